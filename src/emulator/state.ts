@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+export const EMULATOR_STATE_SCHEMA_ID = "lambda-guard/emulator-state@1";
+
+const PolicyValue = z.union([z.string(), z.record(z.string(), z.unknown())]);
+
+export const EmulatedUrlSchema = z.looseObject({
+  qualifier: z.string().nullable().default(null),
+  authType: z.enum(["NONE", "AWS_IAM"]),
+  creationTime: z.string().optional(),
+  lastModifiedTime: z.string().optional(),
+  invokeMode: z.enum(["BUFFERED", "RESPONSE_STREAM"]).optional(),
+  cors: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const EmulatedFunctionSchema = z.looseObject({
+  region: z.string(),
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  runtime: z.string().default("nodejs22.x"),
+  handler: z.string().optional(),
+  role: z.string().optional(),
+  description: z.string().optional(),
+  tags: z.record(z.string(), z.string()).default({}),
+  versions: z.array(z.string()).default([]),
+  aliases: z.array(z.looseObject({ name: z.string(), version: z.string() })).default([]),
+  urls: z.array(EmulatedUrlSchema).default([]),
+  /** key "" = unqualified; a string value is served as-is (even if invalid JSON). */
+  policies: z.record(z.string(), PolicyValue).default({}),
+});
+export type EmulatedFunction = z.infer<typeof EmulatedFunctionSchema>;
+
+export const FaultSchema = z.looseObject({
+  region: z.string().optional(),
+  service: z.string().optional(),
+  operation: z.string().optional(),
+  /** AccessDeniedException, ResourceNotFoundException, ServiceException (500), ServiceUnavailable (503),
+   * Throttling, reset (socket destroyed), malformed (unparseable body), shortPage (IAM: a truncated page
+   * with fewer items than MaxItems), or any AWS error code. */
+  error: z.string(),
+  rate: z.number().min(0).max(1).default(1),
+  /** Only for requests whose target function name matches (Lambda). */
+  functionName: z.string().optional(),
+});
+export type Fault = z.infer<typeof FaultSchema>;
+
+export const SimulationSchema = z.looseObject({
+  principalArn: z.string(),
+  action: z.string(),
+  /** Resource ARN or "*" (matches any resource). */
+  resource: z.string().default("*"),
+  decision: z.enum(["allowed", "explicitDeny", "implicitDeny"]),
+  /** Organizations (SCP) part of the decision, as SimulatePrincipalPolicy reports it. */
+  allowedByOrganizations: z.boolean().optional(),
+});
+export type Simulation = z.infer<typeof SimulationSchema>;
+
+export const EmulatorStateSchema = z.looseObject({
+  schema: z.literal(EMULATOR_STATE_SCHEMA_ID),
+  accountId: z.string().regex(/^\d{12}$/),
+  partition: z.string().default("aws"),
+  /** Enabled regions. */
+  regions: z.array(z.string()).min(1),
+  /** Regions that exist but are not enabled (opt-in regions that refuse requests). */
+  disabledRegions: z.array(z.string()).default([]),
+  /** The principal the credentials belong to (STS GetCallerIdentity). */
+  callerArn: z.string().optional(),
+  functions: z.array(EmulatedFunctionSchema).default([]),
+  /** CloudTrail event records as CloudTrail writes them. */
+  cloudtrail: z.array(z.record(z.string(), z.unknown())).default([]),
+  /** The GetAccountAuthorizationDetails result: UserDetailList, GroupDetailList, RoleDetailList, Policies. */
+  iam: z.record(z.string(), z.unknown()).default({}),
+  /** Answers for iam:SimulatePrincipalPolicy (first match wins; absent = implicitDeny). */
+  simulations: z.array(SimulationSchema).default([]),
+  behaviour: z
+    .looseObject({
+      latencyMs: z.number().min(0).default(0),
+      quotas: z.record(z.string(), z.union([z.number().positive(), z.literal("unlimited")])).default({}),
+      faults: z.array(FaultSchema).default([]),
+      /** Deterministic fault sampling. */
+      seed: z.number().int().optional(),
+    })
+    .prefault({}),
+});
+export type EmulatorState = z.infer<typeof EmulatorStateSchema>;
