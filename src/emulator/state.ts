@@ -26,6 +26,10 @@ export const EmulatedFunctionSchema = z.looseObject({
   urls: z.array(EmulatedUrlSchema).default([]),
   /** key "" = unqualified; a string value is served as-is (even if invalid JSON). */
   policies: z.record(z.string(), PolicyValue).default({}),
+  /** Lambda's LastModified; ISO 8601 (default 2024-01-01T00:00:00Z). */
+  lastModified: z.string().optional(),
+  memorySize: z.number().int().min(128).max(10240).optional(),
+  timeout: z.number().int().min(1).max(900).optional(),
 });
 export type EmulatedFunction = z.infer<typeof EmulatedFunctionSchema>;
 
@@ -78,6 +82,9 @@ export const EmulatorStateSchema = z.looseObject({
       faults: z.array(FaultSchema).default([]),
       /** Deterministic fault sampling. */
       seed: z.number().int().optional(),
+      /** "denied": GetFunction answers with `TagsError` (AccessDeniedException) instead of `Tags`, as Lambda
+       * does when the caller may GetFunction but not ListTags. */
+      getFunctionTags: z.enum(["allowed", "denied"]).optional(),
     })
     .prefault({}),
 });

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { EmulatorState } from "./state.js";
+import type { EmulatorState, Fault } from "./state.js";
 
 /** A request after SigV4 routing: the credential scope names the region and the service. */
 export interface EmulatorRequest {
@@ -11,6 +11,8 @@ export interface EmulatorRequest {
   body: Buffer;
   region: string;
   service: string;
+  /** The x-amzn-RequestId the core sends back (Query/XML bodies repeat it). Set by the server core. */
+  requestId?: string;
 }
 
 export interface EmulatorResponse {
@@ -25,7 +27,12 @@ export class ServiceError extends Error {
     readonly code: string,
     message: string,
     readonly status = 400,
-    readonly extra: { retryAfterSeconds?: number; type?: "Sender" | "Receiver" } = {},
+    readonly extra: {
+      retryAfterSeconds?: number;
+      type?: "Sender" | "Receiver";
+      /** Extra members of the error body (REST-JSON/JSON 1.1), e.g. Lambda's `Reason`. */
+      fields?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
   }
@@ -36,6 +43,9 @@ export interface ServiceContext {
   accountId: string;
   partition: string;
   now(): Date;
+  /** Faults of a kind the module declared in `customFaults` (e.g. IAM's "shortPage") that fired for this
+   * request; the module applies them itself. */
+  activeFaults?: Fault[];
 }
 
 export interface ResolvedOperation {
@@ -59,4 +69,36 @@ export interface ServiceModule {
   resolve(req: EmulatorRequest): ResolvedOperation;
   /** Render an error in this service's wire shape (REST-JSON, JSON 1.1, Query/XML). */
   renderError(err: ServiceError, req: EmulatorRequest): EmulatorResponse;
+  /** The wire protocol: picks the real throttling/denial/fault error codes the core sends (protocol.ts
+   * `standardError`). Default "json-1.1". */
+  protocol?: WireProtocol;
+  /** Override the core's standard errors for this service (e.g. Lambda's throttling `Reason`). Return
+   * undefined to keep the protocol default. */
+  standardError?(kind: StandardErrorKind, info: StandardErrorInfo): ServiceError | undefined;
+  /** A body that does not parse, for the `malformed` fault. Default: by protocol. */
+  malformedBody?(): EmulatorResponse;
+  /** Fault kinds this module applies itself (seen in `ServiceContext.activeFaults`), e.g. ["shortPage"]. */
+  customFaults?: string[];
+}
+
+export type WireProtocol = "rest-json" | "json-1.1" | "query" | "ec2-query";
+
+/** Errors the server core raises on a service's behalf (routing, quotas, injected faults). */
+export type StandardErrorKind =
+  | "Throttling"
+  | "AccessDenied"
+  | "ResourceNotFound"
+  | "ServiceException"
+  | "ServiceUnavailable"
+  | "UnrecognizedClient"
+  | "InternalError";
+
+export interface StandardErrorInfo {
+  /** "lambda:GetPolicy" style action name. */
+  action: string;
+  /** The caller's ARN (state.callerArn or the default). */
+  callerArn: string;
+  /** The resource ARN when known, else "*". */
+  resource: string;
+  retryAfterSeconds?: number;
 }

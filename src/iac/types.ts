@@ -51,6 +51,8 @@ export interface IacFinding {
   /** The minimal patch; absent when the code cannot be patched safely (the reason goes in `unfixable`). */
   fix?: { edits: TextEdit[]; notes: string[] };
   unfixable?: string;
+  /** Lines of the whole resource or statement block, where inline intent comments are looked for. */
+  resourceRange?: { startLine: number; endLine: number };
   /** The function (LG001–LG003) or identity (LG005) this finding belongs to. */
   function?: IacFunction;
   identity?: IacIdentity;

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import { z } from "zod";
 import { InputError } from "./errors.js";
@@ -105,8 +106,11 @@ export function parseConfig(text: string, file = DEFAULT_CONFIG_PATH): Config {
 }
 
 /** Loads a config file. A missing default file yields defaults; a missing explicit file is an error. */
-export async function loadConfig(file?: string): Promise<{ config: Config; path: string | null }> {
-  const path = file ?? DEFAULT_CONFIG_PATH;
+export async function loadConfig(
+  file?: string,
+  cwd = process.cwd(),
+): Promise<{ config: Config; path: string | null }> {
+  const path = file ?? join(cwd, DEFAULT_CONFIG_PATH);
   let text: string;
   try {
     text = await readFile(path, "utf8");

@@ -1,0 +1,102 @@
+// Bundles the three entry points into dist/ (committed; .ci/run rebuilds and diffs it), copies the
+// tree-sitter wasm files the IaC engine loads at run time, and writes dist/licenses.txt. Fails when a
+// bundled package is copyleft: the project is MIT and ships dist/.
+import { build } from "esbuild";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { createRequire } from "node:module";
+
+const root = new URL("..", import.meta.url).pathname;
+const require = createRequire(join(root, "package.json"));
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const dist = join(root, "dist");
+
+const ENTRIES = {
+  cli: "src/cli/index.ts",
+  "action/index": "src/action/index.ts",
+  "action/post": "src/action/post.ts",
+  "app/index": "src/app/index.ts",
+  "app/lambda": "src/app/lambda.ts",
+  "app/server": "src/app/server.ts",
+};
+
+const WASM = [
+  "web-tree-sitter/tree-sitter.wasm",
+  "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm",
+  "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm",
+  "tree-sitter-typescript/tree-sitter-typescript.wasm",
+  "tree-sitter-python/tree-sitter-python.wasm",
+];
+
+const COPYLEFT = /\b(A?GPL|LGPL|SSPL|EUPL|OSL|CC-BY-SA)/i;
+
+await rm(dist, { recursive: true, force: true });
+const entryPoints = Object.fromEntries(Object.entries(ENTRIES).filter(([, src]) => existsSync(join(root, src))));
+const missing = Object.keys(ENTRIES).filter((k) => !(k in entryPoints));
+if (missing.length && process.env.LG_BUILD_ALLOW_MISSING !== "1") {
+  console.error(`build: missing entry points: ${missing.map((k) => ENTRIES[k]).join(", ")}`);
+  process.exit(1);
+}
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints,
+  outdir: dist,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  chunkNames: "chunks/[name]-[hash]",
+  legalComments: "none",
+  metafile: true,
+  logLevel: "warning",
+  define: { __LAMBDA_GUARD_VERSION__: JSON.stringify(pkg.version) },
+  // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
+  banner: {
+    js: "import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);",
+  },
+});
+
+await mkdir(join(dist, "wasm"), { recursive: true });
+for (const w of WASM) await copyFile(require.resolve(w), join(dist, "wasm", w.split("/").pop()));
+
+// Licence inventory from the bundle's real inputs.
+const packages = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const m = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g);
+  if (!m) continue;
+  const dirRel = input.slice(0, input.lastIndexOf(m[m.length - 1]) + m[m.length - 1].length);
+  const pkgDir = join(root, dirRel);
+  if (packages.has(pkgDir)) continue;
+  const meta = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
+  packages.set(pkgDir, meta);
+}
+for (const w of WASM) {
+  const name = w.startsWith("@") ? w.split("/").slice(0, 2).join("/") : w.split("/")[0];
+  const pkgDir = dirname(require.resolve(`${name}/package.json`));
+  packages.set(pkgDir, JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")));
+}
+
+const entries = [...packages.entries()]
+  .map(([dir, meta]) => {
+    const license = typeof meta.license === "string" ? meta.license : (meta.license?.type ?? "UNKNOWN");
+    const file = readdirSync(dir).find((f) => /^(licen[sc]e|copying)(\.|$)/i.test(f));
+    return { name: meta.name, version: meta.version, license, text: file ? readFileSync(join(dir, file), "utf8").trim() : "" };
+  })
+  .sort((a, b) => (a.name === b.name ? a.version.localeCompare(b.version) : a.name < b.name ? -1 : 1));
+
+const dedup = entries.filter((e, i) => i === 0 || e.name !== entries[i - 1].name || e.version !== entries[i - 1].version);
+const bad = dedup.filter((e) => COPYLEFT.test(e.license) && !/\bOR\b.*\b(MIT|Apache|BSD)/i.test(e.license));
+if (bad.length) {
+  console.error(`build: copyleft packages would be bundled: ${bad.map((e) => `${e.name} (${e.license})`).join(", ")}`);
+  process.exit(1);
+}
+const text = [
+  `Packages bundled into dist/ by lambda-guard ${pkg.version} (${dedup.length}).`,
+  "",
+  ...dedup.map((e) => `${e.name}@${e.version}\nLicense: ${e.license}\n${e.text ? `\n${e.text}\n` : ""}\n${"-".repeat(72)}`),
+].join("\n");
+await writeFile(join(dist, "licenses.txt"), `${text}\n`);
+console.log(`build: ${Object.keys(entryPoints).length} entry points, ${dedup.length} bundled packages`);

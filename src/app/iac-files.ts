@@ -1,0 +1,169 @@
+import type { SourceFile } from "../iac/types.js";
+import { LIMITS } from "./limits.js";
+import { mapLimit, type Log, type Octokit } from "./octokit.js";
+
+/** Directories that never hold source IaC (dependencies, build output, tool caches). */
+const SKIP_DIRS = new Set([
+  ".git",
+  ".github",
+  "node_modules",
+  ".terraform",
+  "cdk.out",
+  ".serverless",
+  ".aws-sam",
+  "vendor",
+  "__pycache__",
+  ".venv",
+  "venv",
+  ".tox",
+]);
+
+/** JSON/YAML files that are never CloudFormation/SAM templates. */
+const NOT_TEMPLATES =
+  /^(package(-lock)?\.json|npm-shrinkwrap\.json|tsconfig(\..+)?\.json|jsconfig\.json|composer\.json|renovate\.json|\.?eslintrc(\..+)?|\.prettierrc(\..+)?|\.pre-commit-config\.ya?ml|docker-compose(\..+)?\.ya?ml|mkdocs\.ya?ml|\.gitlab-ci\.yml|\.travis\.yml|codecov\.ya?ml|pnpm-lock\.yaml|yarn\.lock|.*\.schema\.json)$/i;
+
+export type IacKind = "terraform" | "template" | "serverless" | "cdk-config" | "cdk" | "sam-config";
+
+/**
+ * The IaC file patterns the app reads: Terraform (`*.tf`, `*.tf.json`, `*.tfvars`, `*.tfvars.json`),
+ * CloudFormation/SAM templates (`*.yml`, `*.yaml`, `*.json`, `*.template`), Serverless
+ * (`serverless.yml`), `samconfig.toml`, and CDK sources (`*.ts`, `*.py`) in a directory tree that has a
+ * `cdk.json`. Returns null for everything else.
+ */
+export function iacKind(path: string, cdkRoots: readonly string[] = []): IacKind | null {
+  const segments = path.split("/");
+  if (segments.slice(0, -1).some((d) => SKIP_DIRS.has(d))) return null;
+  const name = (segments[segments.length - 1] ?? "").toLowerCase();
+  if (/\.(tf|tf\.json|tfvars|tfvars\.json)$/.test(name)) return "terraform";
+  if (/^serverless\.ya?ml$/.test(name)) return "serverless";
+  if (name === "cdk.json") return "cdk-config";
+  if (name === "samconfig.toml") return "sam-config";
+  if (/\.(ya?ml|json|template)$/.test(name)) return NOT_TEMPLATES.test(name) ? null : "template";
+  if (/\.(ts|py)$/.test(name) && !name.endsWith(".d.ts") && !/(\.test|\.spec|_test)\.(ts|py)$/.test(name)) {
+    const dir = segments.slice(0, -1).join("/");
+    if (segments.some((s) => s === "test" || s === "tests" || s === "__tests__")) return null;
+    if (cdkRoots.some((r) => r === "" || dir === r || dir.startsWith(`${r}/`))) return "cdk";
+  }
+  return null;
+}
+
+export function isIacPath(path: string, cdkRoots: readonly string[] = []): boolean {
+  return iacKind(path, cdkRoots) !== null;
+}
+
+const KIND_ORDER: Record<IacKind, number> = {
+  terraform: 0,
+  template: 1,
+  serverless: 1,
+  "sam-config": 1,
+  "cdk-config": 1,
+  cdk: 2,
+};
+
+export interface TreeEntry {
+  path: string;
+  mode: string;
+  type: string;
+  sha: string;
+  size?: number;
+}
+
+export interface RepoSnapshot {
+  /** The default branch's head commit and its tree, the base of the fix commit. */
+  commitSha: string;
+  treeSha: string;
+  files: SourceFile[];
+  /** Mode of every file read, so the fix commit keeps executables executable. */
+  modes: Map<string, string>;
+  /** Why files were left out (size, count, binary): logged and shown in the PR body. */
+  skipped: string[];
+  /** The tree listing was cut by GitHub (very large repository). */
+  truncated: boolean;
+}
+
+/** Chooses which tree entries to read: IaC patterns, size limit, count limit, report paths first. */
+export function selectEntries(
+  entries: readonly TreeEntry[],
+  preferred: ReadonlySet<string>,
+): { chosen: TreeEntry[]; skipped: string[] } {
+  const blobs = entries.filter((e) => e.type === "blob" && (e.mode === "100644" || e.mode === "100755"));
+  const cdkRoots = blobs
+    .filter((e) => e.path === "cdk.json" || e.path.endsWith("/cdk.json"))
+    .map((e) => e.path.slice(0, -"cdk.json".length).replace(/\/$/, ""));
+  const skipped: string[] = [];
+  const candidates: { e: TreeEntry; kind: IacKind }[] = [];
+  for (const e of blobs) {
+    const kind = iacKind(e.path, cdkRoots);
+    if (!kind) continue;
+    if ((e.size ?? 0) > LIMITS.blobBytes) {
+      skipped.push(`${e.path}: larger than ${LIMITS.blobBytes} bytes`);
+      continue;
+    }
+    candidates.push({ e, kind });
+  }
+  candidates.sort(
+    (a, b) =>
+      Number(preferred.has(b.e.path)) - Number(preferred.has(a.e.path)) ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      (a.e.path < b.e.path ? -1 : a.e.path > b.e.path ? 1 : 0),
+  );
+  const chosen: TreeEntry[] = [];
+  let total = 0;
+  for (const { e } of candidates) {
+    if (chosen.length >= LIMITS.files) {
+      skipped.push(`${e.path}: over the limit of ${LIMITS.files} files`);
+      continue;
+    }
+    if (total + (e.size ?? 0) > LIMITS.totalBytes) {
+      skipped.push(`${e.path}: over the limit of ${LIMITS.totalBytes} bytes read`);
+      continue;
+    }
+    total += e.size ?? 0;
+    chosen.push(e);
+  }
+  chosen.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { chosen, skipped };
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Reads the IaC files of `branch` through the Git trees and blobs APIs. */
+export async function readIacFiles(
+  octokit: Octokit,
+  args: { owner: string; repo: string; branch: string; preferred: ReadonlySet<string>; log: Log },
+): Promise<RepoSnapshot> {
+  const { owner, repo } = args;
+  const { data: branch } = await octokit.rest.repos.getBranch({ owner, repo, branch: args.branch });
+  const commitSha = branch.commit.sha;
+  const treeSha = branch.commit.commit.tree.sha;
+  const { data: tree } = await octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: "1" });
+  const entries: TreeEntry[] = tree.tree.flatMap((t) =>
+    t.path && t.sha && t.type && t.mode
+      ? [{ path: t.path, mode: t.mode, type: t.type, sha: t.sha, ...(t.size !== undefined ? { size: t.size } : {}) }]
+      : [],
+  );
+  const { chosen, skipped } = selectEntries(entries, args.preferred);
+  if (tree.truncated) skipped.push("(tree listing truncated by GitHub: very large repository)");
+  const read = await mapLimit(chosen, LIMITS.concurrency, async (e) => {
+    const { data } = await octokit.rest.git.getBlob({ owner, repo, file_sha: e.sha });
+    if (data.size > LIMITS.blobBytes) return { skip: `${e.path}: larger than ${LIMITS.blobBytes} bytes` };
+    const bytes = Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
+    if (bytes.subarray(0, 8000).includes(0)) return { skip: `${e.path}: binary` };
+    try {
+      return { file: { path: e.path, text: utf8.decode(bytes) }, mode: e.mode };
+    } catch {
+      return { skip: `${e.path}: not UTF-8` };
+    }
+  });
+  const files: SourceFile[] = [];
+  const modes = new Map<string, string>();
+  for (const r of read) {
+    if ("skip" in r && r.skip) skipped.push(r.skip);
+    else if ("file" in r && r.file) {
+      files.push(r.file);
+      modes.set(r.file.path, r.mode);
+    }
+  }
+  if (skipped.length) args.log.info({ skipped: skipped.slice(0, 20), count: skipped.length }, "IaC files left out");
+  return { commitSha, treeSha, files, modes, skipped, truncated: Boolean(tree.truncated) };
+}

@@ -1,0 +1,152 @@
+import {
+  REPORT_SCHEMA_ID,
+  RULES,
+  ReportSchema,
+  isIncomplete,
+  isRuleId,
+  type Finding,
+  type Report,
+} from "../model/index.js";
+import type { CompactFinding, HandoffPayload } from "./handoff.js";
+import { LIMITS } from "./limits.js";
+
+export type Verdict<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * A repository-relative path as a report may name it: forward slashes, no absolute or drive paths, no
+ * `.`/`..`/empty segments, no control characters, no backslashes. Returns why it is refused, or null.
+ */
+export function unsafePathReason(path: unknown): string | null {
+  if (typeof path !== "string" || path.length === 0) return "empty path";
+  if (path.length > LIMITS.pathChars) return `path longer than ${LIMITS.pathChars} characters`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(path)) return "control character in path";
+  if (path.includes("\\")) return "backslash in path";
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return "absolute path";
+  for (const seg of path.split("/")) {
+    if (seg === "..") return "path leaves the repository (..)";
+    if (seg === "" || seg === ".") return "path has an empty or '.' segment";
+  }
+  if (path === ".git" || path.startsWith(".git/")) return "path inside .git";
+  return null;
+}
+
+function sameRepository(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export interface TrustContext {
+  /** `owner/name` of the repository the webhook came from. */
+  repository: string;
+  /** The commit the check run is for. */
+  headSha: string;
+}
+
+/** Checks every finding's rule id and path, the finding count and the target repository. */
+function checkFindings(
+  findings: readonly { rule?: unknown; location?: { path?: unknown } | undefined; fingerprint?: unknown }[],
+): string | null {
+  if (findings.length > LIMITS.findings) return `report has ${findings.length} findings (limit ${LIMITS.findings})`;
+  for (const [i, f] of findings.entries()) {
+    if (typeof f.rule !== "string" || !isRuleId(f.rule)) {
+      return `finding ${i} has unknown rule id ${JSON.stringify(String(f.rule).slice(0, 40))}`;
+    }
+    if (f.location !== undefined) {
+      const why = unsafePathReason(f.location.path);
+      if (why) return `finding ${i} (${f.rule}) names an unsafe path ${JSON.stringify(String(f.location.path).slice(0, 120))}: ${why}`;
+    }
+  }
+  return null;
+}
+
+function checkTarget(target: { repository?: unknown; commit?: unknown }, ctx: TrustContext): string | null {
+  if (typeof target.repository === "string" && !sameRepository(target.repository, ctx.repository)) {
+    return `report is for repository ${target.repository}, not ${ctx.repository}`;
+  }
+  if (typeof target.commit === "string" && target.commit !== ctx.headSha) {
+    return `report is for commit ${target.commit.slice(0, 40)}, not the check run's ${ctx.headSha}`;
+  }
+  return null;
+}
+
+/** Validates a full report (from the artifact): size, zod schema, rules, paths, repository. */
+export function validateReportText(text: string, ctx: TrustContext): Verdict<Report> {
+  if (Buffer.byteLength(text, "utf8") > LIMITS.reportBytes) {
+    return { ok: false, reason: `report larger than ${LIMITS.reportBytes} bytes` };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: "report is not valid JSON" };
+  }
+  return validateReport(raw, ctx);
+}
+
+export function validateReport(raw: unknown, ctx: TrustContext): Verdict<Report> {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return { ok: false, reason: "report is not a JSON object" };
+  }
+  const obj = raw as { schema?: unknown; findings?: unknown };
+  if (obj.schema !== REPORT_SCHEMA_ID) {
+    return { ok: false, reason: `report schema is ${JSON.stringify(obj.schema)}, expected ${REPORT_SCHEMA_ID}` };
+  }
+  // Rule ids and paths first, so the log says exactly which finding was refused.
+  if (Array.isArray(obj.findings)) {
+    const why = checkFindings(obj.findings as { rule?: unknown; location?: { path?: unknown } }[]);
+    if (why) return { ok: false, reason: why };
+  }
+  const parsed = ReportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      reason: `report does not match the ${REPORT_SCHEMA_ID} schema (${issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "invalid"})`,
+    };
+  }
+  const why = checkTarget(parsed.data.target, ctx);
+  if (why) return { ok: false, reason: why };
+  return { ok: true, value: parsed.data };
+}
+
+/** Rebuilds a report from the compact hand-off; titles and remediation come from the rule catalogue. */
+export function reportFromHandoff(payload: HandoffPayload, ctx: TrustContext & { generatedAt: string }): Verdict<Report> {
+  const why = checkFindings(payload.findings) ?? checkTarget(payload, ctx);
+  if (why) return { ok: false, reason: why };
+  const findings = payload.findings.map((f) => expandFinding(f));
+  const arn = findings.find((f) => f.resource.arn)?.resource.arn ?? "";
+  const accountId = /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1] ?? "unknown";
+  const raw = {
+    schema: REPORT_SCHEMA_ID,
+    tool: { name: "lambda-guard", version: "handoff" },
+    generatedAt: payload.generatedAt ?? ctx.generatedAt,
+    target: { kind: "aws-account", accountId, partition: "aws", regions: [], repository: ctx.repository },
+    coverage: [{ scope: "handoff", status: payload.complete ? "complete" : "partial" }],
+    summary: { critical: 0, high: 0, medium: 0, low: 0, suppressed: 0 },
+    findings,
+  };
+  return validateReport(raw, ctx);
+}
+
+function expandFinding(f: CompactFinding): Finding {
+  const rule = RULES[f.rule as keyof typeof RULES];
+  const out: Record<string, unknown> = {
+    fingerprint: f.fingerprint,
+    rule: f.rule,
+    severity: f.severity,
+    title: f.title ?? rule.title,
+    message: rule.description,
+    resource: f.resource,
+    evidence: f.evidence ?? {},
+    remediation: { summary: rule.help },
+  };
+  if (f.location) out.location = f.location;
+  if (f.suppression && typeof f.suppression === "object") out.suppression = f.suppression;
+  else if (f.suppressed) out.suppression = { source: "config", reason: "suppressed in the report" };
+  return out as unknown as Finding;
+}
+
+/** A report the app may use to close pull requests and issues: complete coverage, no errors. */
+export function isResolvable(report: Report, handoffComplete: boolean): boolean {
+  return handoffComplete && !isIncomplete(report.coverage);
+}

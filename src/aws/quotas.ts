@@ -1,0 +1,18 @@
+/**
+ * AWS's documented request-rate quotas (requests per second) that pace the scan. Lambda: "Control plane
+ * API requests" 15 rps shared by most read APIs, GetPolicy 15 rps, GetFunction 100 rps (Lambda quotas
+ * page). CloudTrail LookupEvents: 2 rps per account per region. IAM: no published per-API figure for the
+ * read APIs we use; we stay gentle.
+ */
+export const DOCUMENTED_QUOTAS = {
+  "lambda:control-plane": 15,
+  "lambda:GetPolicy": 15,
+  "lambda:GetFunction": 100,
+  "cloudtrail:LookupEvents": 2,
+  iam: 10,
+  "iam:SimulatePrincipalPolicy": 2,
+  sts: 10,
+  account: 5,
+  ec2: 10,
+} as const;
+export type QuotaBucket = keyof typeof DOCUMENTED_QUOTAS;

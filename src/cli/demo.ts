@@ -1,0 +1,85 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { AwsClients } from "../aws/clients.js";
+import { scanAccount } from "../aws/scan.js";
+import { demoAccount } from "../emulator/demo/account.js";
+import { startEmulator } from "../emulator/index.js";
+import { planFixes, readIacTree, scanIac } from "../iac/index.js";
+import { defaultConfig, RULE_IDS } from "../model/index.js";
+import { renderReport } from "../report/index.js";
+import type { Io } from "./io.js";
+import { progressReporter } from "./progress.js";
+
+/** The example repository ships beside dist/ and src/ alike (one level up from either). */
+function examplesDir(): string {
+  for (const rel of ["../examples/infra", "../../examples/infra"]) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(dir)) return dir;
+  }
+  return resolve("examples/infra");
+}
+
+/**
+ * Starts the sample account in-process, scans it with the real scanner over HTTP, scans and fixes the
+ * bundled example IaC, and writes every report format to a folder it names.
+ */
+export async function runDemo(io: Io, opts: { outputDir?: string | undefined }): Promise<number> {
+  const outDir = resolve(io.cwd, opts.outputDir ?? "demo-output");
+  await mkdir(outDir, { recursive: true });
+  const emulator = await startEmulator(demoAccount(), { port: 0 });
+  const clients = new AwsClients({
+    endpointUrl: emulator.url,
+    apiBudget: 0.9,
+    homeRegion: "us-east-1",
+    credentials: { accessKeyId: "AKIADEMODEMODEMO0000", secretAccessKey: "demo-secret-not-a-real-key" },
+  });
+  const config = defaultConfig();
+  try {
+    io.out(`lambda-guard demo: emulated account ${emulator.state.accountId} at ${emulator.url}\n\n`);
+    const progress = progressReporter(io);
+    const report = await scanAccount({
+      clients,
+      regions: "all",
+      lookbackDays: 90,
+      rules: [...RULE_IDS],
+      config,
+      confirmWithSimulator: true,
+      onProgress: progress.onProgress,
+    });
+    progress.finish();
+    io.out(`── Account scan ─────────────────────────────────────────────\n`);
+    io.out(renderReport(report, "text"));
+
+    const written: string[] = [];
+    const write = async (name: string, text: string) => {
+      await writeFile(join(outDir, name), text);
+      written.push(name);
+    };
+    await write("report.json", renderReport(report, "json"));
+    await write("report.sarif", renderReport(report, "sarif"));
+    await write("report.md", renderReport(report, "markdown"));
+
+    const infra = examplesDir();
+    const iac = await scanIac(infra, { config });
+    io.out(`\n── IaC scan of ${relative(io.cwd, infra) || infra} ──────────────────────────\n`);
+    io.out(renderReport(iac.report, "text"));
+    await write("iac-report.json", renderReport(iac.report, "json"));
+    await write("iac-report.sarif", renderReport(iac.report, "sarif"));
+
+    const { files } = await readIacTree(infra);
+    const plan = await planFixes(files, { config });
+    const diff = plan.changes.map((c) => c.diff).join("");
+    io.out(`\n── Fixes (lambda-guard fix ${relative(io.cwd, infra) || infra}) ─────────────────────\n`);
+    io.out(diff || "(no changes)\n");
+    for (const { finding, notes } of plan.fixed) for (const n of notes) io.out(`note (${finding.rule}): ${n}\n`);
+    await write("fix.diff", diff);
+
+    io.out(`\nReports written to ${relative(io.cwd, outDir) || "."}/: ${written.join(", ")}\n`);
+    return 0;
+  } finally {
+    clients.destroy();
+    await emulator.close();
+  }
+}

@@ -1,0 +1,251 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { AwsClients } from "../aws/clients.js";
+import { scanAccount } from "../aws/scan.js";
+import { planFixes, readIacTree, scanIac, writeFixes } from "../iac/index.js";
+import {
+  activeFindings,
+  errorMessage,
+  InputError,
+  isIncomplete,
+  loadConfig,
+  meetsThreshold,
+  ReportSchema,
+  RULE_IDS,
+  VERSION,
+  type FailOn,
+  type Report,
+} from "../model/index.js";
+import { renderReport } from "../report/index.js";
+import { runDemo } from "./demo.js";
+import { runEmulate } from "./emulate.js";
+import { processIo, type Io } from "./io.js";
+import {
+  parseApiBudget,
+  parseEndpointUrl,
+  parseFailOn,
+  parseFormat,
+  parseLookbackDays,
+  parseRegions,
+  parseRules,
+} from "./options.js";
+import { progressReporter } from "./progress.js";
+import { readFile } from "node:fs/promises";
+
+export const USAGE = `lambda-guard ${VERSION} — public Lambda function URLs and missing lambda:ListTags grants
+
+Usage:
+  lambda-guard scan [options]             live scan of the account reached by the default AWS credential chain
+  lambda-guard iac [DIR] [options]        static scan of the IaC files under DIR (default .)
+  lambda-guard fix [DIR] [options]        patches for DIR: a unified diff on stdout, or --write to apply them
+  lambda-guard emulate --state FILE [--port N]
+                                          serve an emulated AWS account on 127.0.0.1
+  lambda-guard demo [--output-dir DIR]    emulate the bundled sample account, scan it, scan and fix the example IaC
+
+Common options:
+  --format text|json|sarif|markdown       output format (default text)
+  --output FILE                           write the output to FILE instead of stdout
+  --config FILE                           config file (default .github/lambda-guard.yml when present)
+  --fail-on critical|high|medium|low|none exit 1 when a finding is at or above this (default high)
+
+scan options:
+  --regions all|r1,r2                     regions to scan (default all = the account's enabled regions)
+  --endpoint-url URL                      send every AWS call there (e.g. the emulator)
+  --lookback-days N                       CloudTrail window for LG004, 1–90 (default 90)
+  --rules LG001,LG004                     rules to run (default all: ${RULE_IDS.join(",")})
+  --api-budget F                          fraction of AWS's documented API quotas to use (default 0.9)
+  --confirm-with-simulator                confirm LG004 principals with iam:SimulatePrincipalPolicy
+
+fix options:
+  --report FILE                           locate a report's findings in DIR instead of running the static scan
+  --write                                 apply the patches
+
+Exit codes: 0 nothing at or above --fail-on · 1 findings at or above it · 2 bad usage, config or input ·
+            3 the scan was incomplete and nothing reached --fail-on
+`;
+
+const COMMON = {
+  format: { type: "string" },
+  output: { type: "string" },
+  config: { type: "string" },
+  "fail-on": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const OPTIONS = {
+  scan: {
+    ...COMMON,
+    regions: { type: "string" },
+    "endpoint-url": { type: "string" },
+    "lookback-days": { type: "string" },
+    rules: { type: "string" },
+    "api-budget": { type: "string" },
+    "confirm-with-simulator": { type: "boolean" },
+  },
+  iac: { ...COMMON },
+  fix: { ...COMMON, report: { type: "string" }, write: { type: "boolean" } },
+  emulate: { state: { type: "string" }, port: { type: "string" }, help: { type: "boolean", short: "h" } },
+  demo: { "output-dir": { type: "string" }, help: { type: "boolean", short: "h" } },
+} as const;
+
+type Command = keyof typeof OPTIONS;
+
+function parse(command: Command, args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new InputError(`${errorMessage(err).replace(/\. To specify.*$/s, "")} — see 'lambda-guard --help'`, command);
+  }
+}
+
+export function exitCodeFor(report: Report, failOn: FailOn): number {
+  if (activeFindings(report).some((f) => meetsThreshold(f.severity, failOn))) return 1;
+  if (isIncomplete(report.coverage)) return 3;
+  return 0;
+}
+
+async function emit(io: Io, text: string, output: string | undefined): Promise<void> {
+  if (output === undefined) return io.out(text);
+  const path = resolve(io.cwd, output);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+}
+
+async function configFor(io: Io, file: string | undefined) {
+  return loadConfig(file === undefined ? undefined : resolve(io.cwd, file), io.cwd);
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === "--version" || command === "-v") {
+      io.out(`${VERSION}\n`);
+      return 0;
+    }
+    if (!(command in OPTIONS)) {
+      throw new InputError(`unknown command '${command}' — use scan, iac, fix, emulate or demo (see --help)`);
+    }
+    const { values, positionals } = parse(command as Command, rest);
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    switch (command as Command) {
+      case "scan":
+        return await scanCommand(io, values as Record<string, string | boolean | undefined>, positionals);
+      case "iac":
+        return await iacCommand(io, values as Record<string, string | boolean | undefined>, positionals);
+      case "fix":
+        return await fixCommand(io, values as Record<string, string | boolean | undefined>, positionals);
+      case "emulate":
+        return await runEmulate(io, values as Record<string, string | undefined>);
+      case "demo":
+        return await runDemo(io, { outputDir: (values as Record<string, string | undefined>)["output-dir"] });
+    }
+  } catch (err) {
+    if (err instanceof InputError) {
+      io.err(`lambda-guard: ${err.message}\n`);
+      return 2;
+    }
+    io.err(`lambda-guard: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 2;
+  }
+  return 2;
+}
+
+function noPositionals(command: string, positionals: string[], max: number): void {
+  if (positionals.length > max) {
+    throw new InputError(`unexpected argument '${positionals[max]}' — see 'lambda-guard ${command} --help'`, command);
+  }
+}
+
+async function scanCommand(io: Io, v: Record<string, string | boolean | undefined>, pos: string[]): Promise<number> {
+  noPositionals("scan", pos, 0);
+  const format = parseFormat(v.format as string | undefined);
+  const failOnFlag = parseFailOn(v["fail-on"] as string | undefined);
+  const regionsFlag = parseRegions(v.regions as string | undefined);
+  const lookbackFlag = parseLookbackDays(v["lookback-days"] as string | undefined);
+  const rules = parseRules(v.rules as string | undefined) ?? [...RULE_IDS];
+  const apiBudget = parseApiBudget(v["api-budget"] as string | undefined);
+  const endpointUrl = parseEndpointUrl(v["endpoint-url"] as string | undefined);
+  const { config } = await configFor(io, v.config as string | undefined);
+
+  const clients = new AwsClients({ apiBudget, ...(endpointUrl ? { endpointUrl } : {}) });
+  const progress = progressReporter(io);
+  try {
+    const report = await scanAccount({
+      clients,
+      regions: regionsFlag ?? config.regions,
+      lookbackDays: lookbackFlag ?? config.lookbackDays,
+      rules,
+      config,
+      confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
+      onProgress: progress.onProgress,
+    });
+    progress.finish();
+    await emit(io, renderReport(report, format), v.output as string | undefined);
+    return exitCodeFor(report, failOnFlag ?? config.failOn);
+  } finally {
+    clients.destroy();
+  }
+}
+
+async function iacCommand(io: Io, v: Record<string, string | boolean | undefined>, pos: string[]): Promise<number> {
+  noPositionals("iac", pos, 1);
+  const format = parseFormat(v.format as string | undefined);
+  const failOnFlag = parseFailOn(v["fail-on"] as string | undefined);
+  const root = resolve(io.cwd, pos[0] ?? ".");
+  const { config } = await configFor(io, v.config as string | undefined);
+  const { report } = await scanIac(root, { config });
+  await emit(io, renderReport(report, format), v.output as string | undefined);
+  return exitCodeFor(report, failOnFlag ?? config.failOn);
+}
+
+async function readReportFile(io: Io, file: string): Promise<Report> {
+  const path = resolve(io.cwd, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, "utf8"));
+  } catch (err) {
+    throw new InputError(`cannot read the report as JSON (${errorMessage(err)}) — pass a file written by 'lambda-guard scan --format json'`, file);
+  }
+  const parsed = ReportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(
+      `not a lambda-guard report: ${issue.path.join(".") || "(top level)"}: ${issue.message} — pass a file written by 'lambda-guard scan --format json'`,
+      file,
+    );
+  }
+  return parsed.data;
+}
+
+async function fixCommand(io: Io, v: Record<string, string | boolean | undefined>, pos: string[]): Promise<number> {
+  noPositionals("fix", pos, 1);
+  const root = resolve(io.cwd, pos[0] ?? ".");
+  const { config } = await configFor(io, v.config as string | undefined);
+  const report = v.report ? await readReportFile(io, v.report as string) : undefined;
+  const { files } = await readIacTree(root);
+  const plan = await planFixes(files, { config, ...(report ? { report } : {}) });
+  const diff = plan.changes.map((c) => c.diff).join("");
+  if (v.write) {
+    await writeFixes(root, plan);
+    io.err(`lambda-guard: patched ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"} under ${root}\n`);
+  } else {
+    await emit(io, diff, v.output as string | undefined);
+  }
+  for (const { finding, notes } of plan.fixed) {
+    for (const n of notes) io.err(`note (${finding.rule} ${finding.resource.iac?.address ?? finding.resource.functionName ?? ""}): ${n}\n`);
+  }
+  for (const { finding, reason } of plan.unfixed) {
+    io.err(
+      `not fixed (${finding.rule} ${finding.resource.iac?.address ?? finding.resource.arn ?? ""}): ${reason}\n`,
+    );
+  }
+  return 0;
+}

@@ -1,0 +1,88 @@
+import {
+  FAIL_ON_VALUES,
+  InputError,
+  isRuleId,
+  RULE_IDS,
+  type FailOn,
+  type RuleId,
+} from "../model/index.js";
+
+export const FORMATS = ["text", "json", "sarif", "markdown"] as const;
+export type Format = (typeof FORMATS)[number];
+
+// Each parser names the flag, says what it got and how to fix it: exit 2 with that message.
+
+export function parseFormat(v: string | undefined): Format {
+  if (v === undefined) return "text";
+  if ((FORMATS as readonly string[]).includes(v)) return v as Format;
+  throw new InputError(`must be one of ${FORMATS.join(", ")}, got '${v}'`, "--format");
+}
+
+export function parseFailOn(v: string | undefined): FailOn | undefined {
+  if (v === undefined) return undefined;
+  if ((FAIL_ON_VALUES as readonly string[]).includes(v)) return v as FailOn;
+  throw new InputError(`must be one of ${FAIL_ON_VALUES.join(", ")}, got '${v}'`, "--fail-on");
+}
+
+export function parseRegions(v: string | undefined): "all" | string[] | undefined {
+  if (v === undefined) return undefined;
+  if (v === "all") return "all";
+  const list = v.split(",").map((s) => s.trim()).filter(Boolean);
+  const bad = list.find((r) => !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r));
+  if (list.length === 0 || bad !== undefined) {
+    throw new InputError(
+      `'${bad ?? v}' is not a region name — use all or a comma-separated list such as us-east-1,eu-west-1`,
+      "--regions",
+    );
+  }
+  return [...new Set(list)];
+}
+
+export function parseLookbackDays(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 90) {
+    throw new InputError(`must be a whole number of days from 1 to 90 (CloudTrail's event history), got '${v}'`, "--lookback-days");
+  }
+  return n;
+}
+
+export function parseRules(v: string | undefined): RuleId[] | undefined {
+  if (v === undefined) return undefined;
+  const list = v.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const bad = list.find((r) => !isRuleId(r));
+  if (list.length === 0 || bad !== undefined) {
+    throw new InputError(`unknown rule '${bad ?? v}' — use a comma-separated list of ${RULE_IDS.join(", ")}`, "--rules");
+  }
+  return list as RuleId[];
+}
+
+export function parseApiBudget(v: string | undefined): number {
+  if (v === undefined) return 0.9;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 1000) {
+    throw new InputError(
+      `must be a number above 0 (fraction of AWS's documented API quotas; above 1 only for raised quotas), got '${v}'`,
+      "--api-budget",
+    );
+  }
+  return n;
+}
+
+export function parsePort(v: string | undefined): number {
+  if (v === undefined) return 0;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InputError(`must be a port number 0–65535, got '${v}'`, "--port");
+  return n;
+}
+
+export function parseEndpointUrl(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  try {
+    const u = new URL(v);
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error();
+    return v;
+  } catch {
+    throw new InputError(`must be an http(s) URL such as http://127.0.0.1:4566, got '${v}'`, "--endpoint-url");
+  }
+}

@@ -1,0 +1,55 @@
+/** Injected faults: which ones match a request, sampled deterministically from `behaviour.seed`. */
+import type { Fault } from "./state.js";
+
+export interface FaultTarget {
+  region: string;
+  service: string;
+  operation: string;
+  functionName?: string;
+}
+
+/** Faults the server core applies itself; any other `error` is either a module's custom fault or an AWS code. */
+export const CORE_FAULTS = new Set([
+  "AccessDeniedException",
+  "ResourceNotFoundException",
+  "ServiceException",
+  "ServiceUnavailable",
+  "Throttling",
+  "reset",
+  "malformed",
+]);
+
+export function faultMatches(f: Fault, t: FaultTarget): boolean {
+  if (f.region !== undefined && f.region !== t.region) return false;
+  if (f.service !== undefined && f.service !== t.service) return false;
+  if (f.operation !== undefined && f.operation !== t.operation) return false;
+  if (f.functionName !== undefined && f.functionName !== t.functionName) return false;
+  return true;
+}
+
+/** A 32-bit mix (splitmix32-style) of the seed, the fault's index and how often it matched before. */
+function mix(seed: number, index: number, count: number): number {
+  let h = (seed ^ Math.imul(index + 1, 0x9e3779b9) ^ Math.imul(count + 1, 0x85ebca6b)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x21f0aaad) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x735a2d97) >>> 0;
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/** Deterministic sampler: the n-th match of fault i fires iff mix(seed, i, n) / 2^32 < rate. */
+export class FaultSampler {
+  private readonly counts = new Map<number, number>();
+
+  constructor(private readonly seed: () => number) {}
+
+  /** The faults that fire for this request, in state order. */
+  select(faults: readonly Fault[], target: FaultTarget): Fault[] {
+    const fired: Fault[] = [];
+    faults.forEach((f, i) => {
+      if (!faultMatches(f, target)) return;
+      const n = this.counts.get(i) ?? 0;
+      this.counts.set(i, n + 1);
+      if (f.rate >= 1 || (f.rate > 0 && mix(this.seed(), i, n) / 2 ** 32 < f.rate)) fired.push(f);
+    });
+    return fired;
+  }
+}

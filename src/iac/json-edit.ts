@@ -1,0 +1,136 @@
+/**
+ * Position-preserving JSON helpers on `jsonc-parser`: parse to a tree with offsets, find nodes by path, and
+ * compute minimal text edits. Nothing is re-serialized except the value being written.
+ */
+import {
+  findNodeAtLocation,
+  modify,
+  parseTree,
+  printParseErrorCode,
+  type FormattingOptions,
+  type Node as JsonNode,
+  type ParseError,
+} from "jsonc-parser";
+import { lineAt, lineStart, type RangeEdit, type SourceProblem } from "./yaml-edit.js";
+
+export type { JsonNode };
+
+export interface JsonSource {
+  text: string;
+  root: JsonNode | undefined;
+  errors: SourceProblem[];
+}
+
+export function parseJson(text: string): JsonSource {
+  const errs: ParseError[] = [];
+  const root = parseTree(text, errs, { allowTrailingComma: true, disallowComments: false });
+  const errors = errs.map((e) => {
+    const ls = lineStart(text, e.offset);
+    return { message: printParseErrorCode(e.error), line: lineAt(text, e.offset), column: e.offset - ls + 1 };
+  });
+  return { text, root, errors };
+}
+
+export function jsonNodeAt(src: JsonSource, path: readonly (string | number)[]): JsonNode | undefined {
+  return src.root ? findNodeAtLocation(src.root, [...path]) : undefined;
+}
+
+/** Path of a node from the root (property names and array indexes). */
+export function jsonPathOf(node: JsonNode): (string | number)[] {
+  const path: (string | number)[] = [];
+  let n: JsonNode | undefined = node;
+  while (n?.parent) {
+    const p: JsonNode = n.parent;
+    if (p.type === "property") {
+      const key = p.children?.[0]?.value;
+      if (p.children?.[1] === n) path.unshift(String(key));
+      n = p.parent;
+    } else if (p.type === "array") {
+      path.unshift(p.children?.indexOf(n) ?? 0);
+      n = p;
+    } else {
+      n = p;
+    }
+  }
+  return path;
+}
+
+/** Indentation of the document (spaces or tabs, size) and end of line, guessed from its first indented line. */
+export function detectJsonFormatting(text: string): FormattingOptions {
+  const m = /\n([ \t]+)\S/.exec(text);
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  if (!m?.[1]) return { insertSpaces: true, tabSize: 2, eol };
+  if (m[1].startsWith("\t")) return { insertSpaces: false, tabSize: 1, eol };
+  return { insertSpaces: true, tabSize: m[1].length, eol };
+}
+
+/** Replace a value with a JSON-serialized new value. */
+export function jsonReplaceValue(node: JsonNode, value: unknown): RangeEdit {
+  return { start: node.offset, end: node.offset + node.length, newText: JSON.stringify(value) };
+}
+
+/** Replace a value with raw text. */
+export function jsonReplaceRaw(node: JsonNode, newText: string): RangeEdit {
+  return { start: node.offset, end: node.offset + node.length, newText };
+}
+
+function single(text: string, edits: { offset: number; length: number; content: string }[]): RangeEdit | undefined {
+  if (edits.length === 0) return undefined;
+  const start = Math.min(...edits.map((e) => e.offset));
+  const end = Math.max(...edits.map((e) => e.offset + e.length));
+  let chunk = text.slice(start, end);
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) {
+    chunk = chunk.slice(0, e.offset - start) + e.content + chunk.slice(e.offset - start + e.length);
+  }
+  return { start, end, newText: chunk };
+}
+
+/**
+ * Remove a property or array item by path, with its separator; when it sat on lines of its own, those
+ * whole lines go.
+ */
+export function jsonRemove(src: JsonSource, path: readonly (string | number)[]): RangeEdit | undefined {
+  const edits = modify(src.text, [...path], undefined, { formattingOptions: detectJsonFormatting(src.text) });
+  const e = single(src.text, edits);
+  if (!e) return undefined;
+  // jsonc-parser removes from the previous separator to the end of the removed value; it may leave a
+  // now-empty line behind the following separator. Those are trimmed by the caller's re-parse only; keep
+  // the edit as is when it is already whole-line clean.
+  return e;
+}
+
+/** Insert a property at the end of an object (value serialized with the document's indentation). */
+export function jsonInsertProperty(
+  src: JsonSource,
+  objectPath: readonly (string | number)[],
+  key: string,
+  value: unknown,
+): RangeEdit | undefined {
+  const edits = modify(src.text, [...objectPath, key], value, {
+    formattingOptions: detectJsonFormatting(src.text),
+  });
+  return single(src.text, edits);
+}
+
+/**
+ * Append a string to an array, or turn a string into an array of [old, new]. Inline (`["a", "b"]`) when
+ * the array or scalar sits on one line; otherwise a new line at the last item's indentation.
+ */
+export function jsonAppendString(src: JsonSource, node: JsonNode, value: string): RangeEdit | undefined {
+  const text = src.text;
+  if (node.type === "string") {
+    const old = text.slice(node.offset, node.offset + node.length);
+    return jsonReplaceRaw(node, `[${old}, ${JSON.stringify(value)}]`);
+  }
+  if (node.type !== "array") return undefined;
+  const items = node.children ?? [];
+  const last = items[items.length - 1];
+  if (!last) return jsonReplaceRaw(node, `[${JSON.stringify(value)}]`);
+  const end = last.offset + last.length;
+  const multiline = lineAt(text, node.offset) !== lineAt(text, last.offset);
+  if (!multiline) return { start: end, end, newText: `, ${JSON.stringify(value)}` };
+  const ls = lineStart(text, last.offset);
+  const indent = text.slice(ls, last.offset).match(/^[ \t]*/)?.[0] ?? "";
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  return { start: end, end, newText: `,${eol}${indent}${JSON.stringify(value)}` };
+}

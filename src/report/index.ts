@@ -1,0 +1,28 @@
+import type { Report } from "../model/index.js";
+import { renderJson } from "./json.js";
+import { renderMarkdown } from "./markdown.js";
+import { renderSarif } from "./sarif.js";
+import { renderText } from "./text.js";
+
+export { renderJson } from "./json.js";
+export { renderText, type TextOptions } from "./text.js";
+export { renderSarif, SECURITY_SEVERITY, SARIF_LEVEL, FINGERPRINT_KEY, type SarifLog, type SarifResult } from "./sarif.js";
+export { renderMarkdown, DEFAULT_ARTIFACT_NAME, byteLength, type MarkdownOptions } from "./markdown.js";
+export { mergeReports } from "./merge.js";
+export { resourceLabel, whereLabel, summaryLine } from "./labels.js";
+
+export type ReportFormat = "text" | "json" | "sarif" | "markdown";
+
+/** The CLI's `--format`: text without colour, the others as files would hold them (trailing newline). */
+export function renderReport(report: Report, format: ReportFormat): string {
+  switch (format) {
+    case "text":
+      return renderText(report);
+    case "json":
+      return renderJson(report);
+    case "sarif":
+      return `${JSON.stringify(renderSarif(report), null, 2)}\n`;
+    case "markdown":
+      return renderMarkdown(report);
+  }
+}

@@ -1,0 +1,77 @@
+import type { Coverage, Finding, Report, Severity } from "../model/index.js";
+import { activeFindings, isIncomplete, SEVERITIES } from "../model/index.js";
+
+/** The resource as people name it: `function[:qualifier]`, a principal ARN, or an IaC address. */
+export function resourceLabel(f: Finding): string {
+  const r = f.resource;
+  if (r.kind === "principal" && r.arn) return r.arn;
+  if (r.functionName) return r.qualifier ? `${r.functionName}:${r.qualifier}` : r.functionName;
+  if (r.iac?.address) return r.iac.address;
+  if (r.arn) return r.arn;
+  return "-";
+}
+
+/** `path:line` (or `path:start-end`) when located, else the region, else `-`. */
+export function whereLabel(f: Finding): string {
+  const l = f.location;
+  if (l) return l.endLine > l.startLine ? `${l.path}:${l.startLine}-${l.endLine}` : `${l.path}:${l.startLine}`;
+  return f.resource.region ?? "-";
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function coverageProblems(report: Pick<Report, "coverage">): Coverage[] {
+  return report.coverage.filter((c) => c.status === "failed" || c.status === "partial");
+}
+
+/** "1 critical, 2 medium" (only non-zero severities), or "no findings". */
+export function countsPhrase(report: Pick<Report, "findings">): string {
+  const active = activeFindings(report);
+  if (active.length === 0) return "no findings";
+  const parts: string[] = [];
+  for (const s of SEVERITIES) {
+    const n = active.filter((f) => f.severity === s).length;
+    if (n > 0) parts.push(`${n} ${s}`);
+  }
+  return `${plural(active.length, "finding")} (${parts.join(", ")})`;
+}
+
+export function targetPhrase(report: Report): string {
+  const t = report.target;
+  if (t.kind === "aws-account") {
+    const iacRoot = typeof t["iacRoot"] === "string" ? ` and IaC under ${t["iacRoot"]}` : "";
+    return `AWS account ${t.accountId} (${plural(t.regions.length, "region")})${iacRoot}`;
+  }
+  return `IaC under ${t.root || "."}`;
+}
+
+export function completenessPhrase(report: Report): string {
+  if (!isIncomplete(report.coverage)) return "coverage complete";
+  const problems = coverageProblems(report);
+  const failed = problems.filter((c) => c.status === "failed").length;
+  const partial = problems.length - failed;
+  const bits: string[] = [];
+  if (failed) bits.push(`${failed} failed`);
+  if (partial) bits.push(`${partial} partial`);
+  return `scan incomplete: ${bits.join(", ")} of ${plural(report.coverage.length, "scope")}`;
+}
+
+/** One line: counts, suppressed, completeness, target. */
+export function summaryLine(report: Report): string {
+  const suppressed = report.findings.length - activeFindings(report).length;
+  return [
+    countsPhrase(report),
+    ...(suppressed > 0 ? [`${suppressed} suppressed`] : []),
+    completenessPhrase(report),
+    targetPhrase(report),
+  ].join(" · ");
+}
+
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  critical: "Critical",
+  high: "High",
+  medium: "Medium",
+  low: "Low",
+};
