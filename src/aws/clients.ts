@@ -10,6 +10,12 @@ import { Agent as HttpAgent } from "node:http";
 import { DOCUMENTED_QUOTAS, type QuotaBucket } from "./quotas.js";
 import { TokenBucket } from "./ratelimit.js";
 
+const THROTTLING = new Set(["TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded"]);
+function isThrottling(err: unknown): boolean {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return THROTTLING.has(e?.name ?? "") || e?.$metadata?.httpStatusCode === 429;
+}
+
 export interface AwsClientOptions {
   /** Send every call here (the emulator, a VPC endpoint proxy…). */
   endpointUrl?: string;
@@ -57,10 +63,25 @@ export class AwsClients {
     };
   }
 
-  private get<T>(key: string, make: () => T): T {
+  /** Throttling errors AWS returned, on any attempt, including ones the SDK retried away. */
+  throttled = 0;
+
+  private get<T extends { middlewareStack: { add: (...a: never[]) => void } }>(key: string, make: () => T): T {
     let c = this.cache.get(key) as T | undefined;
     if (!c) {
       c = make();
+      // Inside the retry middleware (finalizeRequest, low priority), so every attempt is seen.
+      (c.middlewareStack as unknown as { add: (mw: unknown, o: unknown) => void }).add(
+        (next: (a: unknown) => Promise<unknown>) => async (args: unknown) => {
+          try {
+            return await next(args);
+          } catch (err) {
+            if (isThrottling(err)) this.throttled++;
+            throw err;
+          }
+        },
+        { step: "finalizeRequest", priority: "low", name: "lambdaGuardThrottleCounter" },
+      );
       this.cache.set(key, c);
     }
     return c;

@@ -91,7 +91,10 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
       try {
         return { status: "ok", document: parsePolicy(raw, `${name}${qualifier ? `:${qualifier}` : ""}`), raw };
       } catch (err) {
-        return { status: "invalid", error: err instanceof Error ? err.message : String(err), raw };
+        const error = err instanceof Error ? err.message : String(err);
+        // Read but not analysable: a coverage gap as well as a finding (LG001 cannot be ruled out).
+        failures.add("GetPolicy (unparseable policy)", new Error(error));
+        return { status: "invalid", error, raw };
       }
     } catch (err) {
       if (isNotFound(err)) return { status: "absent" };

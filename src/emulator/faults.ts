@@ -35,9 +35,10 @@ function mix(seed: number, index: number, count: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-/** Deterministic sampler: the n-th match of fault i fires iff mix(seed, i, n) / 2^32 < rate. */
+/** Deterministic sampler: the n-th match of fault i (same content) fires iff mix(seed, i, n) / 2^32 < rate. */
 export class FaultSampler {
-  private readonly counts = new Map<number, number>();
+  /** Matches so far, per fault (its index and content, so an edited fault list starts afresh). */
+  private readonly counts = new Map<string, number>();
 
   constructor(private readonly seed: () => number) {}
 
@@ -46,8 +47,9 @@ export class FaultSampler {
     const fired: Fault[] = [];
     faults.forEach((f, i) => {
       if (!faultMatches(f, target)) return;
-      const n = this.counts.get(i) ?? 0;
-      this.counts.set(i, n + 1);
+      const key = `${i}:${JSON.stringify(f)}`;
+      const n = this.counts.get(key) ?? 0;
+      this.counts.set(key, n + 1);
       if (f.rate >= 1 || (f.rate > 0 && mix(this.seed(), i, n) / 2 ** 32 < f.rate)) fired.push(f);
     });
     return fired;

@@ -198,19 +198,26 @@ export function standardError(
   const retry = info.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: info.retryAfterSeconds };
   switch (kind) {
     case "Throttling":
-      if (protocol === "rest-json") return new ServiceError("TooManyRequestsException", "Rate exceeded", 429, retry);
-      if (protocol === "json-1.1") return new ServiceError("ThrottlingException", "Rate exceeded", 400, retry);
+      if (protocol === "rest-json")
+        return new ServiceError("TooManyRequestsException", "Rate exceeded", 429, retry);
+      if (protocol === "json-1.1")
+        return new ServiceError("ThrottlingException", "Rate exceeded", 400, retry);
       if (protocol === "query") return new ServiceError("Throttling", "Rate exceeded", 400, retry);
       return new ServiceError("RequestLimitExceeded", "Request limit exceeded.", 503, retry);
     case "AccessDenied":
       if (protocol === "query") return new ServiceError("AccessDenied", denied, 403);
       if (protocol === "ec2-query") {
-        return new ServiceError("UnauthorizedOperation", "You are not authorized to perform this operation.", 403);
+        return new ServiceError(
+          "UnauthorizedOperation",
+          "You are not authorized to perform this operation.",
+          403,
+        );
       }
       return new ServiceError("AccessDeniedException", denied, protocol === "json-1.1" ? 400 : 403);
     case "ResourceNotFound":
       if (protocol === "query") return new ServiceError("NoSuchEntity", "The resource does not exist.", 404);
-      if (protocol === "ec2-query") return new ServiceError("InvalidParameterValue", "Resource not found.", 400);
+      if (protocol === "ec2-query")
+        return new ServiceError("InvalidParameterValue", "Resource not found.", 400);
       return new ServiceError(
         "ResourceNotFoundException",
         "The resource you requested does not exist.",
@@ -241,7 +248,11 @@ export function standardError(
         );
       }
       if (protocol === "ec2-query") {
-        return new ServiceError("AuthFailure", "AWS was not able to validate the provided access credentials", 401);
+        return new ServiceError(
+          "AuthFailure",
+          "AWS was not able to validate the provided access credentials",
+          401,
+        );
       }
       return new ServiceError(
         "UnrecognizedClientException",

@@ -198,7 +198,9 @@ export async function startServer(
       return { label, response: await op.handle(ctx) };
     } catch (err) {
       if (err instanceof ServiceError) return { label, response: render(err) };
-      opts.log?.(`internal error in ${label}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      opts.log?.(
+        `internal error in ${label}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
       return { label, response: render(std("InternalError", info)) };
     }
   }
@@ -288,7 +290,11 @@ export async function startServer(
     url: `http://${urlHost}:${port}`,
     port,
     state,
-    stats: () => ({ requests: { ...stats.requests }, throttled: { ...stats.throttled }, faults: stats.faults }),
+    stats: () => ({
+      requests: { ...stats.requests },
+      throttled: { ...stats.throttled },
+      faults: stats.faults,
+    }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -35,7 +35,10 @@ export function parseCredential(credential: string, regionSet?: string): Credent
  * The credential scope from the `Authorization` header (`AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…,
  * Signature=…`) or a presigned URL's `X-Amz-Credential`; undefined when the request is not SigV4-signed.
  */
-export function credentialScope(headers: IncomingHttpHeaders, query: URLSearchParams): CredentialScope | undefined {
+export function credentialScope(
+  headers: IncomingHttpHeaders,
+  query: URLSearchParams,
+): CredentialScope | undefined {
   const regionSet = header(headers, "x-amz-region-set") ?? query.get("X-Amz-Region-Set") ?? undefined;
   const auth = header(headers, "authorization");
   if (auth) {

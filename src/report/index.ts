@@ -6,7 +6,14 @@ import { renderText } from "./text.js";
 
 export { renderJson } from "./json.js";
 export { renderText, type TextOptions } from "./text.js";
-export { renderSarif, SECURITY_SEVERITY, SARIF_LEVEL, FINGERPRINT_KEY, type SarifLog, type SarifResult } from "./sarif.js";
+export {
+  renderSarif,
+  SECURITY_SEVERITY,
+  SARIF_LEVEL,
+  FINGERPRINT_KEY,
+  type SarifLog,
+  type SarifResult,
+} from "./sarif.js";
 export { renderMarkdown, DEFAULT_ARTIFACT_NAME, byteLength, type MarkdownOptions } from "./markdown.js";
 export { mergeReports } from "./merge.js";
 export { resourceLabel, whereLabel, summaryLine } from "./labels.js";

@@ -14,7 +14,8 @@ export function resourceLabel(f: Finding): string {
 /** `path:line` (or `path:start-end`) when located, else the region, else `-`. */
 export function whereLabel(f: Finding): string {
   const l = f.location;
-  if (l) return l.endLine > l.startLine ? `${l.path}:${l.startLine}-${l.endLine}` : `${l.path}:${l.startLine}`;
+  if (l)
+    return l.endLine > l.startLine ? `${l.path}:${l.startLine}-${l.endLine}` : `${l.path}:${l.startLine}`;
   return f.resource.region ?? "-";
 }
 

@@ -79,11 +79,16 @@ function fixSection(f: Finding): string {
     `**${prose(f.title)}** — ${prose(f.message)}`,
   ];
   if (f.resource.arn) parts.push("", `Resource: ${code(f.resource.arn)}`);
-  if (f.location) parts.push("", `Code: ${code(whereLabel(f))}${f.resource.iac ? ` (${code(f.resource.iac.address)})` : ""}`);
+  if (f.location)
+    parts.push(
+      "",
+      `Code: ${code(whereLabel(f))}${f.resource.iac ? ` (${code(f.resource.iac.address)})` : ""}`,
+    );
   parts.push("", `**Fix:** ${prose(f.remediation.summary)}`);
   const cmds = f.remediation.commands ?? [];
   if (cmds.length > 0) parts.push("", codeBlock(cmds.join("\n")));
-  if (f.remediation.policy !== undefined) parts.push("", codeBlock(JSON.stringify(f.remediation.policy, null, 2), "json"));
+  if (f.remediation.policy !== undefined)
+    parts.push("", codeBlock(JSON.stringify(f.remediation.policy, null, 2), "json"));
   for (const c of f.remediation.console ?? []) parts.push("", `- Console: ${prose(c)}`);
   for (const n of f.remediation.notes ?? []) parts.push("", `> ${prose(n).replace(/\n/g, "\n> ")}`);
   return parts.join("\n");
@@ -133,13 +138,21 @@ function suppressedSection(findings: Finding[]): string {
     "| Rule | Resource | Reason | Source | Expires |",
     "| --- | --- | --- | --- | --- |",
     ...rows,
-    ...(findings.length > shown.length ? ["", `${findings.length - shown.length} more in the full report.`] : []),
+    ...(findings.length > shown.length
+      ? ["", `${findings.length - shown.length} more in the full report.`]
+      : []),
     "",
     "</details>",
   ].join("\n");
 }
 
-function compose(report: Report, opts: MarkdownOptions, tableCount: number, fixCount: number, notice: string): string {
+function compose(
+  report: Report,
+  opts: MarkdownOptions,
+  tableCount: number,
+  fixCount: number,
+  notice: string,
+): string {
   const active = activeFindings(report);
   const shownInTables = active.slice(0, tableCount);
   const parts: string[] = [];
@@ -161,7 +174,11 @@ function compose(report: Report, opts: MarkdownOptions, tableCount: number, fixC
   if (fixes.length > 0) {
     parts.push("### How to fix");
     const rules = [...new Set(fixes.map((f) => f.rule))];
-    parts.push(rules.map((r) => `- **${r} ${RULES[r].title}:** ${RULES[r].help} ([docs](${RULES[r].helpUri}))`).join("\n"));
+    parts.push(
+      rules
+        .map((r) => `- **${r} ${RULES[r].title}:** ${RULES[r].help} ([docs](${RULES[r].helpUri}))`)
+        .join("\n"),
+    );
     for (const f of fixes) parts.push(fixSection(f));
   }
   const sup = suppressedSection(report.findings.filter((f) => f.suppression));
@@ -208,7 +225,8 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   if (max === undefined || byteLength(full) <= max) return full;
 
   const artifact = opts.artifactName ?? DEFAULT_ARTIFACT_NAME;
-  const fits = (t: number, f: number) => byteLength(compose(report, opts, t, f, truncationNotice(report, t, f, artifact))) <= max;
+  const fits = (t: number, f: number) =>
+    byteLength(compose(report, opts, t, f, truncationNotice(report, t, f, artifact))) <= max;
   // Keep every table row and drop fixes from the end first; then drop table rows too.
   if (fits(n, 0)) {
     const f = largest(0, n, (k) => fits(n, k));

@@ -16,11 +16,14 @@ export function mergeReports(reports: readonly Report[], opts: { now?: Date } = 
     if (r.target.kind === "iac" && target.kind === "aws-account" && target["iacRoot"] === undefined) {
       target = { ...target, iacRoot: r.target.root };
     }
-    if (target.repository === undefined && r.target.repository !== undefined) target.repository = r.target.repository;
+    if (target.repository === undefined && r.target.repository !== undefined)
+      target.repository = r.target.repository;
     if (target.commit === undefined && r.target.commit !== undefined) target.commit = r.target.commit;
   }
   const seen = new Set<string>();
-  const findings = reports.flatMap((r) => r.findings).filter((f) => !seen.has(f.fingerprint) && seen.add(f.fingerprint));
+  const findings = reports
+    .flatMap((r) => r.findings)
+    .filter((f) => !seen.has(f.fingerprint) && seen.add(f.fingerprint));
   const generated = opts.now ?? new Date(Math.max(...reports.map((r) => Date.parse(r.generatedAt) || 0)));
   return buildReport({
     version: first.tool.version,

@@ -101,7 +101,10 @@ function rules(): SarifReportingDescriptor[] {
       name: r.name,
       shortDescription: { text: r.title },
       fullDescription: { text: r.description },
-      help: { text: `${r.description}\n\nFix: ${r.help.replace(/`/g, "")}`, markdown: `${r.description}\n\n**Fix:** ${r.help}\n\n[Rule documentation](${r.helpUri})` },
+      help: {
+        text: `${r.description}\n\nFix: ${r.help.replace(/`/g, "")}`,
+        markdown: `${r.description}\n\n**Fix:** ${r.help}\n\n[Rule documentation](${r.helpUri})`,
+      },
       helpUri: r.helpUri,
       defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
       properties: {

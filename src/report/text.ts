@@ -39,7 +39,13 @@ export function renderText(report: Report, opts: TextOptions = {}): string {
   if (active.length > 0) {
     const rows = active.map((f: Finding) => ({
       severity: f.severity,
-      cells: [f.severity.toUpperCase(), f.rule, clean(resourceLabel(f)), clean(whereLabel(f)), clean(f.title)],
+      cells: [
+        f.severity.toUpperCase(),
+        f.rule,
+        clean(resourceLabel(f)),
+        clean(whereLabel(f)),
+        clean(f.title),
+      ],
     }));
     const header = ["SEVERITY", "RULE", "RESOURCE", "WHERE", "TITLE"];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r.cells[i]!.length)));

@@ -49,8 +49,19 @@ export function demoFunctions(): EmulatedFunction[] {
   return [
     // Public URL on $LATEST, deployed by CloudFormation (tags let `fix --report` find the template).
     fn("us-east-1", "webhook", {
-      tags: { "aws:cloudformation:stack-name": "payments", "aws:cloudformation:logical-id": "WebhookFunction", team: "payments" },
-      urls: [{ qualifier: null, authType: "NONE", creationTime: "2024-05-01T00:00:00Z", cors: { AllowOrigins: ["*"] } }],
+      tags: {
+        "aws:cloudformation:stack-name": "payments",
+        "aws:cloudformation:logical-id": "WebhookFunction",
+        team: "payments",
+      },
+      urls: [
+        {
+          qualifier: null,
+          authType: "NONE",
+          creationTime: "2024-05-01T00:00:00Z",
+          cors: { AllowOrigins: ["*"] },
+        },
+      ],
       policies: { "": policy(...publicUrlStatements(arn("us-east-1", "webhook"))) },
     }),
     // Public URL on an alias only: the unqualified function is private.

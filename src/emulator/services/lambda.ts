@@ -27,7 +27,12 @@ function stableUuid(...parts: string[]): string {
 }
 
 /** The 32-character url-id of a function URL, derived from account, region, name and qualifier. */
-export function functionUrlId(accountId: string, region: string, name: string, qualifier: string | null): string {
+export function functionUrlId(
+  accountId: string,
+  region: string,
+  name: string,
+  qualifier: string | null,
+): string {
   const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
   const h = hash("url", accountId, region, name, qualifier ?? "");
   let out = "";
@@ -60,7 +65,9 @@ interface FunctionRef {
 
 const NAME = "[A-Za-z0-9_-]{1,64}";
 const QUAL = "(\\$LATEST|[A-Za-z0-9_-]{1,128})";
-const FULL_ARN = new RegExp(`^arn:(aws[a-z-]*):lambda:([a-z0-9-]+):(\\d{12}):function:(${NAME})(?::${QUAL})?$`);
+const FULL_ARN = new RegExp(
+  `^arn:(aws[a-z-]*):lambda:([a-z0-9-]+):(\\d{12}):function:(${NAME})(?::${QUAL})?$`,
+);
 const PARTIAL_ARN = new RegExp(`^(\\d{12}):function:(${NAME})(?::${QUAL})?$`);
 const PLAIN = new RegExp(`^(${NAME})(?::${QUAL})?$`);
 
@@ -147,7 +154,9 @@ class LambdaApi {
     }
     const param = qualifierParam === null || qualifierParam === "" ? undefined : qualifierParam;
     if (param !== undefined && ref.qualifier !== undefined && param !== ref.qualifier) {
-      throw invalidParameter("The derived qualifier from the function name does not match the specified qualifier.");
+      throw invalidParameter(
+        "The derived qualifier from the function name does not match the specified qualifier.",
+      );
     }
     const qualifier = param ?? ref.qualifier;
     if (qualifier !== undefined && !allowQualifier) {
@@ -371,7 +380,12 @@ interface Route {
 }
 
 const ROUTES: Route[] = [
-  { name: "ListFunctions", date: "2015-03-31", pattern: ["functions"], run: (a, _p, q) => a.listFunctions(q) },
+  {
+    name: "ListFunctions",
+    date: "2015-03-31",
+    pattern: ["functions"],
+    run: (a, _p, q) => a.listFunctions(q),
+  },
   {
     name: "GetFunction",
     date: "2015-03-31",

@@ -1,0 +1,8 @@
+/** Every emulated service. To add one, implement ServiceModule (../types.ts) and list it here. */
+import type { ServiceModule } from "../types.js";
+import { accountService } from "./account.js";
+import { ec2Service } from "./ec2.js";
+import { lambdaService } from "./lambda.js";
+import { stsService } from "./sts.js";
+
+export const SERVICES: ServiceModule[] = [lambdaService, stsService, accountService, ec2Service];

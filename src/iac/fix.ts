@@ -1,0 +1,165 @@
+import type { Config } from "../model/config.js";
+import type { Finding, Report } from "../model/report.js";
+import { unifiedDiff } from "./diff.js";
+import { scanIacFiles, type IacScanResult } from "./engine.js";
+import { locateReport } from "./locate.js";
+import { syntaxError } from "./reparse.js";
+import type { FileChange, FixPlan, IacFinding, SourceFile, TextEdit } from "./types.js";
+
+interface Target {
+  source: IacFinding;
+  /** The findings this change fixes as the user knows them (live findings for `fix --report`). */
+  reportAs: Finding[];
+}
+
+function editKey(e: TextEdit): string {
+  return `${e.path}\u0000${e.start}\u0000${e.end}\u0000${e.newText}`;
+}
+
+/** Applies edits to one text; identical edits count once; overlapping different edits are a conflict. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const unique = [...new Map(edits.map((e) => [editKey(e), e])).values()].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let floor = Infinity;
+  for (const e of unique) {
+    if (e.end > floor) throw new Error(`overlapping edits at offset ${e.start}`);
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    floor = e.start;
+  }
+  return out;
+}
+
+function describe(f: Finding): string {
+  return `${f.rule} ${f.resource.iac?.address ?? f.resource.arn ?? f.resource.functionName ?? ""}`.trim();
+}
+
+/**
+ * Plans patches. Without a report: every unsuppressed static finding that carries a fix. With a report:
+ * the report's findings located in the code (locate.ts). Each patched file must re-parse and the whole
+ * set must re-scan without the fixed findings and without new ones, or the offending change is dropped
+ * with its reason in `unfixed`.
+ */
+export async function planFixes(
+  files: SourceFile[],
+  opts: { config: Config; report?: Report; now?: Date },
+): Promise<FixPlan> {
+  const scan = await scanIacFiles(files, opts);
+  const unfixed: FixPlan["unfixed"] = [];
+  const targets = new Map<string, Target>();
+  const addTarget = (src: IacFinding, as: Finding) => {
+    const t = targets.get(src.finding.fingerprint);
+    if (t) {
+      if (!t.reportAs.includes(as)) t.reportAs.push(as);
+    } else targets.set(src.finding.fingerprint, { source: src, reportAs: [as] });
+  };
+  const consider = (src: IacFinding, as: Finding) => {
+    if (src.finding.suppression) {
+      unfixed.push({
+        finding: as,
+        reason: `suppressed (${src.finding.suppression.source}: ${src.finding.suppression.reason}) — intended exposure, not patched`,
+      });
+    } else if (!src.fix || src.fix.edits.length === 0) {
+      unfixed.push({ finding: as, reason: src.unfixable ?? "no safe automatic patch for this code" });
+    } else addTarget(src, as);
+  };
+
+  if (opts.report) {
+    for (const loc of locateReport(opts.report, scan)) {
+      if (loc.match) consider(loc.match, loc.finding);
+      else unfixed.push({ finding: loc.finding, reason: loc.reason });
+    }
+  } else {
+    for (const f of scan.findings) consider(f, f.finding);
+  }
+
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  let active = [...targets.values()];
+  const drop = (t: Target, reason: string) => {
+    active = active.filter((x) => x !== t);
+    for (const f of t.reportAs) unfixed.push({ finding: f, reason });
+  };
+
+  for (let round = 0; round < 5 && active.length > 0; round++) {
+    // Group edits per file; a finding whose edits conflict with earlier ones is dropped.
+    const perFile = new Map<string, TextEdit[]>();
+    const owners = new Map<string, Target[]>();
+    let conflict = false;
+    for (const t of [...active]) {
+      const edits = t.source.fix!.edits;
+      const bad = edits.find((e) => !byPath.has(e.path));
+      if (bad) {
+        drop(t, `the patch touches ${bad.path}, which was not read`);
+        conflict = true;
+        continue;
+      }
+      const trial = new Map(perFile);
+      let ok = true;
+      for (const e of edits) {
+        const list = [...(trial.get(e.path) ?? []), e];
+        try {
+          applyEdits(byPath.get(e.path)!.text, list);
+        } catch {
+          ok = false;
+          break;
+        }
+        trial.set(e.path, list);
+      }
+      if (!ok) {
+        drop(t, "its patch overlaps another finding's patch; run fix again after applying this one");
+        conflict = true;
+        continue;
+      }
+      for (const [p, l] of trial) perFile.set(p, l);
+      for (const e of edits) owners.set(e.path, [...new Set([...(owners.get(e.path) ?? []), t])]);
+    }
+    if (conflict) continue;
+
+    const patched = new Map<string, string>();
+    for (const [p, edits] of perFile) patched.set(p, applyEdits(byPath.get(p)!.text, edits));
+
+    // 1. Every patched file re-parses.
+    let dropped = false;
+    for (const [p, text] of patched) {
+      const err = await syntaxError(p, text);
+      if (err) {
+        for (const t of owners.get(p) ?? []) drop(t, `the patched file would not parse (${err}); not offered`);
+        dropped = true;
+      }
+    }
+    if (dropped) continue;
+
+    // 2. The patched tree re-scans without the fixed findings and without new ones.
+    const after = files.map((f) => (patched.has(f.path) ? { path: f.path, text: patched.get(f.path)! } : f));
+    const rescan: IacScanResult = await scanIacFiles(after, opts);
+    const before = new Set(scan.findings.map((f) => f.finding.fingerprint));
+    const remaining = new Map(rescan.findings.filter((f) => !f.finding.suppression).map((f) => [f.finding.fingerprint, f]));
+    for (const t of [...active]) {
+      if (remaining.has(t.source.finding.fingerprint)) {
+        drop(t, "a re-scan of the patched code still finds it; not offered");
+        dropped = true;
+      }
+    }
+    for (const f of rescan.findings) {
+      if (f.finding.suppression || before.has(f.finding.fingerprint)) continue;
+      const p = f.finding.location?.path;
+      const culprits = p ? (owners.get(p) ?? []) : active;
+      for (const t of culprits) {
+        if (active.includes(t)) {
+          drop(t, `the patched code would raise a new finding (${describe(f.finding)}); not offered`);
+          dropped = true;
+        }
+      }
+    }
+    if (dropped) continue;
+
+    const changes: FileChange[] = [...patched]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([path, after]) => {
+        const before = byPath.get(path)!.text;
+        return { path, before, after, diff: unifiedDiff(path, before, after) };
+      });
+    const fixed = active.flatMap((t) => t.reportAs.map((finding) => ({ finding, notes: t.source.fix!.notes })));
+    return { changes, fixed, unfixed };
+  }
+  return { changes: [], fixed: [], unfixed };
+}

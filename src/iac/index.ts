@@ -1,0 +1,61 @@
+import { lstat, readFile, realpath, writeFile } from "node:fs/promises";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { Config } from "../model/config.js";
+import { buildReport, type Report } from "../model/report.js";
+import { VERSION } from "../model/version.js";
+import { scanIacFiles, type IacScanResult } from "./engine.js";
+import { readIacTree } from "./files.js";
+import type { FixPlan } from "./types.js";
+
+export type * from "./types.js";
+export type { IacScanResult } from "./engine.js";
+export { readIacTree } from "./files.js";
+export { scanIacFiles } from "./engine.js";
+export { planFixes, applyEdits } from "./fix.js";
+export { unifiedDiff } from "./diff.js";
+export { locateReport, type Located } from "./locate.js";
+
+/** Reads DIR (safely, see files.ts), scans it and builds a report with target `{kind: "iac", root}`. */
+export async function scanIac(
+  root: string,
+  opts: { config: Config; now?: Date },
+): Promise<{ report: Report } & IacScanResult> {
+  const tree = await readIacTree(root);
+  const result = await scanIacFiles(tree.files, opts);
+  const coverage = [...tree.coverage, ...result.coverage];
+  const report = buildReport({
+    version: VERSION,
+    target: { kind: "iac", root: relative(process.cwd(), root) || "." },
+    coverage,
+    findings: result.findings.map((f) => f.finding),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  return { report, ...result, coverage };
+}
+
+/**
+ * Writes a plan's changes under `root`. Refuses any path that is absolute, climbs out of root, or goes
+ * through a symbolic link, and any file whose content changed since the plan was made (never clobbers).
+ */
+export async function writeFixes(root: string, plan: FixPlan): Promise<void> {
+  const base = await realpath(root);
+  const targets: { abs: string; after: string }[] = [];
+  for (const c of plan.changes) {
+    if (isAbsolute(c.path) || c.path.split(/[\\/]/).includes("..") || c.path.includes("\0")) {
+      throw new Error(`refusing to write ${c.path}: not a path inside ${root}`);
+    }
+    const abs = resolve(base, c.path);
+    if (!abs.startsWith(base + sep)) throw new Error(`refusing to write ${c.path}: outside ${root}`);
+    // Every component must be a real directory/file, not a link that could point elsewhere.
+    let cur = base;
+    for (const part of relative(base, abs).split(sep)) {
+      cur = resolve(cur, part);
+      const st = await lstat(cur);
+      if (st.isSymbolicLink()) throw new Error(`refusing to write ${c.path}: ${relative(base, cur)} is a symbolic link`);
+    }
+    const now = await readFile(abs, "utf8");
+    if (now !== c.before) throw new Error(`refusing to write ${c.path}: it changed since the fix was planned; run fix again`);
+    targets.push({ abs, after: c.after });
+  }
+  for (const t of targets) await writeFile(t.abs, t.after, "utf8");
+}

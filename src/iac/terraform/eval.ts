@@ -1,0 +1,349 @@
+import { parseTree, type Node as JsonNode } from "jsonc-parser";
+import type { Node } from "../treesitter.js";
+import { lineOf, named } from "../treesitter.js";
+import type { SourceFile } from "../types.js";
+import { type Block, exprParts, objectEntries, stringLitValue, traversal, tupleElements, unescapeHcl } from "./hcl.js";
+
+/** A value the static evaluator cannot know (a resource attribute, a function it does not model…). */
+export class Unknown {
+  constructor(
+    readonly text: string,
+    /** The dotted reference when the value is one (`aws_lambda_function.f.arn`). */
+    readonly ref?: string,
+  ) {}
+}
+
+/** Where a scalar value is written in the code: the place to patch it. */
+export interface Origin {
+  path: string;
+  start: number;
+  end: number;
+  line: number;
+  /** How the value got here, for messages: `var.auth_type (terraform.tfvars:3)`. */
+  desc: string;
+  /** "string": a quoted string literal node (replace it whole with a new quoted string). */
+  kind: "string" | "bool" | "number";
+}
+
+export interface Val {
+  v: unknown;
+  /** Set when the value is a single literal written somewhere in the code. */
+  origin?: Origin;
+  /** The chain of indirections followed (`var.x`, `local.y`, `module.m` argument…). */
+  via: string[];
+}
+
+export interface VarSource {
+  /** Expression node giving the value and the scope to evaluate it in. */
+  expr: Node;
+  file: SourceFile;
+  /** Scope to evaluate `expr` in (the calling module for a module argument); null: the module itself. */
+  scope: Scope | null;
+  desc: string;
+}
+
+/** One instance of a module directory (the root, or a local module call with its arguments). */
+export interface ModuleInst {
+  dir: string;
+  /** Address prefix: "" for a root module, "module.api." for a call. */
+  prefix: string;
+  blocks: Block[];
+  /** Input variable values: from the call's arguments, tfvars, then the declared default. */
+  vars: Map<string, VarSource>;
+  locals: Map<string, { expr: Node; file: SourceFile }>;
+  files: ReadonlyMap<string, SourceFile>;
+}
+
+export interface Scope {
+  mod: ModuleInst;
+  /** `each`/`count` or for-expression bindings are not modelled; depth guards recursion. */
+  depth: number;
+}
+
+const unknown = (n: Node, ref?: string): Val => ({ v: new Unknown(n.text, ref), via: [] });
+
+export function isUnknown(v: unknown): v is Unknown {
+  return v instanceof Unknown;
+}
+
+/** Deeply: does the value contain an Unknown anywhere? */
+export function hasUnknown(v: unknown): boolean {
+  if (v instanceof Unknown) return true;
+  if (Array.isArray(v)) return v.some(hasUnknown);
+  if (v && typeof v === "object") return Object.values(v).some(hasUnknown);
+  return false;
+}
+
+function originOf(file: SourceFile, n: Node, kind: Origin["kind"], desc: string): Origin {
+  return { path: file.path, start: n.startIndex, end: n.endIndex, line: lineOf(n), desc, kind };
+}
+
+/** Evaluates an HCL expression as far as static information allows. */
+export function evaluate(expr: Node, scope: Scope, file: SourceFile): Val {
+  if (scope.depth > 40) return unknown(expr);
+  const s: Scope = { mod: scope.mod, depth: scope.depth + 1 };
+  const { head, rest } = exprParts(expr);
+  if (!head) return unknown(expr);
+  switch (head.type) {
+    case "literal_value": {
+      const lit = head.namedChildren[0];
+      if (!lit) return unknown(expr);
+      if (lit.type === "string_lit") {
+        return { v: stringLitValue(lit), origin: originOf(file, lit, "string", `${file.path}:${lineOf(lit)}`), via: [] };
+      }
+      if (lit.type === "numeric_lit")
+        return { v: Number(lit.text), origin: originOf(file, lit, "number", `${file.path}:${lineOf(lit)}`), via: [] };
+      if (lit.type === "bool_lit")
+        return { v: lit.text === "true", origin: originOf(file, lit, "bool", `${file.path}:${lineOf(lit)}`), via: [] };
+      if (lit.type === "null_lit") return { v: null, via: [] };
+      return unknown(expr);
+    }
+    case "template_expr": {
+      const t = head.namedChildren[0];
+      if (!t) return unknown(expr);
+      if (t.type === "quoted_template") {
+        let out = "";
+        for (const p of named(t)) {
+          if (p.type === "template_literal") out += unescapeHcl(p.text);
+          else if (p.type === "template_interpolation") {
+            const inner = named(p).find((x) => x.type === "expression");
+            const v = inner ? evaluate(inner, s, file).v : undefined;
+            if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out += String(v);
+            else return unknown(expr);
+          } else if (p.type === "template_directive") return unknown(expr);
+        }
+        return { v: out, via: [] };
+      }
+      if (t.type === "heredoc_template") {
+        const h = heredocContent(t, file);
+        if (!h) return unknown(expr);
+        return { v: h.text, via: [] };
+      }
+      return unknown(expr);
+    }
+    case "collection_value": {
+      const c = head.namedChildren[0];
+      if (!c) return unknown(expr);
+      if (c.type === "tuple") return { v: tupleElements(c).map((e) => evaluate(e, s, file).v), via: [] };
+      if (c.type === "object") {
+        const o: Record<string, unknown> = {};
+        for (const e of objectEntries(c)) o[e.key] = evaluate(e.value, s, file).v;
+        return { v: o, via: [] };
+      }
+      return unknown(expr);
+    }
+    case "conditional": {
+      const parts = named(head).filter((x) => x.type === "expression");
+      const [c, a, b] = parts;
+      if (!c || !a || !b) return unknown(expr);
+      const cv = evaluate(c, s, file);
+      if (typeof cv.v !== "boolean") return unknown(expr);
+      const r = evaluate(cv.v ? a : b, s, file);
+      return { ...r, via: [...cv.via, ...r.via] };
+    }
+    case "operation":
+      return evalOperation(head, s, file, expr);
+    case "function_call":
+      return evalCall(head, s, file, expr);
+    case "variable_expr": {
+      const path = traversal(expr);
+      if (!path) return unknown(expr);
+      const [root, name] = path;
+      if (root === "var" && name) {
+        const src = s.mod.vars.get(name);
+        if (!src) return unknown(expr, path.join("."));
+        const target = src.scope ?? s;
+        let r = evaluate(src.expr, { mod: target.mod, depth: s.depth + 1 }, src.file);
+        r = { ...r, via: [`${s.mod.prefix}var.${name} (${src.desc})`, ...r.via] };
+        if (r.origin) r.origin = { ...r.origin, desc: `var.${name} (${src.desc})` };
+        return applyRest(r, path.slice(2), expr);
+      }
+      if (root === "local" && name) {
+        const l = s.mod.locals.get(name);
+        if (!l) return unknown(expr, path.join("."));
+        let r = evaluate(l.expr, s, l.file);
+        r = { ...r, via: [`local.${name} (${l.file.path}:${lineOf(l.expr)})`, ...r.via] };
+        if (r.origin) r.origin = { ...r.origin, desc: `local.${name} (${l.file.path}:${lineOf(l.expr)})` };
+        return applyRest(r, path.slice(2), expr);
+      }
+      if (root === "path" && (name === "module" || name === "root" || name === "cwd")) {
+        return { v: name === "module" ? s.mod.dir || "." : ".", via: [] };
+      }
+      return unknown(expr, path.join("."));
+    }
+    default:
+      return unknown(expr);
+  }
+}
+
+function applyRest(r: Val, rest: string[], expr: Node): Val {
+  let v = r.v;
+  for (const k of rest) {
+    if (v instanceof Unknown) return { v, via: r.via };
+    const idx = /^\[(\d+)\]$/.exec(k);
+    if (idx && Array.isArray(v)) v = v[Number(idx[1])];
+    else if (v && typeof v === "object" && !Array.isArray(v) && !/^\[/.test(k)) v = (v as Record<string, unknown>)[k];
+    else return { v: new Unknown(expr.text), via: r.via };
+  }
+  return rest.length === 0 ? r : { v, via: r.via };
+}
+
+function evalOperation(op: Node, s: Scope, file: SourceFile, expr: Node): Val {
+  const inner = op.namedChildren[0];
+  if (!inner) return unknown(expr);
+  const kids = inner.children.filter((c): c is Node => c !== null);
+  const evalPart = (n: Node): unknown => {
+    // Operands are bare expression pieces (variable_expr + get_attr…), not wrapped in `expression`.
+    if (n.type === "expression") return evaluate(n, s, file).v;
+    if (n.type === "operation") return evalOperation(n, s, file, n).v;
+    return undefined;
+  };
+  if (inner.type === "unary_operation") {
+    const opTok = kids[0]?.text;
+    const rest = kids.slice(1);
+    const v = operandValue(rest, s, file, evalPart);
+    if (opTok === "!" && typeof v === "boolean") return { v: !v, via: [] };
+    if (opTok === "-" && typeof v === "number") return { v: -v, via: [] };
+    return unknown(expr);
+  }
+  if (inner.type === "binary_operation") {
+    const i = kids.findIndex((c) => !c.isNamed);
+    if (i < 0) return unknown(expr);
+    const a = operandValue(kids.slice(0, i), s, file, evalPart);
+    const b = operandValue(kids.slice(i + 1), s, file, evalPart);
+    const o = kids[i]!.text;
+    if (a instanceof Unknown || b instanceof Unknown || a === undefined || b === undefined) return unknown(expr);
+    switch (o) {
+      case "==":
+        return { v: JSON.stringify(a) === JSON.stringify(b), via: [] };
+      case "!=":
+        return { v: JSON.stringify(a) !== JSON.stringify(b), via: [] };
+      case "&&":
+        return { v: a === true && b === true, via: [] };
+      case "||":
+        return { v: a === true || b === true, via: [] };
+      default:
+        return unknown(expr);
+    }
+  }
+  return unknown(expr);
+}
+
+/** Evaluates an operand made of sibling nodes (e.g. `variable_expr get_attr`) by re-reading them as text-less parts. */
+function operandValue(parts: Node[], s: Scope, file: SourceFile, evalPart: (n: Node) => unknown): unknown {
+  if (parts.length === 0) return undefined;
+  const first = parts[0]!;
+  if (parts.length === 1 && (first.type === "expression" || first.type === "operation")) return evalPart(first);
+  if (first.type === "literal_value" && parts.length === 1) {
+    const lit = first.namedChildren[0];
+    if (lit?.type === "string_lit") return stringLitValue(lit);
+    if (lit?.type === "bool_lit") return lit.text === "true";
+    if (lit?.type === "numeric_lit") return Number(lit.text);
+    if (lit?.type === "null_lit") return null;
+  }
+  if (first.type === "variable_expr") {
+    const path = [first.text];
+    for (const r of parts.slice(1)) {
+      if (r.type !== "get_attr") return new Unknown(r.text);
+      path.push(named(r)[0]?.text ?? "");
+    }
+    const [root, name] = path;
+    if (root === "var" && name) {
+      const src = s.mod.vars.get(name);
+      if (!src) return new Unknown(path.join("."));
+      const target = src.scope ?? s;
+      return evaluate(src.expr, { mod: target.mod, depth: s.depth + 1 }, src.file).v;
+    }
+    if (root === "local" && name) {
+      const l = s.mod.locals.get(name);
+      return l ? evaluate(l.expr, s, l.file).v : new Unknown(path.join("."));
+    }
+    return new Unknown(path.join("."));
+  }
+  return new Unknown(parts.map((p) => p.text).join(""));
+}
+
+function evalCall(call: Node, s: Scope, file: SourceFile, expr: Node): Val {
+  const name = call.namedChildren[0]?.text ?? "";
+  const argsNode = named(call).find((x) => x.type === "function_arguments");
+  const args = argsNode ? named(argsNode).filter((x) => x.type === "expression") : [];
+  const a0 = args[0];
+  switch (name) {
+    case "jsonencode":
+    case "tostring":
+    case "tolist":
+    case "toset":
+    case "tonumber":
+    case "tobool": {
+      if (!a0) return unknown(expr);
+      const r = evaluate(a0, s, file);
+      return name === "jsonencode" ? { v: r.v, via: r.via } : r;
+    }
+    case "lower":
+    case "upper": {
+      if (!a0) return unknown(expr);
+      const r = evaluate(a0, s, file);
+      return typeof r.v === "string" ? { v: name === "lower" ? r.v.toLowerCase() : r.v.toUpperCase(), via: r.via } : unknown(expr);
+    }
+    case "coalesce": {
+      for (const a of args) {
+        const r = evaluate(a, s, file);
+        if (r.v instanceof Unknown) return unknown(expr);
+        if (r.v !== null && r.v !== "") return r;
+      }
+      return unknown(expr);
+    }
+    case "file":
+    case "templatefile": {
+      const t = templateFile(call, s, file);
+      return t ? { v: t.file.text, via: [`${name}(${t.file.path})`] } : unknown(expr);
+    }
+    default:
+      return unknown(expr);
+  }
+}
+
+/** Resolves the file a `file(...)`/`templatefile(...)` call reads, from the files the engine read. */
+export function templateFile(call: Node, s: Scope, file: SourceFile): { file: SourceFile } | null {
+  const argsNode = named(call).find((x) => x.type === "function_arguments");
+  const a0 = argsNode ? named(argsNode).find((x) => x.type === "expression") : undefined;
+  if (!a0) return null;
+  const p = evaluate(a0, s, file).v;
+  if (typeof p !== "string") return null;
+  const dir = s.mod.dir;
+  const joined = normalizePath(p.startsWith("/") ? p : dir ? `${dir}/${p}` : p);
+  const f = s.mod.files.get(joined);
+  return f ? { file: f } : null;
+}
+
+export function normalizePath(p: string): string {
+  const out: string[] = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return out.join("/");
+}
+
+/** Raw heredoc content with its start offset in the file (the JSON a policy heredoc holds). */
+export function heredocContent(t: Node, file: SourceFile): { text: string; start: number } | null {
+  const ids = named(t).filter((x) => x.type === "heredoc_identifier");
+  const open = ids[0];
+  const close = ids[ids.length - 1];
+  if (!open || !close || open === close) return null;
+  const nl = file.text.indexOf("\n", open.endIndex);
+  if (nl < 0) return null;
+  const start = nl + 1;
+  const closeLineStart = file.text.lastIndexOf("\n", close.startIndex - 1) + 1;
+  if (closeLineStart < start) return { text: "", start };
+  return { text: file.text.slice(start, closeLineStart), start };
+}
+
+/** Parses JSON text leniently (templates may hold `${…}`); null when it is not usable JSON. */
+export function parseJsonTree(text: string): JsonNode | null {
+  const errors: { error: number; offset: number; length: number }[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (!tree || errors.length > 0) return null;
+  return tree;
+}

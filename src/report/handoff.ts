@@ -1,0 +1,149 @@
+import { z } from "zod";
+import type { Finding, Report } from "../model/index.js";
+import { activeFindings, isIncomplete, RuleIdSchema, SeveritySchema, SummarySchema } from "../model/index.js";
+import { DEFAULT_ARTIFACT_NAME } from "./markdown.js";
+
+/**
+ * The hidden, versioned hand-off from the Action to the app, carried in the check run's `output.text`:
+ * `<!-- lambda-guard:report@1 {json} -->`. It holds the compact unsuppressed findings and the name of the
+ * artifact with the full report. The app must treat it as untrusted input: anyone who can run a
+ * workflow in the repository can write a check run.
+ */
+export const HANDOFF_PREFIX = "<!-- lambda-guard:report@1 ";
+export const HANDOFF_SUFFIX = " -->";
+
+/** Repository-relative, forward slashes, no `..`, not absolute: the app reads files by this path. */
+const RelativePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine(
+    (p) => !p.startsWith("/") && !p.includes("\\") && !p.split("/").includes("..") && !/^[a-z]+:/i.test(p),
+    {
+      message: "must be a repository-relative path",
+    },
+  );
+
+const Str = (max: number) => z.string().max(max);
+
+export const CompactFindingSchema = z.object({
+  fingerprint: z.string().regex(/^lg1:[0-9a-f]{16,64}$/),
+  rule: RuleIdSchema,
+  severity: SeveritySchema,
+  resource: z.object({
+    kind: z.enum(["function-url", "function", "principal", "policy-statement"]),
+    arn: Str(2048).optional(),
+    functionName: Str(256).optional(),
+    qualifier: Str(256).nullable().optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/)
+      .optional(),
+    iac: z.object({ address: Str(1024), flavour: Str(32).optional() }).optional(),
+  }),
+  location: z
+    .object({
+      path: RelativePath,
+      startLine: z.number().int().positive(),
+      endLine: z.number().int().positive(),
+    })
+    .optional(),
+});
+export type CompactFinding = z.infer<typeof CompactFindingSchema>;
+
+export const HandoffPayloadSchema = z.object({
+  artifact: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/),
+  truncated: z.boolean(),
+  complete: z.boolean(),
+  repository: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/)
+    .optional(),
+  commit: z
+    .string()
+    .regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/)
+    .optional(),
+  tool: z.object({ version: Str(64) }).optional(),
+  target: z
+    .object({
+      kind: z.enum(["aws-account", "iac"]),
+      accountId: z
+        .string()
+        .regex(/^\d{12}$/)
+        .optional(),
+      partition: Str(32).optional(),
+    })
+    .optional(),
+  summary: SummarySchema.optional(),
+  findings: z.array(CompactFindingSchema).max(10_000),
+});
+export type HandoffPayload = z.infer<typeof HandoffPayloadSchema>;
+
+export function compactFinding(f: Finding): CompactFinding {
+  const r = f.resource;
+  const resource: CompactFinding["resource"] = { kind: r.kind };
+  if (r.arn !== undefined) resource.arn = r.arn;
+  if (r.functionName !== undefined) resource.functionName = r.functionName;
+  if (r.qualifier !== undefined) resource.qualifier = r.qualifier;
+  if (r.region !== undefined) resource.region = r.region;
+  if (r.iac) resource.iac = { address: r.iac.address, ...(r.iac.flavour ? { flavour: r.iac.flavour } : {}) };
+  const out: CompactFinding = { fingerprint: f.fingerprint, rule: f.rule, severity: f.severity, resource };
+  if (f.location)
+    out.location = { path: f.location.path, startLine: f.location.startLine, endLine: f.location.endLine };
+  return out;
+}
+
+export interface HandoffOptions {
+  artifactName?: string;
+  repository?: string;
+  commit?: string;
+}
+
+/** The full payload (every unsuppressed finding, `truncated: false`). */
+export function buildHandoff(report: Report, opts: HandoffOptions = {}): HandoffPayload {
+  const t = report.target;
+  const repository = opts.repository ?? t.repository;
+  const commit = opts.commit ?? t.commit;
+  return {
+    artifact: opts.artifactName ?? DEFAULT_ARTIFACT_NAME,
+    truncated: false,
+    complete: !isIncomplete(report.coverage),
+    ...(repository ? { repository } : {}),
+    ...(commit ? { commit } : {}),
+    tool: { version: report.tool.version },
+    target:
+      t.kind === "aws-account"
+        ? { kind: t.kind, accountId: t.accountId, partition: t.partition }
+        : { kind: "iac" },
+    summary: { ...report.summary },
+    findings: activeFindings(report).map(compactFinding),
+  };
+}
+
+/** `<!-- lambda-guard:report@1 {json} -->`; `--` is escaped inside JSON strings so it cannot close the comment. */
+export function handoffMarker(payload: HandoffPayload): string {
+  const json = JSON.stringify(payload).replace(/--/g, "-\\u002d");
+  return `${HANDOFF_PREFIX}${json}${HANDOFF_SUFFIX}`;
+}
+
+const MAX_TEXT = 1_000_000;
+
+/** Finds and validates the marker in untrusted text (a check run's `output.text`); null when absent or invalid. */
+export function parseHandoffMarker(text: unknown): HandoffPayload | null {
+  if (typeof text !== "string" || text.length > MAX_TEXT) return null;
+  const start = text.indexOf(HANDOFF_PREFIX);
+  if (start < 0) return null;
+  const from = start + HANDOFF_PREFIX.length;
+  const end = text.indexOf(HANDOFF_SUFFIX, from);
+  if (end < 0) return null;
+  const json = text.slice(from, end);
+  if (json.includes("\n")) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = HandoffPayloadSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
