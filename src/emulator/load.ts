@@ -112,9 +112,12 @@ export async function loadEmulatorState(file: string): Promise<EmulatorState> {
     json = JSON.parse(text);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(msg);
     let where = file;
-    if (pos) {
+    const lineCol = /line (\d+) column (\d+)/.exec(msg);
+    const pos = /position (\d+)/.exec(msg);
+    if (lineCol) {
+      where = `${file}:${lineCol[1]}:${lineCol[2]}`;
+    } else if (pos) {
       const before = text.slice(0, Number(pos[1]));
       const line = before.split("\n").length;
       const column = before.length - before.lastIndexOf("\n");

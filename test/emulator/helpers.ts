@@ -34,14 +34,22 @@ export function baseStateJson(): Record<string, unknown> {
         region: "us-east-1",
         name: "webhook",
         runtime: "nodejs22.x",
-        tags: { "aws:cloudformation:stack-name": "payments", "aws:cloudformation:logical-id": "WebhookFunction" },
+        tags: {
+          "aws:cloudformation:stack-name": "payments",
+          "aws:cloudformation:logical-id": "WebhookFunction",
+        },
         versions: ["1", "2"],
         aliases: [
           { name: "live", version: "2" },
           { name: "old", version: "1" },
         ],
         urls: [
-          { qualifier: null, authType: "NONE", creationTime: "2024-05-01T00:00:00Z", cors: { AllowOrigins: ["*"] } },
+          {
+            qualifier: null,
+            authType: "NONE",
+            creationTime: "2024-05-01T00:00:00Z",
+            cors: { AllowOrigins: ["*"] },
+          },
           { qualifier: "live", authType: "AWS_IAM" },
         ],
         policies: {

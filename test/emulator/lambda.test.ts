@@ -35,7 +35,8 @@ beforeAll(async () => {
           authType: "AWS_IAM",
         })),
       ];
-      for (let i = 0; i < 118; i++) fns.push({ region: "us-east-1", name: `bulk-${String(i).padStart(3, "0")}` });
+      for (let i = 0; i < 118; i++)
+        fns.push({ region: "us-east-1", name: `bulk-${String(i).padStart(3, "0")}` });
     }),
   );
 });
@@ -47,6 +48,7 @@ describe("ListFunctions", () => {
     const first = await client.send(new ListFunctionsCommand({}));
     expect(first.Functions).toHaveLength(50);
     expect(first.NextMarker).toBeTruthy();
+    expect(first.Functions![0]!.FunctionArn).toBe(arn(first.Functions![0]!.FunctionName!));
     const capped = await client.send(new ListFunctionsCommand({ MaxItems: 500 }));
     expect(capped.Functions).toHaveLength(50);
 
@@ -64,7 +66,8 @@ describe("ListFunctions", () => {
   it("returns configuration fields and all versions with FunctionVersion=ALL", async () => {
     const client = lambda(h);
     const all: FunctionConfiguration[] = [];
-    for await (const page of paginateListFunctions({ client }, { FunctionVersion: "ALL" })) all.push(...page.Functions!);
+    for await (const page of paginateListFunctions({ client }, { FunctionVersion: "ALL" }))
+      all.push(...page.Functions!);
     const webhook = all.filter((f) => f.FunctionName === "webhook");
     expect(webhook.map((f) => f.Version)).toEqual(["$LATEST", "1", "2"]);
     expect(webhook[1]!.FunctionArn).toBe(`${arn("webhook")}:1`);
@@ -111,7 +114,9 @@ describe("GetFunction and GetFunctionConfiguration", () => {
       expect(out.Configuration!.FunctionArn).toBe(`${arn("webhook")}:live`);
       expect(out.Configuration!.Version).toBe("2");
     }
-    const cfg = await client.send(new GetFunctionConfigurationCommand({ FunctionName: "webhook", Qualifier: "1" }));
+    const cfg = await client.send(
+      new GetFunctionConfigurationCommand({ FunctionName: "webhook", Qualifier: "1" }),
+    );
     expect(cfg.Version).toBe("1");
     expect(cfg.FunctionArn).toBe(`${arn("webhook")}:1`);
   });
@@ -123,13 +128,19 @@ describe("GetFunction and GetFunctionConfiguration", () => {
     expect(e1.message).toBe(`Function not found: ${arn("nope")}`);
     expect((e1.$metadata as { httpStatusCode: number }).httpStatusCode).toBe(404);
     expect(e1.Type).toBe("User");
-    const e2 = await rejection(client.send(new GetFunctionConfigurationCommand({ FunctionName: "webhook:ghost" })));
+    const e2 = await rejection(
+      client.send(new GetFunctionConfigurationCommand({ FunctionName: "webhook:ghost" })),
+    );
     expect(e2.name).toBe("ResourceNotFoundException");
     const e3 = await rejection(client.send(new GetFunctionCommand({ FunctionName: "eu-only" })));
     expect(e3.name).toBe("ResourceNotFoundException");
-    const e4 = await rejection(client.send(new GetFunctionCommand({ FunctionName: arn("eu-only", "eu-west-1") })));
+    const e4 = await rejection(
+      client.send(new GetFunctionCommand({ FunctionName: arn("eu-only", "eu-west-1") })),
+    );
     expect(e4.name).toBe("ResourceNotFoundException");
-    const e5 = await rejection(client.send(new GetFunctionCommand({ FunctionName: "webhook:live", Qualifier: "old" })));
+    const e5 = await rejection(
+      client.send(new GetFunctionCommand({ FunctionName: "webhook:live", Qualifier: "old" })),
+    );
     expect(e5.name).toBe("InvalidParameterValueException");
   });
 
@@ -170,13 +181,17 @@ describe("function URLs", () => {
     const base = await client.send(new GetFunctionUrlConfigCommand({ FunctionName: "webhook" }));
     expect(base.AuthType).toBe("NONE");
     expect(base.CreationTime).toBe("2024-05-01T00:00:00Z");
-    const live = await client.send(new GetFunctionUrlConfigCommand({ FunctionName: "webhook", Qualifier: "live" }));
+    const live = await client.send(
+      new GetFunctionUrlConfigCommand({ FunctionName: "webhook", Qualifier: "live" }),
+    );
     expect(live.AuthType).toBe("AWS_IAM");
     expect(live.FunctionArn).toBe(`${arn("webhook")}:live`);
     expect(live.FunctionUrl).not.toBe(base.FunctionUrl);
     const err = await rejection(client.send(new GetFunctionUrlConfigCommand({ FunctionName: "internal" })));
     expect(err.name).toBe("ResourceNotFoundException");
-    const err2 = await rejection(client.send(new GetFunctionUrlConfigCommand({ FunctionName: "webhook:old" })));
+    const err2 = await rejection(
+      client.send(new GetFunctionUrlConfigCommand({ FunctionName: "webhook:old" })),
+    );
     expect(err2.name).toBe("ResourceNotFoundException");
   });
 });
@@ -191,7 +206,10 @@ describe("GetPolicy", () => {
 
   it("serves an alias's policy via Qualifier and via a qualified ARN", async () => {
     const client = lambda(h);
-    for (const input of [{ FunctionName: "webhook", Qualifier: "live" }, { FunctionName: `${arn("webhook")}:live` }]) {
+    for (const input of [
+      { FunctionName: "webhook", Qualifier: "live" },
+      { FunctionName: `${arn("webhook")}:live` },
+    ]) {
       const out = await client.send(new GetPolicyCommand(input));
       expect(JSON.parse(out.Policy!)).toMatchObject({ Statement: [{ Sid: "live-only" }] });
     }
@@ -206,7 +224,9 @@ describe("GetPolicy", () => {
     const err = await rejection(lambda(h).send(new GetPolicyCommand({ FunctionName: "internal" })));
     expect(err).toBeInstanceOf(ResourceNotFoundException);
     expect(err.message).toBe("The resource you requested does not exist.");
-    const err2 = await rejection(lambda(h).send(new GetPolicyCommand({ FunctionName: "webhook", Qualifier: "2" })));
+    const err2 = await rejection(
+      lambda(h).send(new GetPolicyCommand({ FunctionName: "webhook", Qualifier: "2" })),
+    );
     expect(err2.name).toBe("ResourceNotFoundException");
   });
 });
@@ -216,7 +236,9 @@ describe("aliases, versions and tags", () => {
     const client = lambda(h);
     const first = await client.send(new ListAliasesCommand({ FunctionName: "webhook" }));
     expect(first.Aliases).toHaveLength(50);
-    const second = await client.send(new ListAliasesCommand({ FunctionName: "webhook", Marker: first.NextMarker }));
+    const second = await client.send(
+      new ListAliasesCommand({ FunctionName: "webhook", Marker: first.NextMarker }),
+    );
     expect(second.Aliases).toHaveLength(6);
     expect(second.NextMarker).toBeUndefined();
     const live = [...first.Aliases!, ...second.Aliases!].find((a) => a.Name === "live")!;

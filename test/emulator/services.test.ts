@@ -37,7 +37,9 @@ describe("STS", () => {
       body: "Action=AssumeRole&Version=2011-06-15",
     });
     expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(/<ErrorResponse[^>]*><Error><Type>Sender<\/Type><Code>InvalidAction<\/Code>/);
+    expect(await res.text()).toMatch(
+      /<ErrorResponse[^>]*><Error><Type>Sender<\/Type><Code>InvalidAction<\/Code>/,
+    );
   });
 });
 
@@ -75,13 +77,24 @@ describe("EC2 DescribeRegions", () => {
     const out = await ec2(h).send(new DescribeRegionsCommand({}));
     expect(out.Regions).toEqual([
       { RegionName: "af-south-1", Endpoint: "ec2.af-south-1.amazonaws.com", OptInStatus: "opted-in" },
-      { RegionName: "eu-west-1", Endpoint: "ec2.eu-west-1.amazonaws.com", OptInStatus: "opt-in-not-required" },
-      { RegionName: "us-east-1", Endpoint: "ec2.us-east-1.amazonaws.com", OptInStatus: "opt-in-not-required" },
+      {
+        RegionName: "eu-west-1",
+        Endpoint: "ec2.eu-west-1.amazonaws.com",
+        OptInStatus: "opt-in-not-required",
+      },
+      {
+        RegionName: "us-east-1",
+        Endpoint: "ec2.us-east-1.amazonaws.com",
+        OptInStatus: "opt-in-not-required",
+      },
     ]);
     const all = await ec2(h).send(new DescribeRegionsCommand({ AllRegions: true }));
     expect(all.Regions!.find((r) => r.RegionName === "ap-east-1")?.OptInStatus).toBe("not-opted-in");
     const filtered = await ec2(h).send(
-      new DescribeRegionsCommand({ AllRegions: true, Filters: [{ Name: "opt-in-status", Values: ["not-opted-in"] }] }),
+      new DescribeRegionsCommand({
+        AllRegions: true,
+        Filters: [{ Name: "opt-in-status", Values: ["not-opted-in"] }],
+      }),
     );
     expect(filtered.Regions!.map((r) => r.RegionName)).toEqual(["ap-east-1"]);
     const named = await ec2(h).send(new DescribeRegionsCommand({ RegionNames: ["eu-west-1"] }));

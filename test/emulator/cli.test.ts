@@ -1,0 +1,74 @@
+import { execFile } from "node:child_process";
+import { AWS_CLI } from "../helpers/aws-cli.js";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
+import { baseState, credentials } from "./helpers.js";
+
+const run = promisify(execFile);
+
+async function cliVersion(): Promise<string> {
+  try {
+    const { stdout, stderr } = await run(AWS_CLI, ["--version"], { timeout: 20_000 });
+    return `${stdout}${stderr}`;
+  } catch {
+    return "";
+  }
+}
+const version = await cliVersion();
+const major = /^aws-cli\/(\d+)\./.exec(version)?.[1];
+// v2 is what users have; v1 (botocore) speaks the same wire protocols, so it is checked too when that is
+// what is installed. v1 has no pager and no --no-cli-pager.
+const pager = major === "2" ? ["--no-cli-pager"] : [];
+
+describe.skipIf(major !== "2" && major !== "1")(
+  `the real AWS CLI (${version.split(" ")[0] || "absent"})`,
+  () => {
+    let h: EmulatorHandle;
+    beforeAll(async () => {
+      h = await startEmulator(baseState());
+    });
+    afterAll(async () => h?.close());
+
+    async function aws(...args: string[]): Promise<Record<string, unknown>> {
+      const { stdout } = await run(AWS_CLI, [...args, "--endpoint-url", h.url, ...pager, "--output", "json"], {
+        timeout: 30_000,
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOME: process.env.HOME ?? "/tmp",
+          AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+          AWS_REGION: "us-east-1",
+          AWS_DEFAULT_REGION: "us-east-1",
+          AWS_CONFIG_FILE: "/dev/null",
+          AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+          AWS_EC2_METADATA_DISABLED: "true",
+        },
+      });
+      return JSON.parse(stdout) as Record<string, unknown>;
+    }
+
+    it("lambda list-functions", async () => {
+      const out = await aws("lambda", "list-functions");
+      const names = (out.Functions as Array<{ FunctionName: string }>).map((f) => f.FunctionName).sort();
+      expect(names).toEqual(["internal", "webhook"]);
+    });
+
+    it("lambda get-function-url-config", async () => {
+      const out = await aws("lambda", "get-function-url-config", "--function-name", "webhook");
+      expect(out.AuthType).toBe("NONE");
+      expect(String(out.FunctionUrl)).toMatch(/\.lambda-url\.us-east-1\.on\.aws\/$/);
+    });
+
+    it("lambda get-policy", async () => {
+      const out = await aws("lambda", "get-policy", "--function-name", "webhook", "--qualifier", "live");
+      expect(JSON.parse(String(out.Policy))).toMatchObject({ Statement: [{ Sid: "live-only" }] });
+    });
+
+    it("sts get-caller-identity", async () => {
+      const out = await aws("sts", "get-caller-identity");
+      expect(out.Account).toBe("111122223333");
+      expect(out.Arn).toBe("arn:aws:sts::111122223333:assumed-role/scanner/gha-run");
+    });
+  },
+);
