@@ -22,7 +22,8 @@ export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
   let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf])
+    suf++;
   const A = a.slice(pre, a.length - suf);
   const B = b.slice(pre, b.length - suf);
   const n = A.length;

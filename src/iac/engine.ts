@@ -53,7 +53,11 @@ export async function scanIacFiles(
       coverage.push(...r.coverage);
       functions.push(...r.functions);
       identities.push(...r.identities);
-      coverage.push({ scope, status: "complete", detail: `${claimed.length} file${claimed.length === 1 ? "" : "s"} analysed` });
+      coverage.push({
+        scope,
+        status: "complete",
+        detail: `${claimed.length} file${claimed.length === 1 ? "" : "s"} analysed`,
+      });
     } catch (err) {
       coverage.push({
         scope,
@@ -64,7 +68,9 @@ export async function scanIacFiles(
   }
   // One finding per fingerprint (a policy document shared by two roles is one problem in the code).
   const seen = new Set<string>();
-  const unique = findings.filter((f) => (seen.has(f.finding.fingerprint) ? false : (seen.add(f.finding.fingerprint), true)));
+  const unique = findings.filter((f) =>
+    seen.has(f.finding.fingerprint) ? false : (seen.add(f.finding.fingerprint), true),
+  );
   const configured = applyRuleConfig(unique, opts.config);
   const withIntent = applyInlineIntent(configured, byPath);
   const allowed = applyAllowList(

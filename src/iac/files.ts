@@ -99,7 +99,12 @@ export async function readIacTree(
   return { files, coverage };
 }
 
-async function readOne(abs: string, rel: string, maxBytes: number, coverage: Coverage[]): Promise<SourceFile | null> {
+async function readOne(
+  abs: string,
+  rel: string,
+  maxBytes: number,
+  coverage: Coverage[],
+): Promise<SourceFile | null> {
   try {
     // lstat again right before reading: the entry must still be a regular file, not a link swapped in.
     const st = await lstat(abs);

@@ -18,10 +18,27 @@ function editKey(e: TextEdit): string {
 
 /** Applies edits to one text; identical edits count once; overlapping different edits are a conflict. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const unique = [...new Map(edits.map((e) => [editKey(e), e])).values()].sort((a, b) => b.start - a.start || b.end - a.end);
+  const unique = [...new Map(edits.map((e) => [editKey(e), e])).values()].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
+  // Overlapping deletions (two removed blocks sharing a blank line) merge into one deletion.
+  const merged: TextEdit[] = [];
+  for (const e of unique) {
+    const last = merged[merged.length - 1];
+    if (last && last.newText === "" && e.newText === "" && e.start <= last.end) {
+      merged[merged.length - 1] = { ...last, end: Math.max(last.end, e.end) };
+    } else merged.push(e);
+  }
+  // A deletion that reaches the end of the file also takes the blank line before it (no trailing blank line).
+  const tail = merged[merged.length - 1];
+  if (tail && tail.newText === "" && tail.end >= text.length) {
+    let start = tail.start;
+    while (start >= 2 && text[start - 1] === "\n" && text[start - 2] === "\n") start--;
+    merged[merged.length - 1] = { ...tail, start };
+  }
   let out = text;
   let floor = Infinity;
-  for (const e of unique) {
+  for (const e of merged.reverse()) {
     if (e.end > floor) throw new Error(`overlapping edits at offset ${e.start}`);
     out = out.slice(0, e.start) + e.newText + out.slice(e.end);
     floor = e.start;
@@ -79,6 +96,19 @@ export async function planFixes(
     for (const f of t.reportAs) unfixed.push({ finding: f, reason });
   };
 
+  // A file that does not parse before patching is never patched: the result could not be checked.
+  const brokenBefore = new Map<string, string | null>();
+  for (const t of [...active]) {
+    for (const p of new Set(t.source.fix!.edits.map((e) => e.path))) {
+      const f = byPath.get(p);
+      if (!f) continue;
+      if (!brokenBefore.has(p)) brokenBefore.set(p, await syntaxError(p, f.text));
+      const err = brokenBefore.get(p);
+      if (err && active.includes(t))
+        drop(t, `the file does not parse before patching (${err}); fix the syntax first`);
+    }
+  }
+
   for (let round = 0; round < 5 && active.length > 0; round++) {
     // Group edits per file; a finding whose edits conflict with earlier ones is dropped.
     const perFile = new Map<string, TextEdit[]>();
@@ -122,7 +152,8 @@ export async function planFixes(
     for (const [p, text] of patched) {
       const err = await syntaxError(p, text);
       if (err) {
-        for (const t of owners.get(p) ?? []) drop(t, `the patched file would not parse (${err}); not offered`);
+        for (const t of owners.get(p) ?? [])
+          drop(t, `the patched file would not parse (${err}); not offered`);
         dropped = true;
       }
     }
@@ -132,7 +163,9 @@ export async function planFixes(
     const after = files.map((f) => (patched.has(f.path) ? { path: f.path, text: patched.get(f.path)! } : f));
     const rescan: IacScanResult = await scanIacFiles(after, opts);
     const before = new Set(scan.findings.map((f) => f.finding.fingerprint));
-    const remaining = new Map(rescan.findings.filter((f) => !f.finding.suppression).map((f) => [f.finding.fingerprint, f]));
+    const remaining = new Map(
+      rescan.findings.filter((f) => !f.finding.suppression).map((f) => [f.finding.fingerprint, f]),
+    );
     for (const t of [...active]) {
       if (remaining.has(t.source.finding.fingerprint)) {
         drop(t, "a re-scan of the patched code still finds it; not offered");
@@ -158,7 +191,9 @@ export async function planFixes(
         const before = byPath.get(path)!.text;
         return { path, before, after, diff: unifiedDiff(path, before, after) };
       });
-    const fixed = active.flatMap((t) => t.reportAs.map((finding) => ({ finding, notes: t.source.fix!.notes })));
+    const fixed = active.flatMap((t) =>
+      t.reportAs.map((finding) => ({ finding, notes: t.source.fix!.notes })),
+    );
     return { changes, fixed, unfixed };
   }
   return { changes: [], fixed: [], unfixed };

@@ -51,10 +51,12 @@ export async function writeFixes(root: string, plan: FixPlan): Promise<void> {
     for (const part of relative(base, abs).split(sep)) {
       cur = resolve(cur, part);
       const st = await lstat(cur);
-      if (st.isSymbolicLink()) throw new Error(`refusing to write ${c.path}: ${relative(base, cur)} is a symbolic link`);
+      if (st.isSymbolicLink())
+        throw new Error(`refusing to write ${c.path}: ${relative(base, cur)} is a symbolic link`);
     }
     const now = await readFile(abs, "utf8");
-    if (now !== c.before) throw new Error(`refusing to write ${c.path}: it changed since the fix was planned; run fix again`);
+    if (now !== c.before)
+      throw new Error(`refusing to write ${c.path}: it changed since the fix was planned; run fix again`);
     targets.push({ abs, after: c.after });
   }
   for (const t of targets) await writeFile(t.abs, t.after, "utf8");

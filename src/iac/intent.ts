@@ -65,7 +65,12 @@ export function parseDirective(text: string, line: number): Directive | null {
   if (c) {
     const rules = CHECKOV_RULES[c[1]!.toUpperCase()];
     if (!rules) return null;
-    return { line, rules, reason: cleanReason(c[2]) || `checkov:skip=${c[1]!.toUpperCase()}`, source: "checkov" };
+    return {
+      line,
+      rules,
+      reason: cleanReason(c[2]) || `checkov:skip=${c[1]!.toUpperCase()}`,
+      source: "checkov",
+    };
   }
   return null;
 }
@@ -89,12 +94,19 @@ export function directivesFor(lines: readonly string[], startLine: number, endLi
 }
 
 /** Marks findings whose resource carries an inline allow or a Checkov skip as suppressed. */
-export function applyInlineIntent(findings: readonly IacFinding[], files: ReadonlyMap<string, SourceFile>): IacFinding[] {
+export function applyInlineIntent(
+  findings: readonly IacFinding[],
+  files: ReadonlyMap<string, SourceFile>,
+): IacFinding[] {
   const linesCache = new Map<string, string[]>();
   return findings.map((f) => {
     if (f.finding.suppression) return f;
     const path = f.finding.location?.path;
-    const range = f.resourceRange ?? (f.finding.location ? { startLine: f.finding.location.startLine, endLine: f.finding.location.endLine } : undefined);
+    const range =
+      f.resourceRange ??
+      (f.finding.location
+        ? { startLine: f.finding.location.startLine, endLine: f.finding.location.endLine }
+        : undefined);
     if (!path || !range) return f;
     const file = files.get(path);
     if (!file) return f;
@@ -103,7 +115,9 @@ export function applyInlineIntent(findings: readonly IacFinding[], files: Readon
       lines = file.text.split(/\r?\n/);
       linesCache.set(path, lines);
     }
-    const hit = directivesFor(lines, range.startLine, range.endLine).find((d) => d.rules.includes(f.finding.rule));
+    const hit = directivesFor(lines, range.startLine, range.endLine).find((d) =>
+      d.rules.includes(f.finding.rule),
+    );
     if (!hit) return f;
     const suppression: Suppression = { source: hit.source, reason: hit.reason };
     return {

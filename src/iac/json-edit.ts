@@ -74,7 +74,10 @@ export function jsonReplaceRaw(node: JsonNode, newText: string): RangeEdit {
   return { start: node.offset, end: node.offset + node.length, newText };
 }
 
-function single(text: string, edits: { offset: number; length: number; content: string }[]): RangeEdit | undefined {
+function single(
+  text: string,
+  edits: { offset: number; length: number; content: string }[],
+): RangeEdit | undefined {
   if (edits.length === 0) return undefined;
   const start = Math.min(...edits.map((e) => e.offset));
   const end = Math.max(...edits.map((e) => e.offset + e.length));
@@ -86,17 +89,48 @@ function single(text: string, edits: { offset: number; length: number; content: 
 }
 
 /**
- * Remove a property or array item by path, with its separator; when it sat on lines of its own, those
- * whole lines go.
+ * Remove a property or array item by path, with its separator. When it sits on lines of its own, exactly
+ * those lines go (and, for the last member, the comma before it); otherwise only its text and one comma.
  */
 export function jsonRemove(src: JsonSource, path: readonly (string | number)[]): RangeEdit | undefined {
-  const edits = modify(src.text, [...path], undefined, { formattingOptions: detectJsonFormatting(src.text) });
-  const e = single(src.text, edits);
-  if (!e) return undefined;
-  // jsonc-parser removes from the previous separator to the end of the removed value; it may leave a
-  // now-empty line behind the following separator. Those are trimmed by the caller's re-parse only; keep
-  // the edit as is when it is already whole-line clean.
-  return e;
+  const value = jsonNodeAt(src, path);
+  if (!value) return undefined;
+  const node = value.parent?.type === "property" ? value.parent : value;
+  const parent = node.parent;
+  if (!parent) return undefined;
+  const text = src.text;
+  const siblings = parent.children ?? [];
+  const idx = siblings.indexOf(node);
+  const prev = idx > 0 ? siblings[idx - 1] : undefined;
+  const next = siblings[idx + 1];
+  const start = node.offset;
+  let end = node.offset + node.length;
+  let j = end;
+  while (j < text.length && (text[j] === " " || text[j] === "\t")) j++;
+  const hasComma = text[j] === ",";
+  if (hasComma) end = j + 1;
+  const ls = lineStart(text, start);
+  const nl = text.indexOf("\n", end);
+  const restOfLine = text.slice(end, nl < 0 ? text.length : nl);
+  const ownLines = /^[ \t]*$/.test(text.slice(ls, start)) && /^\s*$/.test(restOfLine);
+  if (ownLines) {
+    const lineEnd = nl < 0 ? text.length : nl + 1;
+    if (!next && prev) {
+      // last member: drop the comma after the previous one, keep the newline before the closing bracket
+      const prevEnd = prev.offset + prev.length;
+      const comma = text.indexOf(",", prevEnd);
+      if (comma >= 0 && comma < start) {
+        return { start: comma, end: nl < 0 ? text.length : nl, newText: "" };
+      }
+    }
+    return { start: ls, end: lineEnd, newText: "" };
+  }
+  if (next) return { start, end: next.offset, newText: "" };
+  if (prev) {
+    const prevEnd = prev.offset + prev.length;
+    return { start: prevEnd, end, newText: "" };
+  }
+  return { start, end, newText: "" };
 }
 
 /** Insert a property at the end of an object (value serialized with the document's indentation). */

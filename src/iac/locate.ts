@@ -27,7 +27,12 @@ const alnum = (s: string) => s.replace(/[^A-Za-z0-9]/g, "");
 /** Whether a live logical id is the one CDK derives for a construct (`<HumanPath><8 hex>`) when the code gives no exact id. */
 function cdkLogicalMatch(fn: IacFunction, logicalId: string): boolean {
   if (fn.flavour !== "cdk") return false;
-  const human = alnum(fn.address.split("/").filter((p) => p !== "Resource" && p !== "Default").join(""));
+  const human = alnum(
+    fn.address
+      .split("/")
+      .filter((p) => p !== "Resource" && p !== "Default")
+      .join(""),
+  );
   return human.length > 0 && new RegExp(`^${human}[0-9A-F]{8}$`).test(logicalId);
 }
 
@@ -44,7 +49,11 @@ function matchFunction(f: Finding, fn: IacFunction): number {
   }
   if (name && fn.serverless) {
     const { service, function: fnKey, stage } = fn.serverless;
-    if (stage ? name === `${service}-${stage}-${fnKey}` : name.startsWith(`${service}-`) && name.endsWith(`-${fnKey}`))
+    if (
+      stage
+        ? name === `${service}-${stage}-${fnKey}`
+        : name.startsWith(`${service}-`) && name.endsWith(`-${fnKey}`)
+    )
       return 90;
   }
   if (name && fn.functionName === name) return 60;
@@ -59,7 +68,9 @@ function sameFunction(a: IacFunction | undefined, b: IacFunction): boolean {
 const URL_RULES = new Set(["LG001", "LG003"]);
 
 function identityName(f: Finding): { kind: string; name: string } | null {
-  const m = /^arn:[^:]+:(?:iam|sts)::\d*:(role|user|group|assumed-role)\/(?:.*\/)?([^/]+?)(?:\/[^/]*)?$/.exec(f.resource.arn ?? "");
+  const m = /^arn:[^:]+:(?:iam|sts)::\d*:(role|user|group|assumed-role)\/(?:.*\/)?([^/]+?)(?:\/[^/]*)?$/.exec(
+    f.resource.arn ?? "",
+  );
   if (!m) return null;
   // assumed-role/NAME/session → the role NAME
   const arn = f.resource.arn!;
@@ -80,7 +91,10 @@ export function locateReport(report: Report, scan: IacScanResult): Located[] {
   const out: Located[] = [];
   for (const finding of report.findings) {
     if (finding.suppression) {
-      out.push({ finding, reason: `suppressed (${finding.suppression.source}: ${finding.suppression.reason})` });
+      out.push({
+        finding,
+        reason: `suppressed (${finding.suppression.source}: ${finding.suppression.reason})`,
+      });
       continue;
     }
     const direct = byFp.get(finding.fingerprint);
@@ -144,7 +158,11 @@ function locateIdentity(finding: Finding, scan: IacScanResult): Located {
     };
   }
   const match = scan.findings.find(
-    (s) => s.finding.rule === "LG005" && s.identity && s.identity.address === identity.address && s.identity.path === identity.path,
+    (s) =>
+      s.finding.rule === "LG005" &&
+      s.identity &&
+      s.identity.address === identity.address &&
+      s.identity.path === identity.path,
   );
   if (match) return { finding, match, identity, reason: "" };
   return {

@@ -1,8 +1,13 @@
+import {
+  actionMatches as policyActionMatches,
+  statementCoversAction as policyCoversAction,
+} from "../policy/match.js";
+
 /**
  * LG005, shared by every detector: given the IAM statements one identity gets from the code, which
  * statements grant lambda:GetFunction while the identity is not allowed lambda:ListTags?
  *
- * Action matching follows IAM: case-insensitive, `*` and `?` wildcards, `NotAction` grants every action it
+ * Action matching is src/policy's (IAM rules: case-insensitive, `*` and `?` wildcards, `NotAction` grants every action it
  * does not match. Resources and conditions are not compared: the fix adds ListTags to the very statement
  * that grants GetFunction, so it inherits that statement's resources and conditions.
  */
@@ -21,28 +26,26 @@ export interface IamStatement {
 export const GET_FUNCTION = "lambda:GetFunction";
 export const LIST_TAGS = "lambda:ListTags";
 
-/** IAM action pattern match (`lambda:Get*`, `*`, `lambda:GetFunctio?`), case-insensitive. */
+/** IAM action pattern match (`lambda:Get*`, `*`), case-insensitive — the policy evaluator's own. */
 export function actionMatches(pattern: string, action: string): boolean {
-  const p = pattern.trim().toLowerCase();
-  const a = action.toLowerCase();
-  if (p === "*") return true;
-  if (!p.includes("*") && !p.includes("?")) return p === a;
-  const re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
-  return re.test(a);
+  return policyActionMatches(pattern.trim(), action);
 }
 
 /** Whether the statement (by its actions only) applies to `action`. */
 export function statementCoversAction(stmt: IamStatement, action: string): boolean {
-  if (stmt.actions) return stmt.actions.some((p) => actionMatches(p, action));
-  if (stmt.notActions) return !stmt.notActions.some((p) => actionMatches(p, action));
-  return false;
+  const s: { Action?: string[]; NotAction?: string[] } = {};
+  if (stmt.actions) s.Action = stmt.actions;
+  else if (stmt.notActions) s.NotAction = stmt.notActions;
+  return policyCoversAction(s, action);
 }
 
 /** Whether a resource list can reach a Lambda function (`*`, a lambda ARN pattern, or unknown values). */
 function resourcesMayIncludeFunction(stmt: IamStatement): boolean {
   if (stmt.notResources) return true;
   if (!stmt.resources || stmt.resources.length === 0) return true;
-  return stmt.resources.some((r) => r === "*" || /lambda/i.test(r) || /^arn:[^:]*:\*/.test(r) || r.includes("${"));
+  return stmt.resources.some(
+    (r) => r === "*" || /lambda/i.test(r) || /^arn:[^:]*:\*/.test(r) || r.includes("${"),
+  );
 }
 
 /**
@@ -74,13 +77,17 @@ export interface Lg005Analysis {
   listTagsDenied: boolean;
 }
 
-export function analyzeIdentity(statements: readonly IamStatement[], managedPolicies: readonly string[] = []): Lg005Analysis {
+export function analyzeIdentity(
+  statements: readonly IamStatement[],
+  managedPolicies: readonly string[] = [],
+): Lg005Analysis {
   const getFunctionStatements: number[] = [];
   let listTagsAllowed = managedPolicies.some(managedPolicyAllowsListTags);
   let listTagsDenied = false;
   statements.forEach((s, i) => {
     if (s.effect === "Allow") {
-      if (statementCoversAction(s, GET_FUNCTION) && resourcesMayIncludeFunction(s)) getFunctionStatements.push(i);
+      if (statementCoversAction(s, GET_FUNCTION) && resourcesMayIncludeFunction(s))
+        getFunctionStatements.push(i);
       if (statementCoversAction(s, LIST_TAGS) && resourcesMayIncludeFunction(s)) listTagsAllowed = true;
     } else if (s.effect === "Deny" && statementCoversAction(s, LIST_TAGS) && !s.condition) {
       listTagsDenied = true;
@@ -94,7 +101,11 @@ export function fromJsonStatement(raw: unknown): IamStatement | null {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return null;
   const o = raw as Record<string, unknown>;
   const list = (v: unknown): string[] | undefined =>
-    typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : undefined;
+    typeof v === "string"
+      ? [v]
+      : Array.isArray(v)
+        ? v.filter((x): x is string => typeof x === "string")
+        : undefined;
   const effect = o.Effect === "Deny" ? "Deny" : o.Effect === "Allow" ? "Allow" : null;
   if (!effect) return null;
   const stmt: IamStatement = { effect };

@@ -144,7 +144,10 @@ export function nodeSpan(node: Node): { start: number; end: number } {
 }
 
 /** 1-based start and end lines of a node (or a pair, from its key to the end of its value). */
-export function yamlLines(src: Pick<YamlSource, "text">, node: Node | Pair): { startLine: number; endLine: number } {
+export function yamlLines(
+  src: Pick<YamlSource, "text">,
+  node: Node | Pair,
+): { startLine: number; endLine: number } {
   const span = isPair(node) ? pairSpan(node) : nodeSpan(node);
   // A block collection's range includes its final newline: end on the last content line.
   let e = span.end;
@@ -220,7 +223,30 @@ export function yamlRemovePair(text: string, map: YAMLMap, pair: Pair): RangeEdi
     if (edit) return edit;
   }
   const span = pairSpan(pair);
-  return { start: lineStart(text, span.start), end: lastContentLineEnd(text, pair), newText: "" };
+  const start = withLeadingComments(text, lineStart(text, span.start), columnOf(text, span.start));
+  return eatBlankLine(text, { start, end: lastContentLineEnd(text, pair), newText: "" });
+}
+
+/** Extends a whole-line removal upwards over comment-only lines directly above it at the same indentation. */
+function withLeadingComments(text: string, start: number, column: number): number {
+  let s = start;
+  while (s > 0) {
+    const prev = lineStart(text, s - 1);
+    const line = text.slice(prev, s).replace(/\r?\n$/, "");
+    const m = /^([ \t]*)#/.exec(line);
+    if (!m || m[1]!.length !== column || /lambda-guard:allow|checkov:skip/i.test(line)) break;
+    s = prev;
+  }
+  return s;
+}
+
+/** When whole lines are removed between two blank lines, take one blank line with them. */
+function eatBlankLine(text: string, e: RangeEdit): RangeEdit {
+  const prevLineStart = e.start > 0 ? lineStart(text, e.start - 1) : -1;
+  const prevBlank = prevLineStart >= 0 && /^[ \t]*\r?\n$/.test(text.slice(prevLineStart, e.start));
+  const nextEnd = lineEndInclusive(text, e.end);
+  const nextBlank = e.end < text.length && /^[ \t]*\r?\n$/.test(text.slice(e.end, nextEnd));
+  return prevBlank && nextBlank ? { ...e, end: nextEnd } : e;
 }
 
 /** Remove a sequence item: in a block sequence, its whole lines (from the `-` line). */
@@ -235,7 +261,16 @@ export function yamlRemoveSeqItem(text: string, seq: YAMLSeq, index: number): Ra
     );
   }
   const span = nodeSpan(item);
-  return { start: lineStart(text, span.start), end: lastContentLineEnd(text, item), newText: "" };
+  return eatBlankLine(text, {
+    start: lineStart(text, span.start),
+    end: lastContentLineEnd(text, item),
+    newText: "",
+  });
+}
+
+/** The document's line ending. */
+export function eolOf(text: string): string {
+  return text.includes("\r\n") ? "\r\n" : "\n";
 }
 
 function columnOf(text: string, offset: number): number {
@@ -292,8 +327,9 @@ export function yamlAppendToSeq(text: string, seq: YAMLSeq, value: string): Rang
   if (!isNode(last)) return undefined;
   const col = dashColumn(text, last);
   const at = lastContentLineEnd(text, last);
-  const nl = text[at - 1] === "\n" ? "" : "\n";
-  return { start: at, end: at, newText: `${nl}${" ".repeat(col)}- ${item}\n` };
+  const eol = eolOf(text);
+  const nl = text[at - 1] === "\n" ? "" : eol;
+  return { start: at, end: at, newText: `${nl}${" ".repeat(col)}- ${item}${nl ? "" : eol}` };
 }
 
 /**
@@ -311,6 +347,8 @@ export function yamlScalarToSeq(
   const text = src.text;
   const scalar = pair.value;
   if (!isScalar(scalar) || !isNode(pair.key) || !pair.key.range || !scalar.range) return undefined;
+  if (scalar.type === "BLOCK_LITERAL" || scalar.type === "BLOCK_FOLDED") return undefined;
+  if (lineAt(text, scalar.range[0]) !== lineAt(text, scalar.range[1])) return undefined;
   const oldText = text.slice(scalar.range[0], scalar.range[1]);
   const newItem = formatScalarLike(text, scalar, value);
   const siblingsFlow = map.items.some((p) => isSeq(p.value) && p.value.flow);
@@ -320,15 +358,25 @@ export function yamlScalarToSeq(
   const indent = " ".repeat(keyCol + sequenceIndent(src));
   const colon = text.indexOf(":", pair.key.range[1]);
   if (colon < 0 || colon > scalar.range[0]) return undefined;
+  // Keep whatever follows the value on its line (a comment) with the old item.
+  const nl = text.indexOf("\n", scalar.range[1]);
+  const lineEnd = nl < 0 ? text.length : text[nl - 1] === "\r" ? nl - 1 : nl;
+  const rest = text.slice(scalar.range[1], lineEnd);
+  const eol = text[nl - 1] === "\r" ? "\r\n" : "\n";
   return {
     start: colon + 1,
-    end: scalar.range[1],
-    newText: `\n${indent}- ${oldText}\n${indent}- ${newItem}`,
+    end: lineEnd,
+    newText: `${eol}${indent}- ${oldText}${rest}${eol}${indent}- ${newItem}`,
   };
 }
 
 /** Insert `key: value` (value already YAML text) as the last entry of a mapping, at its indentation. */
-export function yamlInsertPair(text: string, map: YAMLMap, key: string, valueText: string): RangeEdit | undefined {
+export function yamlInsertPair(
+  text: string,
+  map: YAMLMap,
+  key: string,
+  valueText: string,
+): RangeEdit | undefined {
   const last = map.items[map.items.length - 1];
   const first = map.items[0];
   if (map.flow) {
@@ -342,8 +390,9 @@ export function yamlInsertPair(text: string, map: YAMLMap, key: string, valueTex
   if (!last || !first || !isNode(first.key) || !first.key.range) return undefined;
   const col = columnOf(text, first.key.range[0]);
   const at = lastContentLineEnd(text, last);
-  const nl = text[at - 1] === "\n" ? "" : "\n";
-  return { start: at, end: at, newText: `${nl}${" ".repeat(col)}${key}: ${valueText}\n` };
+  const eol = eolOf(text);
+  const nl = text[at - 1] === "\n" ? "" : eol;
+  return { start: at, end: at, newText: `${nl}${" ".repeat(col)}${key}: ${valueText}${nl ? "" : eol}` };
 }
 
 /** Apply range edits to a text (edits must not overlap). */

@@ -91,6 +91,8 @@ interface Perm {
   principal?: TNode;
   urlAuthType?: string;
   viaUrl: boolean;
+  /** Public only from the `aws:SourceIp` ranges listed (LG001 at medium). */
+  sourceIp?: string[];
   /** ResourcePolicy statement: the Statement seq and index. */
   stmt?: { seq: TSeq | undefined; index: number; node: TMap; count: number };
 }
@@ -272,7 +274,9 @@ class Analyzer {
         const action = (this.literal(get(r.props, "Action")) ?? "").toLowerCase();
         const principal = get(r.props, "Principal");
         const principalPublic = this.literals(principal).some((l) => l.value === "*");
-        const scoped = ["SourceArn", "SourceAccount", "PrincipalOrgID"].some((k) => get(r.props, k) !== undefined);
+        const scoped = ["SourceArn", "SourceAccount", "PrincipalOrgID"].some(
+          (k) => get(r.props, k) !== undefined,
+        );
         const urlAuthType = this.literal(get(r.props, "FunctionUrlAuthType"));
         out.push({
           label: r.id,
@@ -293,7 +297,9 @@ class Analyzer {
           if (s.kind !== "map" || str(get(s, "Effect")) !== "Allow") return;
           const principal = get(s, "Principal");
           const pub =
-            str(principal) === "*" || str(get(principal, "AWS")) === "*" || listOf(get(principal, "AWS")).some((p) => str(p) === "*");
+            str(principal) === "*" ||
+            str(get(principal, "AWS")) === "*" ||
+            listOf(get(principal, "AWS")).some((p) => str(p) === "*");
           const cond = get(s, "Condition");
           const condValue = (key: string): string | undefined => {
             if (cond?.kind !== "map") return undefined;
@@ -303,9 +309,18 @@ class Analyzer {
             }
             return undefined;
           };
-          const scoped = ["aws:SourceArn", "aws:SourceAccount", "aws:PrincipalOrgID", "aws:SourceIp"].some(
-            (k) => condValue(k) !== undefined,
-          );
+          const scoped = [
+            "aws:SourceArn",
+            "aws:SourceAccount",
+            "aws:PrincipalOrgID",
+            "aws:SourceVpc",
+            "aws:SourceVpce",
+          ].some((k) => condValue(k) !== undefined);
+          const ipNode =
+            cond?.kind === "map"
+              ? cond.entries.map((op) => get(op.value, "aws:SourceIp")).find((v) => v)
+              : undefined;
+          const sourceIp = ipNode ? listOf(ipNode).map((n) => str(n) ?? "?") : undefined;
           const urlAuthType = condValue("lambda:FunctionUrlAuthType");
           out.push({
             label: `${r.id}.Statement[${index}]`,
@@ -318,6 +333,7 @@ class Analyzer {
             ...(principal ? { principal } : {}),
             ...(urlAuthType ? { urlAuthType: urlAuthType.toUpperCase() } : {}),
             viaUrl: (condValue("lambda:InvokedViaFunctionUrl") ?? "").toLowerCase() === "true",
+            ...(sourceIp ? { sourceIp } : {}),
             stmt: {
               seq: stmtNode?.kind === "seq" ? stmtNode : undefined,
               index,
@@ -352,31 +368,63 @@ class Analyzer {
     return Analyzer.grantsInvokeViaUrl(p) && !p.viaUrl && p.urlAuthType === undefined;
   }
 
-  /** Edits that take away a public URL permission: remove it, or narrow it when something references it. */
-  permFix(p: Perm): { edits: TextEdit[]; note: string } | undefined {
-    if (p.stmt) {
-      if (p.stmt.count > 1 && p.stmt.seq) {
-        const e = editRemoveItem(this.doc, p.stmt.seq, p.stmt.index);
-        return e ? { edits: [e], note: `removed statement ${p.label} from ${p.res.id}` } : undefined;
-      }
-      if (this.referenced(p.res)) return undefined;
-      const e = editRemoveEntry(this.doc, this.t.resources, p.res.id);
-      return e ? { edits: [e], note: `removed AWS::Lambda::ResourcePolicy ${p.res.id}` } : undefined;
-    }
-    if (!this.referenced(p.res)) {
-      const e = editRemoveEntry(this.doc, this.t.resources, p.res.id);
-      return e ? { edits: [e], note: `removed AWS::Lambda::Permission ${p.res.id}` } : undefined;
-    }
-    const edits: TextEdit[] = [];
-    if (p.principal) edits.push(editReplaceWithRef(this.doc, p.principal, "AWS::AccountId"));
-    const auth = get(p.res.props, "FunctionUrlAuthType");
-    if (auth?.kind === "scalar" && !auth.tag) edits.push(editReplaceScalar(this.doc, auth, "AWS_IAM"));
-    return edits.length > 0
-      ? {
-          edits,
-          note: `narrowed AWS::Lambda::Permission ${p.res.id} to this account (it is referenced elsewhere, so it was kept)`,
+  /**
+   * Edits that take away public URL permissions: each `AWS::Lambda::Permission` is removed, or narrowed when
+   * something references it; resource policy statements are removed (the whole resource when none is left).
+   */
+  permsFix(perms: readonly Perm[]): { edits: TextEdit[]; notes: string[]; failed: string[] } {
+    const out = { edits: [] as TextEdit[], notes: [] as string[], failed: [] as string[] };
+    const byRes = new Map<string, Perm[]>();
+    for (const p of perms)
+      byRes.set(p.res.id, [...(byRes.get(p.res.id) ?? []).filter((q) => q.label !== p.label), p]);
+    for (const [id, list] of byRes) {
+      const res = list[0]!.res;
+      if (res.type === "AWS::Lambda::ResourcePolicy") {
+        const first = list[0]!.stmt;
+        if (first && list.length < first.count && first.seq) {
+          for (const p of list) {
+            const e = editRemoveItem(this.doc, first.seq, p.stmt!.index);
+            if (e) out.edits.push(e);
+            else out.failed.push(p.label);
+          }
+          out.notes.push(
+            `removed ${list.map((p) => p.label).join(", ")} from AWS::Lambda::ResourcePolicy ${id}`,
+          );
+          continue;
         }
-      : undefined;
+        const e = this.referenced(res) ? undefined : editRemoveEntry(this.doc, this.t.resources, id);
+        if (e) {
+          out.edits.push(e);
+          out.notes.push(`removed AWS::Lambda::ResourcePolicy ${id} (every statement in it was public)`);
+        } else out.failed.push(id);
+        continue;
+      }
+      const p = list[0]!;
+      if (!this.referenced(res)) {
+        const e = editRemoveEntry(this.doc, this.t.resources, id);
+        if (e) {
+          out.edits.push(e);
+          out.notes.push(`removed AWS::Lambda::Permission ${id}`);
+        } else out.failed.push(id);
+        continue;
+      }
+      const edits: TextEdit[] = [];
+      const principal = p.principal ? this.literals(p.principal).find((l) => l.value === "*") : undefined;
+      if (principal && principal.via.length === 0) {
+        edits.push(editReplaceWithRef(this.doc, principal.node, "AWS::AccountId"));
+      }
+      const auth = get(res.props, "FunctionUrlAuthType");
+      if (auth?.kind === "scalar" && !auth.tag) edits.push(editReplaceScalar(this.doc, auth, "AWS_IAM"));
+      if (edits.length === 0 || !principal || principal.via.length > 0) {
+        out.failed.push(id);
+        continue;
+      }
+      out.edits.push(...edits);
+      out.notes.push(
+        `narrowed AWS::Lambda::Permission ${id} to this account (Principal: !Ref AWS::AccountId); it is referenced elsewhere, so it was kept`,
+      );
+    }
+    return out;
   }
 
   // ------------------------------------------------------------ URLs
@@ -436,7 +484,13 @@ class Analyzer {
       const hasUrl = d.implicit || urlPerms.length > 0;
       const hasInvoke = d.implicit || invokePerms.length > 0;
       const rule = hasUrl && hasInvoke ? "LG001" : "LG003";
-      const severity = rule === "LG001" ? "critical" : hasUrl ? "high" : "low";
+      // Only a source-IP allow-list stands between the URL and everyone: LG001 at medium (CONTRACTS §3).
+      const ipOnly =
+        !d.implicit &&
+        (urlPerms.every((p) => p.sourceIp) || invokePerms.every((p) => p.sourceIp)) &&
+        [...urlPerms, ...invokePerms].some((p) => p.sourceIp);
+      const sourceIps = [...new Set([...urlPerms, ...invokePerms].flatMap((p) => p.sourceIp ?? []))];
+      const severity = rule === "LG001" ? (ipOnly ? "medium" : "critical") : hasUrl ? "high" : "low";
 
       const fn = this.iacFunction(d.target.fn);
       const functionName = fn?.functionName ?? d.target.name;
@@ -446,6 +500,10 @@ class Analyzer {
         ? `SAM function ${d.res.id} sets FunctionUrlConfig AuthType NONE${d.viaGlobals ? " (inherited from Globals.Function)" : ""}`
         : `function URL ${d.res.id} has AuthType NONE`;
       const onAlias = d.qualifier ? ` on alias ${d.qualifier}` : "";
+      const deployCondition = str(get(d.res.entry.value, "Condition"));
+      const ipText = ipOnly
+        ? ` Only an aws:SourceIp allow-list (${sourceIps.join(", ")}) limits who can call it.`
+        : "";
       const viaText = via.length > 0 ? ` The NONE comes from ${via.join(" → ")}.` : "";
       const condText = conservative
         ? " One branch of a condition yields NONE; lambda-guard treats the URL as public in every deployment where that branch applies."
@@ -477,20 +535,18 @@ class Analyzer {
           `AuthType comes from a parameter: its Default was changed to AWS_IAM (${via.filter((v) => v.startsWith("parameter")).join(", ")}); stacks deployed with an explicit parameter value keep that value.`,
         );
       }
-      if (d.viaGlobals) notes.push("AuthType NONE is set in Globals.Function.FunctionUrlConfig: changed there, for every function.");
-      if (conservative) notes.push(`The NONE branch of the condition was changed to AWS_IAM (${via.join(", ")}).`);
+      if (d.viaGlobals)
+        notes.push(
+          "AuthType NONE is set in Globals.Function.FunctionUrlConfig: changed there, for every function.",
+        );
+      if (conservative)
+        notes.push(`The NONE branch of the condition was changed to AWS_IAM (${via.join(", ")}).`);
       let unfixable: string | undefined;
-      const fixedPerms = new Set<string>();
-      for (const p of [...urlPerms, ...invokePerms.filter((p) => !Analyzer.plainInvoke(p))]) {
-        if (fixedPerms.has(p.label)) continue;
-        fixedPerms.add(p.label);
-        const pf = this.permFix(p);
-        if (pf) {
-          edits.push(...pf.edits);
-          notes.push(pf.note);
-        } else {
-          unfixable = `the public permission ${p.label} cannot be removed safely; remove it by hand`;
-        }
+      const pf = this.permsFix([...urlPerms, ...invokePerms.filter((p) => !Analyzer.plainInvoke(p))]);
+      edits.push(...pf.edits);
+      notes.push(...pf.notes);
+      if (pf.failed.length > 0) {
+        unfixable = `the public permission ${pf.failed.join(", ")} cannot be removed safely; remove it by hand`;
       }
       const plain = invokePerms.filter((p) => Analyzer.plainInvoke(p));
       if (plain.length > 0) {
@@ -508,7 +564,7 @@ class Analyzer {
       const finding = makeFinding({
         rule,
         severity,
-        message: `${cap(where)}${rule === "LG001" ? "; " : " "}${what}${viaText}${condText}`,
+        message: `${cap(where)}${rule === "LG001" ? "; " : " "}${what}${ipText}${viaText}${condText}${deployCondition ? ` (${d.res.id} is deployed only when condition ${deployCondition} holds.)` : ""}`,
         path: this.path,
         address: d.address,
         flavour: d.implicit ? "sam" : this.t.flavour,
@@ -522,6 +578,7 @@ class Analyzer {
           statements: [...new Set([...urlPerms, ...invokePerms].map((p) => p.label))],
           ...(via.length > 0 ? { via } : {}),
           ...(conservative ? { conservative: true } : {}),
+          ...(ipOnly ? { sourceIp: sourceIps } : {}),
         },
         summary:
           rule === "LG001"
@@ -534,7 +591,14 @@ class Analyzer {
         resourceRange: entryLines(this.doc, d.res.entry),
         ...(fn ? { function: fn } : {}),
       };
-      if (unfixable) res.unfixable = unfixable;
+      const skip = rule === "LG001" ? checkovSkip(d.res, "CKV_AWS_258") : undefined;
+      if (skip !== undefined) {
+        finding.suppression = {
+          source: "checkov",
+          reason: skip || "CKV_AWS_258 skipped in the resource Metadata",
+        };
+        res.unfixable = "exposure marked intended (Checkov skip CKV_AWS_258 in the resource Metadata)";
+      } else if (unfixable) res.unfixable = unfixable;
       else res.fix = { edits, notes };
       this.findings.push(res);
     }
@@ -548,9 +612,10 @@ class Analyzer {
         this.findings.push(this.lg002(p, fn, functionName));
         continue;
       }
-      const isUrlGrant = Analyzer.grantsUrl(p) || (Analyzer.grantsInvokeViaUrl(p) && (p.viaUrl || p.urlAuthType));
+      const isUrlGrant =
+        Analyzer.grantsUrl(p) || (Analyzer.grantsInvokeViaUrl(p) && (p.viaUrl || p.urlAuthType));
       if (!isUrlGrant || (key && urlFns.has(key))) continue;
-      const pf = this.permFix(p);
+      const pf = this.permsFix([p]);
       const at = p.principal ?? p.res.entry.value;
       const finding = makeFinding({
         rule: "LG003",
@@ -565,10 +630,14 @@ class Analyzer {
         line: lineOf(this.doc, at.start),
         evidence: { statements: [p.label], principal: "*" },
         summary: "Remove the public function URL permission.",
-        notes: pf ? [pf.note] : [],
+        notes: pf.notes,
       });
-      const r: IacFinding = { finding, resourceRange: entryLines(this.doc, p.res.entry), ...(fn ? { function: fn } : {}) };
-      if (pf) r.fix = { edits: pf.edits, notes: [pf.note] };
+      const r: IacFinding = {
+        finding,
+        resourceRange: entryLines(this.doc, p.res.entry),
+        ...(fn ? { function: fn } : {}),
+      };
+      if (pf.failed.length === 0 && pf.edits.length > 0) r.fix = { edits: pf.edits, notes: pf.notes };
       else r.unfixable = `the permission ${p.label} cannot be removed safely; remove it by hand`;
       this.findings.push(r);
     }
@@ -592,7 +661,11 @@ class Analyzer {
       summary: "Scope the permission's Principal to the account or service that must invoke the function.",
       notes: [note],
     });
-    const r: IacFinding = { finding, resourceRange: entryLines(this.doc, p.res.entry), ...(fn ? { function: fn } : {}) };
+    const r: IacFinding = {
+      finding,
+      resourceRange: entryLines(this.doc, p.res.entry),
+      ...(fn ? { function: fn } : {}),
+    };
     const principalLit = p.principal ? this.literals(p.principal).find((l) => l.value === "*") : undefined;
     if (p.stmt) {
       r.unfixable = "a public statement in an AWS::Lambda::ResourcePolicy: scope its Principal by hand";
@@ -636,7 +709,14 @@ class Analyzer {
         ...(name ? { name } : {}),
         policyNames: [],
       };
-      const g: IdentityGroup = { identity, statements: [], managed: [] };
+      const g: IdentityGroup = {
+        identity,
+        statements: [],
+        managed: [],
+        ...(r.type === "AWS::Serverless::Function"
+          ? { label: `the role SAM generates for ${r.id} (${r.id}Role)` }
+          : {}),
+      };
       if (name) byName.set(name, r.id);
       if (r.type === "AWS::Serverless::Function") {
         listOf(get(r.props, "Policies")).forEach((p, i) => {
@@ -650,7 +730,9 @@ class Analyzer {
           const stmts = get(p, "Statement");
           if (!stmts) return; // a SAM policy template (e.g. DynamoDBCrudPolicy): not lambda:GetFunction
           for (const s2 of readPolicyDocument(p)) {
-            g.statements.push(this.owned(s2, r, `Policies[${i}]`, `SAM function ${r.id} Policies[${i}]`, lines(r)));
+            g.statements.push(
+              this.owned(s2, r, `Policies[${i}]`, `SAM function ${r.id} Policies[${i}]`, lines(r)),
+            );
           }
         });
       } else {
@@ -658,7 +740,9 @@ class Analyzer {
           const pname = this.literal(get(p, "PolicyName")) ?? `Policies[${i}]`;
           identity.policyNames!.push(pname);
           for (const s of readPolicyDocument(get(p, "PolicyDocument"))) {
-            g.statements.push(this.owned(s, r, pname, `policy ${pname} of ${kind} ${name ?? r.id}`, lines(r)));
+            g.statements.push(
+              this.owned(s, r, pname, `policy ${pname} of ${kind} ${name ?? r.id}`, lines(r)),
+            );
           }
         });
         for (const m of listOf(get(r.props, "ManagedPolicyArns"))) {
@@ -672,9 +756,16 @@ class Analyzer {
     for (const r of this.resources.values()) {
       if (r.type !== "AWS::IAM::Policy" && r.type !== "AWS::IAM::ManagedPolicy") continue;
       const pname =
-        this.literal(get(r.props, r.type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName")) ?? r.id;
+        this.literal(get(r.props, r.type === "AWS::IAM::Policy" ? "PolicyName" : "ManagedPolicyName")) ??
+        r.id;
       const stmts = readPolicyDocument(get(r.props, "PolicyDocument")).map((s) =>
-        this.owned(s, r, pname, `${r.type === "AWS::IAM::Policy" ? "policy" : "managed policy"} ${pname}`, lines(r)),
+        this.owned(
+          s,
+          r,
+          pname,
+          `${r.type === "AWS::IAM::Policy" ? "policy" : "managed policy"} ${pname}`,
+          lines(r),
+        ),
       );
       const attached: string[] = [];
       for (const k of ["Roles", "Users", "Groups"]) {
@@ -735,6 +826,19 @@ class Analyzer {
       label: `${label}, statement ${s.sid ?? s.index}`,
     };
   }
+}
+
+/**
+ * Checkov's structured skip in CloudFormation/SAM resource Metadata:
+ * `Metadata: { checkov: { skip: [{ id: CKV_AWS_258, comment: "…" }] } }`. Returns the comment ("" without
+ * one) when `id` is skipped, else undefined. Comment-form skips are handled by the engine's intent pass.
+ */
+function checkovSkip(res: Resource, id: string): string | undefined {
+  const skips = listOf(get(get(get(res.entry.value, "Metadata"), "checkov"), "skip"));
+  for (const s of skips) {
+    if (str(get(s, "id")) === id) return str(get(s, "comment")) ?? "";
+  }
+  return undefined;
 }
 
 function cap(s: string): string {

@@ -86,12 +86,16 @@ export interface IdentityGroup {
   statements: OwnedStatement[];
   /** Managed policy names or ARNs attached (AWS managed ones may allow ListTags). */
   managed: string[];
-  /** Managed policies attached whose content is not in the code (customer managed, unresolved). */
-  opaqueManaged?: number;
+  /** How messages name the identity, when not "<kind> <name or address>". */
+  label?: string;
 }
 
 /** LG005 findings for identity groups; a statement shared by several identities is reported once. */
-export function lg005Findings(doc: SourceDoc, flavour: Flavour, groups: readonly IdentityGroup[]): IacFinding[] {
+export function lg005Findings(
+  doc: SourceDoc,
+  flavour: Flavour,
+  groups: readonly IdentityGroup[],
+): IacFinding[] {
   const out: IacFinding[] = [];
   const done = new Set<number>();
   for (const g of groups) {
@@ -124,11 +128,16 @@ function statementFinding(
   });
   const at = granting ?? actionNode ?? get(s.node, "NotAction") ?? s.node;
   const line = lineOf(doc, at.start);
-  const grantedBy = granting ? str(granting) : s.stmt.notActions ? `NotAction ${s.stmt.notActions.join(", ")}` : "";
+  const grantedBy = granting
+    ? str(granting)
+    : s.stmt.notActions
+      ? `NotAction ${s.stmt.notActions.join(", ")}`
+      : "";
   const who = g.identity.name ?? g.identity.address;
+  const whoText = g.label ?? `${g.identity.kind} ${who}`;
   const finding = makeFinding({
     rule: "LG005",
-    message: `${s.label} grants lambda:GetFunction (via ${grantedBy}) but ${g.identity.kind} ${who} is not allowed lambda:ListTags, so GetFunction returns no tags to it.`,
+    message: `${s.label} grants lambda:GetFunction (via ${grantedBy}) but ${whoText} is not allowed lambda:ListTags, so GetFunction returns no tags to it.`,
     path: doc.file.path,
     address: s.address,
     flavour,
@@ -140,14 +149,17 @@ function statementFinding(
       identity: who,
       ...(g.managed.length > 0 ? { managedPolicies: g.managed } : {}),
     },
-    summary: "Add lambda:ListTags to the statement that grants lambda:GetFunction (same resources and conditions).",
+    summary:
+      "Add lambda:ListTags to the statement that grants lambda:GetFunction (same resources and conditions).",
     key: s.key,
   });
   const result: IacFinding = { finding, resourceRange: s.resourceRange, identity: g.identity };
   if (denied) {
-    result.unfixable = "a Deny statement covers lambda:ListTags; adding it to the Allow would not take effect";
+    result.unfixable =
+      "a Deny statement covers lambda:ListTags; adding it to the Allow would not take effect";
   } else if (!actionNode || !granting) {
-    result.unfixable = "the statement grants GetFunction through NotAction or an unresolved value; edit it by hand";
+    result.unfixable =
+      "the statement grants GetFunction through NotAction or an unresolved value; edit it by hand";
   } else {
     const edit = editAddString(doc, s.node, "Action", LIST_TAGS);
     if (edit) {

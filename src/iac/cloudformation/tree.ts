@@ -91,7 +91,15 @@ function fromYaml(node: unknown, parent?: TMap | TSeq): TNode | undefined {
   }
   if (isMap(node)) {
     const r = node.range ?? [0, 0, 0];
-    const m: TMap = { kind: "map", entries: [], flow: !!node.flow, start: r[0], end: r[1], raw: node, parent };
+    const m: TMap = {
+      kind: "map",
+      entries: [],
+      flow: !!node.flow,
+      start: r[0],
+      end: r[1],
+      raw: node,
+      parent,
+    };
     Object.assign(m, tagOf(node));
     for (const pair of node.items) {
       if (!isScalar(pair.key)) continue;
@@ -218,7 +226,8 @@ export function intrinsic(node: TNode | undefined): Intrinsic | undefined {
   }
   if (node.kind === "map" && node.entries.length === 1) {
     const e = node.entries[0]!;
-    if (e.key === "Ref" || e.key === "Condition" || e.key.startsWith("Fn::")) return { fn: e.key, arg: e.value };
+    if (e.key === "Ref" || e.key === "Condition" || e.key.startsWith("Fn::"))
+      return { fn: e.key, arg: e.value };
   }
   return undefined;
 }
@@ -271,7 +280,8 @@ export function editReplaceWithRef(doc: SourceDoc, node: TNode, name: string): T
 export function editRemoveEntry(doc: SourceDoc, map: TMap, key: string): TextEdit | undefined {
   const e = entry(map, key);
   if (!e) return undefined;
-  if (doc.format === "json") return withPath(doc, jsonRemove(doc.json!, jsonPathOf(e.raw as JsonNode)));
+  if (doc.format === "json")
+    return withPath(doc, jsonRemove(doc.json!, [...jsonPathOf(map.raw as JsonNode), key]));
   return withPath(doc, yamlRemovePair(doc.file.text, map.raw as YAMLMap, e.raw as Pair));
 }
 
@@ -312,7 +322,10 @@ export function editInsertEntry(doc: SourceDoc, map: TMap, key: string, value: s
 }
 
 /** Apply edits to a text (non-overlapping; identical duplicates are applied once). */
-export function applyTextEdits(text: string, edits: readonly Pick<TextEdit, "start" | "end" | "newText">[]): string {
+export function applyTextEdits(
+  text: string,
+  edits: readonly Pick<TextEdit, "start" | "end" | "newText">[],
+): string {
   const seen = new Set<string>();
   const unique = edits.filter((e) => {
     const k = `${e.start}:${e.end}:${e.newText}`;

@@ -2,7 +2,15 @@ import { parseTree, type Node as JsonNode } from "jsonc-parser";
 import type { Node } from "../treesitter.js";
 import { lineOf, named } from "../treesitter.js";
 import type { SourceFile } from "../types.js";
-import { type Block, exprParts, objectEntries, stringLitValue, traversal, tupleElements, unescapeHcl } from "./hcl.js";
+import {
+  type Block,
+  exprParts,
+  objectEntries,
+  stringLitValue,
+  traversal,
+  tupleElements,
+  unescapeHcl,
+} from "./hcl.js";
 
 /** A value the static evaluator cannot know (a resource attribute, a function it does not model…). */
 export class Unknown {
@@ -23,6 +31,8 @@ export interface Origin {
   desc: string;
   /** "string": a quoted string literal node (replace it whole with a new quoted string). */
   kind: "string" | "bool" | "number";
+  /** The literal is a branch of `cond ? a : b` whose other branch is this literal value: the whole conditional. */
+  conditional?: { start: number; end: number; other: unknown };
 }
 
 export interface Val {
@@ -82,19 +92,31 @@ function originOf(file: SourceFile, n: Node, kind: Origin["kind"], desc: string)
 export function evaluate(expr: Node, scope: Scope, file: SourceFile): Val {
   if (scope.depth > 40) return unknown(expr);
   const s: Scope = { mod: scope.mod, depth: scope.depth + 1 };
-  const { head, rest } = exprParts(expr);
+  const { head } = exprParts(expr);
   if (!head) return unknown(expr);
   switch (head.type) {
     case "literal_value": {
       const lit = head.namedChildren[0];
       if (!lit) return unknown(expr);
       if (lit.type === "string_lit") {
-        return { v: stringLitValue(lit), origin: originOf(file, lit, "string", `${file.path}:${lineOf(lit)}`), via: [] };
+        return {
+          v: stringLitValue(lit),
+          origin: originOf(file, lit, "string", `${file.path}:${lineOf(lit)}`),
+          via: [],
+        };
       }
       if (lit.type === "numeric_lit")
-        return { v: Number(lit.text), origin: originOf(file, lit, "number", `${file.path}:${lineOf(lit)}`), via: [] };
+        return {
+          v: Number(lit.text),
+          origin: originOf(file, lit, "number", `${file.path}:${lineOf(lit)}`),
+          via: [],
+        };
       if (lit.type === "bool_lit")
-        return { v: lit.text === "true", origin: originOf(file, lit, "bool", `${file.path}:${lineOf(lit)}`), via: [] };
+        return {
+          v: lit.text === "true",
+          origin: originOf(file, lit, "bool", `${file.path}:${lineOf(lit)}`),
+          via: [],
+        };
       if (lit.type === "null_lit") return { v: null, via: [] };
       return unknown(expr);
     }
@@ -139,7 +161,12 @@ export function evaluate(expr: Node, scope: Scope, file: SourceFile): Val {
       const cv = evaluate(c, s, file);
       if (typeof cv.v !== "boolean") return unknown(expr);
       const r = evaluate(cv.v ? a : b, s, file);
-      return { ...r, via: [...cv.via, ...r.via] };
+      const other = evaluate(cv.v ? b : a, s, file);
+      const origin =
+        r.origin && r.origin.path === file.path && !r.origin.conditional
+          ? { ...r.origin, conditional: { start: head.startIndex, end: head.endIndex, other: other.v } }
+          : r.origin;
+      return { ...r, ...(origin ? { origin } : {}), via: [...cv.via, ...r.via] };
     }
     case "operation":
       return evalOperation(head, s, file, expr);
@@ -182,7 +209,8 @@ function applyRest(r: Val, rest: string[], expr: Node): Val {
     if (v instanceof Unknown) return { v, via: r.via };
     const idx = /^\[(\d+)\]$/.exec(k);
     if (idx && Array.isArray(v)) v = v[Number(idx[1])];
-    else if (v && typeof v === "object" && !Array.isArray(v) && !/^\[/.test(k)) v = (v as Record<string, unknown>)[k];
+    else if (v && typeof v === "object" && !Array.isArray(v) && !/^\[/.test(k))
+      v = (v as Record<string, unknown>)[k];
     else return { v: new Unknown(expr.text), via: r.via };
   }
   return rest.length === 0 ? r : { v, via: r.via };
@@ -212,7 +240,8 @@ function evalOperation(op: Node, s: Scope, file: SourceFile, expr: Node): Val {
     const a = operandValue(kids.slice(0, i), s, file, evalPart);
     const b = operandValue(kids.slice(i + 1), s, file, evalPart);
     const o = kids[i]!.text;
-    if (a instanceof Unknown || b instanceof Unknown || a === undefined || b === undefined) return unknown(expr);
+    if (a instanceof Unknown || b instanceof Unknown || a === undefined || b === undefined)
+      return unknown(expr);
     switch (o) {
       case "==":
         return { v: JSON.stringify(a) === JSON.stringify(b), via: [] };
@@ -233,7 +262,8 @@ function evalOperation(op: Node, s: Scope, file: SourceFile, expr: Node): Val {
 function operandValue(parts: Node[], s: Scope, file: SourceFile, evalPart: (n: Node) => unknown): unknown {
   if (parts.length === 0) return undefined;
   const first = parts[0]!;
-  if (parts.length === 1 && (first.type === "expression" || first.type === "operation")) return evalPart(first);
+  if (parts.length === 1 && (first.type === "expression" || first.type === "operation"))
+    return evalPart(first);
   if (first.type === "literal_value" && parts.length === 1) {
     const lit = first.namedChildren[0];
     if (lit?.type === "string_lit") return stringLitValue(lit);
@@ -283,7 +313,9 @@ function evalCall(call: Node, s: Scope, file: SourceFile, expr: Node): Val {
     case "upper": {
       if (!a0) return unknown(expr);
       const r = evaluate(a0, s, file);
-      return typeof r.v === "string" ? { v: name === "lower" ? r.v.toLowerCase() : r.v.toUpperCase(), via: r.via } : unknown(expr);
+      return typeof r.v === "string"
+        ? { v: name === "lower" ? r.v.toLowerCase() : r.v.toUpperCase(), via: r.via }
+        : unknown(expr);
     }
     case "coalesce": {
       for (const a of args) {
@@ -310,10 +342,14 @@ export function templateFile(call: Node, s: Scope, file: SourceFile): { file: So
   if (!a0) return null;
   const p = evaluate(a0, s, file).v;
   if (typeof p !== "string") return null;
+  // `path.module` evaluates to the module's repository-relative directory; other relative paths are
+  // relative to the module (Terraform: the working directory, which is the root module's).
   const dir = s.mod.dir;
-  const joined = normalizePath(p.startsWith("/") ? p : dir ? `${dir}/${p}` : p);
-  const f = s.mod.files.get(joined);
-  return f ? { file: f } : null;
+  for (const cand of [normalizePath(p), normalizePath(dir ? `${dir}/${p}` : p)]) {
+    const f = s.mod.files.get(cand);
+    if (f) return { file: f };
+  }
+  return null;
 }
 
 export function normalizePath(p: string): string {

@@ -1,0 +1,184 @@
+// IaC benchmark: a generated repository of 5,000 IaC files (Terraform modules, tfvars, JSON policy
+// templates, CDK TypeScript/Python, CloudFormation YAML) scanned end to end by scanIac. Target: < 10 s on 2 cores.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { scanIac } from "../src/iac/index.js";
+import { defaultConfig } from "../src/model/config.js";
+
+const TARGET_FILES = 5000;
+const TARGET_SECONDS = 10;
+
+function tf(i: number): string {
+  return `variable "auth_${i}" {
+  type    = string
+  default = "${i % 7 === 0 ? "NONE" : "AWS_IAM"}"
+}
+
+locals {
+  name_${i} = "svc-${i}"
+}
+
+resource "aws_lambda_function" "f${i}" {
+  function_name = local.name_${i}
+  role          = aws_iam_role.r${i}.arn
+  handler       = "index.handler"
+  runtime       = "nodejs22.x"
+  filename      = "build/f${i}.zip"
+  environment {
+    variables = { STAGE = "prod", INDEX = "${i}" }
+  }
+}
+
+resource "aws_lambda_function_url" "u${i}" {
+  function_name      = aws_lambda_function.f${i}.function_name
+  authorization_type = var.auth_${i}
+}
+
+resource "aws_iam_role" "r${i}" {
+  name               = "role-${i}"
+  assume_role_policy = "{}"
+}
+
+data "aws_iam_policy_document" "p${i}" {
+  statement {
+    actions   = ["lambda:GetFunction"${i % 3 === 0 ? ', "lambda:ListTags"' : ""}]
+    resources = ["arn:aws:lambda:*:*:function:svc-${i}"]
+  }
+}
+
+resource "aws_iam_role_policy" "p${i}" {
+  role   = aws_iam_role.r${i}.id
+  policy = data.aws_iam_policy_document.p${i}.json
+}
+`;
+}
+
+function cdkTs(i: number): string {
+  return `import * as cdk from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
+import * as lambda from "aws-cdk-lib/aws-lambda";
+
+export class Stack${i} extends cdk.Stack {
+  constructor(scope: cdk.App, id: string) {
+    super(scope, id);
+    const fn = new lambda.Function(this, "Fn${i}", {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: "index.handler",
+      code: lambda.Code.fromAsset("fn${i}"),
+    });
+    fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.${i % 5 === 0 ? "NONE" : "AWS_IAM"} });
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ["lambda:GetFunction"], resources: ["*"] }));
+  }
+}
+`;
+}
+
+function cdkPy(i: number): string {
+  return `from aws_cdk import Stack
+from aws_cdk import aws_lambda as _lambda
+
+
+class Stack${i}(Stack):
+    def __init__(self, scope, construct_id, **kwargs):
+        super().__init__(scope, construct_id, **kwargs)
+        fn = _lambda.Function(self, "Fn${i}", runtime=_lambda.Runtime.PYTHON_3_12, handler="a.h", code=_lambda.Code.from_asset("a"))
+        fn.add_function_url(auth_type=_lambda.FunctionUrlAuthType.${i % 4 === 0 ? "NONE" : "AWS_IAM"})
+`;
+}
+
+function cfn(i: number): string {
+  return `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Fn${i}:
+    Type: AWS::Lambda::Function
+    Properties:
+      FunctionName: cfn-${i}
+      Runtime: nodejs22.x
+      Handler: index.handler
+      Role: arn:aws:iam::111122223333:role/cfn
+      Code:
+        ZipFile: "exports.handler = async () => 1"
+  Url${i}:
+    Type: AWS::Lambda::Url
+    Properties:
+      TargetFunctionArn: !GetAtt Fn${i}.Arn
+      AuthType: ${i % 6 === 0 ? "NONE" : "AWS_IAM"}
+`;
+}
+
+function policyJson(i: number): string {
+  return JSON.stringify(
+    {
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Action: ["lambda:Get*"], Resource: `arn:aws:lambda:*:*:function:t-${i}` },
+      ],
+    },
+    null,
+    2,
+  );
+}
+
+/** Writes the repository; returns its root and file count. */
+export function generateRepo(root: string, total = TARGET_FILES): number {
+  let n = 0;
+  const put = (rel: string, text: string) => {
+    const p = join(root, rel);
+    mkdirSync(join(p, ".."), { recursive: true });
+    writeFileSync(p, text);
+    n++;
+  };
+  for (let i = 0; n < total; i++) {
+    const mod = `terraform/stack-${Math.floor(i / 20)}`;
+    switch (i % 10) {
+      case 0:
+      case 1:
+      case 2:
+      case 3:
+      case 4:
+        put(`${mod}/svc-${i}.tf`, tf(i));
+        break;
+      case 5:
+        put(`${mod}/policies/p-${i}.json`, policyJson(i));
+        break;
+      case 6:
+        put(`cdk/lib/stack-${i}.ts`, cdkTs(i));
+        break;
+      case 7:
+        put(`cdk-py/stacks/stack_${i}.py`, cdkPy(i));
+        break;
+      case 8:
+        put(`cloudformation/stack-${i}.yaml`, cfn(i));
+        break;
+      default:
+        put(`${mod}/env-${i}.tfvars`, `auth_${i - 9} = "AWS_IAM"\nregion = "eu-west-1"\n`);
+    }
+  }
+  return n;
+}
+
+export async function benchIac(): Promise<Record<string, string | number>> {
+  const root = mkdtempSync(join(tmpdir(), "lg-bench-iac-"));
+  try {
+    const files = generateRepo(root);
+    const t0 = performance.now();
+    const r = await scanIac(root, { config: defaultConfig() });
+    const secs = (performance.now() - t0) / 1000;
+    const rate = files / secs;
+    return {
+      "files generated": files,
+      "files scanned": r.report.coverage
+        .filter((c) => c.scope.startsWith("iac/"))
+        .map((c) => `${c.scope}: ${c.detail ?? c.status}`)
+        .join("; "),
+      findings: r.findings.length,
+      "cores available": availableParallelism(),
+      "scan seconds": secs.toFixed(2),
+      "files/s": Math.round(rate),
+      [`target < ${TARGET_SECONDS} s`]: secs < TARGET_SECONDS ? "met" : "MISSED",
+    };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}

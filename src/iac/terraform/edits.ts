@@ -1,0 +1,127 @@
+import type { Node as JsonNode } from "jsonc-parser";
+import type { Node } from "../treesitter.js";
+import type { SourceFile, TextEdit } from "../types.js";
+import { tupleElements } from "./hcl.js";
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const i = text.indexOf("\n", offset);
+  return i < 0 ? text.length : i + 1;
+}
+
+function indentAt(text: string, offset: number): string {
+  const s = lineStart(text, offset);
+  return /^[ \t]*/.exec(text.slice(s, offset))?.[0] ?? "";
+}
+
+const isBlank = (l: string | undefined) => l !== undefined && l.trim() === "";
+
+/**
+ * Deletes a whole block (`resource … { … }`) with the comment lines directly attached above it, and one
+ * surrounding blank line so the file keeps its spacing. Everything else stays byte-identical.
+ */
+export function deleteBlock(file: SourceFile, block: Node): TextEdit {
+  const text = file.text;
+  let start = lineStart(text, block.startIndex);
+  let end = lineEnd(text, block.endIndex);
+  // Attached comments directly above.
+  for (;;) {
+    if (start === 0) break;
+    const prevStart = lineStart(text, start - 1);
+    const prev = text.slice(prevStart, start);
+    if (/^\s*(#|\/\/)/.test(prev) && !/lambda-guard:|checkov:/.test(prev)) start = prevStart;
+    else break;
+  }
+  const before = start === 0 ? "" : text.slice(lineStart(text, start - 1), start);
+  const after = text.slice(end, lineEnd(text, end));
+  if ((start === 0 || isBlank(before)) && isBlank(after) && end < text.length) end = lineEnd(text, end);
+  else if (isBlank(before) && (end >= text.length || after === "") && start > 0)
+    start = lineStart(text, start - 1);
+  return { path: file.path, start, end, newText: "" };
+}
+
+/** Replaces a node's text. */
+export function replaceNode(
+  file: SourceFile,
+  n: { startIndex: number; endIndex: number },
+  newText: string,
+): TextEdit {
+  return { path: file.path, start: n.startIndex, end: n.endIndex, newText };
+}
+
+/** Appends `item` (already quoted) to an HCL tuple node, in the tuple's own layout. */
+export function appendToHclTuple(file: SourceFile, tuple: Node, item: string): TextEdit {
+  const els = tupleElements(tuple);
+  const last = els[els.length - 1];
+  if (!last) return replaceNode(file, tuple, `[${item}]`);
+  const multiLine = last.startPosition.row !== tuple.startPosition.row;
+  const next = last.nextSibling;
+  const trailingComma = next !== null && next.type === ",";
+  if (multiLine) {
+    const indent = indentAt(file.text, last.startIndex);
+    if (trailingComma)
+      return { path: file.path, start: next.endIndex, end: next.endIndex, newText: `\n${indent}${item},` };
+    return { path: file.path, start: last.endIndex, end: last.endIndex, newText: `,\n${indent}${item}` };
+  }
+  return { path: file.path, start: last.endIndex, end: last.endIndex, newText: `, ${item}` };
+}
+
+/** Appends a string to a JSON array node (offsets relative to `base` in `path`), in the array's layout. */
+export function appendToJsonArray(
+  path: string,
+  text: string,
+  base: number,
+  arr: JsonNode,
+  item: string,
+): TextEdit {
+  const items = arr.children ?? [];
+  const last = items[items.length - 1];
+  const quoted = JSON.stringify(item);
+  if (!last)
+    return { path, start: base + arr.offset, end: base + arr.offset + arr.length, newText: `[${quoted}]` };
+  const multiLine = text.slice(arr.offset, last.offset).includes("\n");
+  const at = base + last.offset + last.length;
+  if (multiLine) {
+    const indent = indentAt(text, last.offset);
+    return { path, start: at, end: at, newText: `,\n${indent}${quoted}` };
+  }
+  return { path, start: at, end: at, newText: `, ${quoted}` };
+}
+
+/** Turns a scalar JSON string node into a list with `item` appended. */
+export function scalarToJsonList(
+  path: string,
+  text: string,
+  base: number,
+  node: JsonNode,
+  item: string,
+): TextEdit {
+  const raw = text.slice(node.offset, node.offset + node.length);
+  return {
+    path,
+    start: base + node.offset,
+    end: base + node.offset + node.length,
+    newText: `[${raw}, ${JSON.stringify(item)}]`,
+  };
+}
+
+/** Inserts an attribute line after another attribute, matching its indentation and `=` alignment. */
+export function insertAttributeAfter(file: SourceFile, after: Node, name: string, value: string): TextEdit {
+  const text = file.text;
+  const indent = indentAt(text, after.startIndex);
+  const afterLine = text.slice(lineStart(text, after.startIndex), lineEnd(text, after.startIndex));
+  const eq = afterLine.indexOf("=");
+  const nameEnd = indent.length + name.length;
+  // terraform fmt aligns the `=` of consecutive attributes: follow it when the neighbours are aligned.
+  const s0 = lineStart(text, after.startIndex);
+  const prevLine = s0 > 0 ? text.slice(lineStart(text, s0 - 1), s0) : "";
+  const nextLine = text.slice(lineEnd(text, after.endIndex), lineEnd(text, lineEnd(text, after.endIndex)));
+  const aligned = [prevLine, nextLine].some((l) => /^\s*[\w-]+\s*=/.test(l) && l.indexOf("=") === eq);
+  const pad = aligned && eq > nameEnd ? " ".repeat(eq - nameEnd) : " ";
+  const at = lineEnd(text, after.endIndex);
+  const nl = at === text.length && !text.endsWith("\n") ? "\n" : "";
+  return { path: file.path, start: at, end: at, newText: `${nl}${indent}${name}${pad}= ${value}\n` };
+}

@@ -1,0 +1,33 @@
+import type { Detector, DetectorResult, SourceFile } from "../types.js";
+import { analyzeIam } from "./iam.js";
+import { analyzeLambda } from "./lambda.js";
+import { buildModules, parseAll } from "./modules.js";
+
+/** Terraform (`*.tf`, `*.tfvars`): function URLs, public permissions, terraform-aws-modules/lambda, IAM policies. */
+export const terraformDetector: Detector = {
+  flavours: ["terraform"],
+  claims(file: SourceFile): boolean {
+    return /\.(tf|tfvars)$/i.test(file.path);
+  },
+  async analyze(files, ctx): Promise<DetectorResult> {
+    const out: DetectorResult = { findings: [], coverage: [], functions: [], identities: [] };
+    const parsed = await parseAll(files, out.coverage);
+    try {
+      for (const mod of buildModules(parsed, ctx.files)) {
+        try {
+          analyzeLambda(mod, out);
+          analyzeIam(mod, out);
+        } catch (err) {
+          out.coverage.push({
+            scope: mod.dir || ".",
+            status: "failed",
+            detail: `Terraform module ${mod.prefix || "(root)"} could not be analysed: ${err instanceof Error ? err.message : String(err)}`,
+          });
+        }
+      }
+    } finally {
+      for (const p of parsed) p.tree.delete();
+    }
+    return out;
+  },
+};

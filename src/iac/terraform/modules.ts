@@ -1,0 +1,141 @@
+import type { Coverage } from "../../model/report.js";
+import { firstError, parse, type Tree } from "../treesitter.js";
+import type { SourceFile } from "../types.js";
+import { type Attr, type Block, readFile } from "./hcl.js";
+import { evaluate, normalizePath, type ModuleInst, type Scope, type VarSource } from "./eval.js";
+
+export interface ParsedTf {
+  file: SourceFile;
+  tree: Tree;
+  blocks: Block[];
+  attrs: Map<string, Attr>;
+}
+
+export function dirOf(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i);
+}
+
+export function isTfvars(path: string): boolean {
+  return /\.tfvars$/i.test(path);
+}
+
+/** Parses .tf/.tfvars files; malformed ones get a coverage note naming the line (blocks with errors are skipped). */
+export async function parseAll(files: SourceFile[], coverage: Coverage[]): Promise<ParsedTf[]> {
+  const out: ParsedTf[] = [];
+  for (const file of files) {
+    let tree: Tree;
+    try {
+      tree = await parse("terraform", file.text);
+    } catch (err) {
+      coverage.push({ scope: file.path, status: "failed", detail: `cannot parse: ${String(err)}` });
+      continue;
+    }
+    const err = firstError(tree.rootNode);
+    if (err) {
+      coverage.push({
+        scope: file.path,
+        status: "partial",
+        detail: `HCL syntax error at line ${err.startPosition.row + 1}${err.isMissing ? ` (missing ${err.type})` : ""}: blocks with errors were not analysed`,
+      });
+    }
+    const { blocks, attrs } = readFile(file, tree.rootNode);
+    out.push({ file, tree, blocks: blocks.filter((b) => !b.node.hasError), attrs });
+  }
+  return out;
+}
+
+const LOCAL_SOURCE = /^\.{1,2}\//;
+
+/** Instantiates root modules and, recursively, local module calls (`source = "./modules/x"`). */
+export function buildModules(parsed: ParsedTf[], files: ReadonlyMap<string, SourceFile>): ModuleInst[] {
+  const byDir = new Map<string, ParsedTf[]>();
+  for (const p of parsed) {
+    const d = dirOf(p.file.path);
+    const list = byDir.get(d) ?? [];
+    list.push(p);
+    byDir.set(d, list);
+  }
+  const tfDirs = [...byDir.keys()].filter((d) => byDir.get(d)!.some((p) => !isTfvars(p.file.path)));
+  const called = new Set<string>();
+  for (const d of tfDirs) {
+    for (const p of byDir.get(d)!) {
+      for (const b of p.blocks) {
+        if (b.type !== "module") continue;
+        const src = b.attrs.get("source");
+        const v = src ? evaluate(src.expr, dummyScope(files), p.file).v : undefined;
+        if (typeof v === "string" && LOCAL_SOURCE.test(v)) called.add(normalizePath(d ? `${d}/${v}` : v));
+      }
+    }
+  }
+  const out: ModuleInst[] = [];
+  const instantiate = (
+    dir: string,
+    prefix: string,
+    callArgs: Map<string, VarSource> | null,
+    depth: number,
+  ) => {
+    const ps = byDir.get(dir);
+    if (!ps || depth > 8) return;
+    const tf = ps.filter((p) => !isTfvars(p.file.path));
+    const blocks = tf.flatMap((p) => p.blocks);
+    const mod: ModuleInst = { dir, prefix, blocks, vars: new Map(), locals: new Map(), files };
+    for (const b of blocks) {
+      if (b.type === "locals")
+        for (const a of b.attrs.values()) mod.locals.set(a.name, { expr: a.expr, file: b.file });
+    }
+    for (const b of blocks) {
+      if (b.type !== "variable" || !b.labels[0]) continue;
+      const def = b.attrs.get("default");
+      if (def)
+        mod.vars.set(b.labels[0], {
+          expr: def.expr,
+          file: b.file,
+          scope: null,
+          desc: `default in ${b.file.path}:${def.line}`,
+        });
+    }
+    if (callArgs) {
+      for (const [k, v] of callArgs)
+        if (blocks.some((b) => b.type === "variable" && b.labels[0] === k)) mod.vars.set(k, v);
+    } else {
+      // Root module: terraform.tfvars < *.auto.tfvars < other *.tfvars (passed with -var-file), as Terraform orders them.
+      const tfvars = ps.filter((p) => isTfvars(p.file.path));
+      const rank = (p: ParsedTf) => {
+        const n = p.file.path.slice(p.file.path.lastIndexOf("/") + 1);
+        return n === "terraform.tfvars" ? 0 : n.endsWith(".auto.tfvars") ? 1 : 2;
+      };
+      tfvars.sort((a, b) => rank(a) - rank(b) || (a.file.path < b.file.path ? -1 : 1));
+      for (const p of tfvars) {
+        for (const a of p.attrs.values()) {
+          mod.vars.set(a.name, { expr: a.expr, file: p.file, scope: null, desc: `${p.file.path}:${a.line}` });
+        }
+      }
+    }
+    out.push(mod);
+    const scope: Scope = { mod, depth: 0 };
+    for (const b of blocks) {
+      if (b.type !== "module" || !b.labels[0]) continue;
+      const src = b.attrs.get("source");
+      const v = src ? evaluate(src.expr, scope, b.file).v : undefined;
+      if (typeof v !== "string" || !LOCAL_SOURCE.test(v)) continue;
+      const childDir = normalizePath(dir ? `${dir}/${v}` : v);
+      const args = new Map<string, VarSource>();
+      for (const a of b.attrs.values()) {
+        args.set(a.name, {
+          expr: a.expr,
+          file: b.file,
+          scope,
+          desc: `module "${b.labels[0]}" argument in ${b.file.path}:${a.line}`,
+        });
+      }
+      instantiate(childDir, `${prefix}module.${b.labels[0]}.`, args, depth + 1);
+    }
+  };
+  for (const d of tfDirs.sort()) if (!called.has(d)) instantiate(d, "", null, 0);
+  return out;
+}
+
+function dummyScope(files: ReadonlyMap<string, SourceFile>): Scope {
+  return { mod: { dir: "", prefix: "", blocks: [], vars: new Map(), locals: new Map(), files }, depth: 0 };
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { cloudformationDetector } from "../../src/iac/cloudformation/index.js";
+import { applyInlineIntent } from "../../src/iac/intent.js";
+import { FindingSchema } from "../../src/model/report.js";
+import { applyAll, expectFixClean, fixture, found, markers, run } from "./cloudformation.helpers.js";
+
+const DIR = "test/fixtures/iac/sam";
+const d = cloudformationDetector;
+
+const CASES = [
+  "url-public.yaml",
+  "globals.yaml",
+  "auto-publish-alias.yaml",
+  "parameter.yaml",
+  "policies.yaml",
+  "url-iam.yaml",
+  "intent.yaml",
+  "if-condition.yaml",
+];
+
+describe("SAM: fixtures (exact file and line, clean fix)", () => {
+  for (const name of CASES) {
+    it(name, async () => {
+      const file = fixture(`${DIR}/${name}`);
+      expect(d.claims(file)).toBe(true);
+      const r = await run(d, file);
+      expect(r.coverage).toEqual([{ scope: file.path, status: "complete" }]);
+      expect(found(r)).toEqual(markers(file.text));
+      for (const f of r.findings) {
+        expect(() => FindingSchema.parse(f.finding)).not.toThrow();
+        expect(f.finding.resource.iac?.flavour).toBe("sam");
+        await expectFixClean(d, file, f);
+      }
+      if (r.findings.length > 0) {
+        const rescan = await run(d, { path: file.path, text: applyAll(file, r) });
+        expect(rescan.findings).toEqual([]);
+      }
+    });
+  }
+});
+
+describe("SAM: details", () => {
+  it("FunctionUrlConfig NONE is LG001: SAM generates both public permissions", async () => {
+    const file = fixture(`${DIR}/url-public.yaml`);
+    const r = await run(d, file);
+    const f = r.findings[0]!;
+    expect(f.finding).toMatchObject({
+      rule: "LG001",
+      severity: "critical",
+      resource: {
+        functionName: "image-resize",
+        qualifier: null,
+        iac: { address: "ResizeFunction", flavour: "sam" },
+      },
+      evidence: { generatedBy: "SAM FunctionUrlConfig" },
+    });
+    expect(f.function).toMatchObject({
+      flavour: "sam",
+      logicalId: "ResizeFunction",
+      functionName: "image-resize",
+    });
+    const after = await expectFixClean(d, file, f);
+    expect(after).toContain("        AuthType: AWS_IAM   # expect: LG001\n        Cors:\n");
+  });
+
+  it("Globals: functions without their own AuthType inherit NONE; the fix is in Globals", async () => {
+    const file = fixture(`${DIR}/globals.yaml`);
+    const r = await run(d, file);
+    expect(r.findings.map((f) => f.finding.resource.iac?.address)).toEqual(["PublicPage"]);
+    expect(r.findings[0]!.finding.message).toContain("Globals.Function");
+    expect(r.findings[0]!.resourceRange).toEqual({ startLine: 12, endLine: 16 });
+  });
+
+  it("AutoPublishAlias: the URL and its permissions are on the alias", async () => {
+    const file = fixture(`${DIR}/auto-publish-alias.yaml`);
+    const r = await run(d, file);
+    expect(r.findings[0]!.finding.resource.qualifier).toBe("live");
+    expect(r.findings[0]!.finding.message).toContain("on alias live");
+    const after = await expectFixClean(d, file, r.findings[0]!);
+    expect(after).toContain("FunctionUrlConfig: { AuthType: AWS_IAM, InvokeMode: BUFFERED }");
+  });
+
+  it("parameter default patched where defined, quotes kept", async () => {
+    const file = fixture(`${DIR}/parameter.yaml`);
+    const r = await run(d, file);
+    const after = await expectFixClean(d, file, r.findings[0]!);
+    expect(after).toContain('    Default: "AWS_IAM"   # expect: LG001\n');
+  });
+
+  it("Policies: inline statements are LG005; SAM policy templates and AWSLambda_ReadOnlyAccess are understood", async () => {
+    const file = fixture(`${DIR}/policies.yaml`);
+    const r = await run(d, file);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]!.identity).toMatchObject({ kind: "role", address: "Inventory" });
+    const after = await expectFixClean(d, file, r.findings[0]!);
+    expect(after).toContain(
+      "                - lambda:GetFunctionConfiguration\n                - lambda:ListTags\n",
+    );
+  });
+
+  it("intent inside the function block suppresses LG001", async () => {
+    const file = fixture(`${DIR}/intent.yaml`);
+    const r = await run(d, file);
+    const [f] = applyInlineIntent(r.findings, new Map([[file.path, file]]));
+    expect(f!.finding.suppression?.source).toBe("inline");
+  });
+
+  it("JSON SAM template: LG001 and LG005 in JSON syntax", async () => {
+    const file = fixture(`${DIR}/template.json`);
+    const r = await run(d, file);
+    expect(found(r)).toEqual([
+      { rule: "LG001", line: 12 },
+      { rule: "LG005", line: 19 },
+    ]);
+    for (const f of r.findings) await expectFixClean(d, file, f);
+    const after = applyAll(file, r);
+    expect(after).toContain('"AuthType": "AWS_IAM"');
+    expect(after).toContain('"Action": ["lambda:GetFunction", "lambda:ListTags"],');
+  });
+});
