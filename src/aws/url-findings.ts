@@ -18,26 +18,36 @@ export function analyzeFunction(facts: FunctionFacts, now: Date = new Date()): F
   const findings: Finding[] = [];
   const urlQualifiers = new Set(facts.urls.map((u) => u.qualifier ?? ""));
 
-  for (const url of facts.urls) {
-    if (url.authType !== "NONE") continue;
-    const policy = facts.policies.get(url.qualifier ?? "") ?? { status: "absent" as const };
-    const f = urlFinding(facts, url, policy, now);
-    if (f) findings.push(f);
-  }
-
+  // Qualifiers anyone may invoke directly (LG002). A public InvokeFunction also satisfies the via-URL half of
+  // the URL model; LG002 already says more than "latent", so LG003-low is not repeated for them.
+  const directlyPublic = new Set<string>();
   for (const [qualifierKey, policy] of facts.policies) {
     if (policy.status !== "ok") continue;
     const qualifier = qualifierKey === "" ? null : qualifierKey;
-    const target = targetOf(facts, qualifier, now);
-    const direct = analyzeDirectInvoke(policy.document, target);
-    if (direct.exposure !== "none") findings.push(directInvokeFinding(facts, qualifier, direct, direct.scope));
+    const direct = analyzeDirectInvoke(policy.document, targetOf(facts, qualifier, now));
+    if (direct.exposure === "none") continue;
+    directlyPublic.add(qualifierKey);
+    findings.push(directInvokeFinding(facts, qualifier, direct, direct.scope));
+  }
 
+  for (const url of facts.urls) {
+    if (url.authType !== "NONE") continue;
+    const key = url.qualifier ?? "";
+    const policy = facts.policies.get(key) ?? { status: "absent" as const };
+    const f = urlFinding(facts, url, policy, now);
+    if (f && !(f.rule === "LG003" && f.severity === "low" && directlyPublic.has(key))) findings.push(f);
+  }
+
+  for (const [qualifierKey, policy] of facts.policies) {
+    if (policy.status !== "ok" || urlQualifiers.has(qualifierKey)) continue;
     // A public URL grant on a qualifier that has no URL is latent: it becomes live the moment someone
     // adds a NONE URL there.
-    if (!urlQualifiers.has(qualifierKey)) {
-      const latent = analyzeFunctionUrl(policy.document, { ...target, authType: "NONE" });
-      const pub = [latent.invokeFunctionUrl, latent.invokeFunctionViaUrl].filter((v) => v.exposure !== "none");
-      if (pub.length > 0) findings.push(latentFinding(facts, qualifier, latent.invokeFunctionUrl, latent.invokeFunctionViaUrl));
+    const qualifier = qualifierKey === "" ? null : qualifierKey;
+    const latent = analyzeFunctionUrl(policy.document, { ...targetOf(facts, qualifier, now), authType: "NONE" });
+    const urlPublic = latent.invokeFunctionUrl.exposure !== "none";
+    const invokePublic = latent.invokeFunctionViaUrl.exposure !== "none" && !directlyPublic.has(qualifierKey);
+    if (urlPublic || invokePublic) {
+      findings.push(latentFinding(facts, qualifier, latent.invokeFunctionUrl, latent.invokeFunctionViaUrl));
     }
   }
   return findings;
