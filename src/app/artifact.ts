@@ -10,27 +10,53 @@ export type ArtifactResult = { ok: true; text: string; runId: number } | { ok: f
  */
 export async function downloadReportArtifact(
   octokit: Octokit,
-  args: { owner: string; repo: string; runId: number; name: string; headSha: string; log: Log },
+  args: { owner: string; repo: string; runId: number | null; name: string; headSha: string; log: Log },
 ): Promise<ArtifactResult> {
-  const { owner, repo, runId, name } = args;
-  const { data: run } = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId });
-  if (run.head_sha !== args.headSha) {
-    return { ok: false, reason: `workflow run ${runId} is for commit ${run.head_sha}, not ${args.headSha}` };
+  const { owner, repo, name } = args;
+  let runIds: number[];
+  if (args.runId !== null) {
+    const { data: run } = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: args.runId });
+    if (run.head_sha !== args.headSha) {
+      return {
+        ok: false,
+        reason: `workflow run ${args.runId} is for commit ${run.head_sha}, not ${args.headSha}`,
+      };
+    }
+    runIds = [run.id];
+  } else {
+    // The check run does not name its workflow run: look at this commit's runs, newest first.
+    const { data } = await octokit.rest.actions.listWorkflowRunsForRepo({
+      owner,
+      repo,
+      head_sha: args.headSha,
+      per_page: 5,
+    });
+    runIds = data.workflow_runs.filter((w) => w.head_sha === args.headSha).map((w) => w.id);
+    if (runIds.length === 0) return { ok: false, reason: `no workflow run for commit ${args.headSha}` };
   }
-  if (run.repository && run.repository.full_name.toLowerCase() !== `${owner}/${repo}`.toLowerCase()) {
-    return { ok: false, reason: `workflow run ${runId} belongs to ${run.repository.full_name}` };
+  let artifact: { id: number; size_in_bytes: number } | undefined;
+  let runId = runIds[0]!;
+  for (const id of runIds) {
+    const { data: list } = await octokit.rest.actions.listWorkflowRunArtifacts({
+      owner,
+      repo,
+      run_id: id,
+      name,
+      per_page: 10,
+    });
+    artifact = list.artifacts.find((a) => a.name === name && !a.expired);
+    if (artifact) {
+      runId = id;
+      break;
+    }
   }
-  const { data: list } = await octokit.rest.actions.listWorkflowRunArtifacts({
-    owner,
-    repo,
-    run_id: runId,
-    name,
-    per_page: 10,
-  });
-  const artifact = list.artifacts.find((a) => a.name === name && !a.expired);
-  if (!artifact) return { ok: false, reason: `workflow run ${runId} has no unexpired artifact named ${name}` };
+  if (!artifact)
+    return { ok: false, reason: `no unexpired artifact named ${name} for commit ${args.headSha}` };
   if (artifact.size_in_bytes > LIMITS.artifactBytes) {
-    return { ok: false, reason: `artifact ${name} is ${artifact.size_in_bytes} bytes (limit ${LIMITS.artifactBytes})` };
+    return {
+      ok: false,
+      reason: `artifact ${name} is ${artifact.size_in_bytes} bytes (limit ${LIMITS.artifactBytes})`,
+    };
   }
   const res = await octokit.rest.actions.downloadArtifact({
     owner,
@@ -43,17 +69,18 @@ export async function downloadReportArtifact(
     ? data
     : data instanceof ArrayBuffer
       ? Buffer.from(data)
-      : typeof data === "string"
-        ? Buffer.from(data, "binary")
+      : ArrayBuffer.isView(data)
+        ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
         : null;
   if (!zip) return { ok: false, reason: "artifact download returned no data" };
-  if (zip.length > LIMITS.artifactBytes) return { ok: false, reason: `artifact larger than ${LIMITS.artifactBytes} bytes` };
+  if (zip.length > LIMITS.artifactBytes)
+    return { ok: false, reason: `artifact larger than ${LIMITS.artifactBytes} bytes` };
   try {
     const entry =
       readZipEntry(zip, (n) => /(^|\/)(lambda-guard-)?report\.json$/.test(n), LIMITS.reportBytes) ??
       readZipEntry(zip, (n) => n.endsWith(".json") && !n.includes("/"), LIMITS.reportBytes);
     if (!entry) return { ok: false, reason: `artifact ${name} has no report JSON file` };
-    args.log.debug({ entry: entry.name, bytes: entry.data.length }, "report artifact read");
+    args.log.debug({ entry: entry.name, bytes: entry.data.length, runId }, "report artifact read");
     return { ok: true, text: entry.data.toString("utf8"), runId };
   } catch (err) {
     return { ok: false, reason: `artifact ${name}: ${(err as Error).message}` };

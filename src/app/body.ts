@@ -32,6 +32,13 @@ export function code(s: unknown, max = 200): string {
 
 const SAFE_COMMAND = /^aws lambda [a-z][a-z-]{2,40}( [A-Za-z0-9:/._=,@*+"'\- ]{1,400})?$/;
 
+/** `aws lambda …` commands quoted inside an engine note ("…until you run: aws lambda remove-permission …"). */
+export function commandsIn(note: string): string[] {
+  return [...note.matchAll(/aws lambda [a-z][a-z-]+(?: --[a-z][a-z-]*(?: [^\s()—,;]+)?)+/g)].map((m) =>
+    m[0].replace(/[.]$/, ""),
+  );
+}
+
 /** Commands from a report, kept only when they are plain `aws lambda …` invocations. */
 export function safeCommands(commands: readonly unknown[] | undefined): { shown: string[]; omitted: number } {
   const shown: string[] = [];
@@ -56,7 +63,9 @@ function where(f: Finding): string {
 function evidence(f: Finding): string {
   const entries = Object.entries(f.evidence ?? {}).slice(0, 6);
   if (entries.length === 0) return "";
-  return entries.map(([k, v]) => `${code(k, 60)}: ${code(typeof v === "string" ? v : JSON.stringify(v), 200)}`).join(", ");
+  return entries
+    .map(([k, v]) => `${code(k, 60)}: ${code(typeof v === "string" ? v : JSON.stringify(v), 200)}`)
+    .join(", ");
 }
 
 function findingRow(f: Finding): string {
@@ -87,7 +96,8 @@ export interface Source {
 }
 
 function sourceLine(s: Source): string {
-  const run = s.checkRunUrl && /^https:\/\/[^\s)]+$/.test(s.checkRunUrl) ? ` ([check run](${s.checkRunUrl}))` : "";
+  const run =
+    s.checkRunUrl && /^https:\/\/[^\s)]+$/.test(s.checkRunUrl) ? ` ([check run](${s.checkRunUrl}))` : "";
   return `Reported by the ${code(s.check, 80)} check on ${code(s.headSha.slice(0, 12))}${run}.`;
 }
 
@@ -125,11 +135,13 @@ export function renderPrBody(i: PrBodyInput): string {
   out.push(`Files changed: ${i.changes.map((c) => code(c.path, 200)).join(", ")}`, "");
 
   out.push(`## What you still need to do`, "");
-  out.push(`- [ ] Review the diff, merge it and deploy: the change takes effect only when the IaC is applied.`);
+  out.push(
+    `- [ ] Review the diff, merge it and deploy: the change takes effect only when the IaC is applied.`,
+  );
   const commands: string[] = [];
   let omitted = 0;
   for (const { finding, notes } of fixed) {
-    const s = safeCommands([...(finding.remediation.commands ?? []), ...notes.filter((n) => n.startsWith("aws lambda "))]);
+    const s = safeCommands([...(finding.remediation.commands ?? []), ...notes.flatMap(commandsIn)]);
     commands.push(...s.shown);
     omitted += s.omitted;
   }
@@ -141,14 +153,17 @@ export function renderPrBody(i: PrBodyInput): string {
       commandBlock(uniqueCommands),
     );
   }
-  if (omitted) out.push(`- [ ] ${omitted} remediation command(s) in the report were not shown here: see the check run.`);
+  if (omitted)
+    out.push(`- [ ] ${omitted} remediation command(s) in the report were not shown here: see the check run.`);
   out.push(
     `- lambda-guard closes this pull request and deletes its branch when a complete scan no longer reports these findings.`,
   );
   if (i.unfixed.length) {
     out.push("", `## Not fixed by this pull request`, "");
     for (const { finding, reason } of i.unfixed.slice(0, LIMITS.findingsPerBody)) {
-      out.push(`- ${finding.rule} ${code(resourceName(finding), 120)} (${finding.severity}): ${text(reason, 300)}`);
+      out.push(
+        `- ${finding.rule} ${code(resourceName(finding), 120)} (${finding.severity}): ${text(reason, 300)}`,
+      );
     }
     if (i.issueNumber) out.push("", `These are tracked in #${i.issueNumber}.`);
   }
@@ -157,11 +172,14 @@ export function renderPrBody(i: PrBodyInput): string {
     for (const s of i.skipped.slice(0, 50)) out.push(`- ${text(s, 200)}`);
     out.push("", `</details>`);
   }
-  out.push("", `<sub>Opened by lambda-guard. Closing it unmerged dismisses these findings: it will not be reopened for them.</sub>`);
+  out.push(
+    "",
+    `<sub>Opened by lambda-guard. Closing it unmerged dismisses these findings: it will not be reopened for them.</sub>`,
+  );
   return clip(out.join("\n"));
 }
 
-export type IssueCategory = "expired" | "principal" | "unlocated";
+export type IssueCategory = "expired" | "principal" | "unlocated" | "code";
 
 export interface IssueItem {
   finding: Finding;
@@ -192,13 +210,19 @@ const SECTIONS: Record<IssueCategory, { title: string; intro: string }> = {
   },
   unlocated: {
     title: "Findings with no location in this repository's IaC",
-    intro: "lambda-guard could not find the code that creates these resources; fix them where they are managed.",
+    intro:
+      "lambda-guard could not find the code that creates these resources; fix them where they are managed.",
+  },
+  code: {
+    title: "Findings to fix in code",
+    intro:
+      "Pull requests are turned off in `.github/lambda-guard.yml` (`pullRequests.enabled: false`). Run `lambda-guard fix` locally for a patch.",
   },
 };
 
 export function renderIssueBody(i: IssueBodyInput): string {
   const out: string[] = [renderMarker("issue", i.marker), "", sourceLine(i), ""];
-  for (const cat of ["expired", "principal", "unlocated"] as const) {
+  for (const cat of ["expired", "principal", "unlocated", "code"] as const) {
     const items = i.items.filter((x) => x.category === cat);
     if (items.length === 0) continue;
     out.push(`## ${SECTIONS[cat].title}`, "", SECTIONS[cat].intro, "");
@@ -212,7 +236,8 @@ export function renderIssueBody(i: IssueBodyInput): string {
       const { shown } = safeCommands(finding.remediation.commands);
       if (shown.length) out.push("", commandBlock(shown).replace(/^/gm, "  "), "");
     }
-    if (items.length > LIMITS.findingsPerBody) out.push(`- …and ${items.length - LIMITS.findingsPerBody} more.`);
+    if (items.length > LIMITS.findingsPerBody)
+      out.push(`- …and ${items.length - LIMITS.findingsPerBody} more.`);
     out.push("");
   }
   if (i.prNumber) out.push(`Findings that can be fixed in code are in #${i.prNumber}.`, "");

@@ -14,7 +14,13 @@ export interface Repo {
 export async function createFixCommit(
   octokit: Octokit,
   r: Repo,
-  args: { baseCommit: string; baseTree: string; changes: FileChange[]; modes: ReadonlyMap<string, string>; message: string },
+  args: {
+    baseCommit: string;
+    baseTree: string;
+    changes: FileChange[];
+    modes: ReadonlyMap<string, string>;
+    message: string;
+  },
 ): Promise<string> {
   const blobs = await mapLimit(args.changes, LIMITS.concurrency, async (c) => {
     const { data } = await octokit.rest.git.createBlob({

@@ -139,14 +139,23 @@ export async function readIacFiles(
   const { data: tree } = await octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: "1" });
   const entries: TreeEntry[] = tree.tree.flatMap((t) =>
     t.path && t.sha && t.type && t.mode
-      ? [{ path: t.path, mode: t.mode, type: t.type, sha: t.sha, ...(t.size !== undefined ? { size: t.size } : {}) }]
+      ? [
+          {
+            path: t.path,
+            mode: t.mode,
+            type: t.type,
+            sha: t.sha,
+            ...(t.size !== undefined ? { size: t.size } : {}),
+          },
+        ]
       : [],
   );
   const { chosen, skipped } = selectEntries(entries, args.preferred);
   if (tree.truncated) skipped.push("(tree listing truncated by GitHub: very large repository)");
   const read = await mapLimit(chosen, LIMITS.concurrency, async (e) => {
     const { data } = await octokit.rest.git.getBlob({ owner, repo, file_sha: e.sha });
-    if (data.size > LIMITS.blobBytes) return { skip: `${e.path}: larger than ${LIMITS.blobBytes} bytes` };
+    if ((data.size ?? 0) > LIMITS.blobBytes)
+      return { skip: `${e.path}: larger than ${LIMITS.blobBytes} bytes` };
     const bytes = Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
     if (bytes.subarray(0, 8000).includes(0)) return { skip: `${e.path}: binary` };
     try {
@@ -164,6 +173,7 @@ export async function readIacFiles(
       modes.set(r.file.path, r.mode);
     }
   }
-  if (skipped.length) args.log.info({ skipped: skipped.slice(0, 20), count: skipped.length }, "IaC files left out");
+  if (skipped.length)
+    args.log.info({ skipped: skipped.slice(0, 20), count: skipped.length }, "IaC files left out");
   return { commitSha, treeSha, files, modes, skipped, truncated: Boolean(tree.truncated) };
 }

@@ -17,7 +17,12 @@ interface OwnIssue {
 }
 
 /** The app's tracking issues for `check`, newest first (by creator and marker; pull requests excluded). */
-export async function findOwnIssues(octokit: Octokit, r: Repo, check: string, botLogin: string): Promise<OwnIssue[]> {
+export async function findOwnIssues(
+  octokit: Octokit,
+  r: Repo,
+  check: string,
+  botLogin: string,
+): Promise<OwnIssue[]> {
   const out: OwnIssue[] = [];
   for (let page = 1; page <= 3; page++) {
     const { data } = await octokit.rest.issues.listForRepo({
@@ -32,7 +37,8 @@ export async function findOwnIssues(octokit: Octokit, r: Repo, check: string, bo
     for (const issue of data) {
       if (issue.pull_request || issue.user?.login !== botLogin) continue;
       const marker = readMarker("issue", issue.body);
-      if (marker && marker.check === check) out.push({ number: issue.number, state: issue.state, body: issue.body ?? "", marker });
+      if (marker && marker.check === check)
+        out.push({ number: issue.number, state: issue.state, body: issue.body ?? "", marker });
     }
     if (data.length < 100) break;
   }
@@ -91,7 +97,10 @@ export async function reconcileIssue(octokit: Octokit, i: IssueInput): Promise<I
   }
   if (existing) {
     if (!existing.marker.resolved && fingerprints.every((fp) => existing.marker.fingerprints.includes(fp))) {
-      log.info({ issue: existing.number }, "these findings were dismissed (issue closed by a person); not reopening");
+      log.info(
+        { issue: existing.number },
+        "these findings were dismissed (issue closed by a person); not reopening",
+      );
       return { action: "dismissed", number: existing.number };
     }
     await octokit.rest.issues.update({ ...r, issue_number: existing.number, title, body, state: "open" });

@@ -6,8 +6,7 @@ import { z } from "zod";
  * them again, tell whether the findings changed (digest) and never duplicate them. A human can edit a
  * body, so markers are parsed as untrusted input too.
  */
-const KINDS = ["pr", "issue", "comment"] as const;
-export type MarkerKind = (typeof KINDS)[number];
+export type MarkerKind = "pr" | "issue" | "comment";
 
 export const MarkerSchema = z.looseObject({
   check: z.string().max(200),
@@ -53,7 +52,10 @@ export function replaceMarker(kind: MarkerKind, body: string, marker: Marker): s
 /** Digest of a set of findings for one check: order-independent, stable across runs. */
 export function findingsDigest(check: string, fingerprints: Iterable<string>): string {
   const sorted = [...new Set(fingerprints)].sort();
-  return createHash("sha256").update(JSON.stringify([check, sorted])).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(JSON.stringify([check, sorted]))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /** `lambda-guard/<check>`, restricted to characters safe in a ref name. */

@@ -26,7 +26,8 @@ export function errorText(err: unknown): string {
   if (Array.isArray(data?.errors)) {
     for (const x of data.errors) {
       if (typeof x === "string") parts.push(x);
-      else if (x && typeof (x as { message?: unknown }).message === "string") parts.push((x as { message: string }).message);
+      else if (x && typeof (x as { message?: unknown }).message === "string")
+        parts.push((x as { message: string }).message);
     }
   }
   return parts.join(" | ");
@@ -37,7 +38,11 @@ export function isAlreadyExists(err: unknown): boolean {
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight; results keep the input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -3,11 +3,20 @@ import type { Config, Finding } from "../model/index.js";
 import { prTitle, renderPrBody, type Source } from "./body.js";
 import { branchTouchedByOthers, createFixCommit, deleteBranch, type Repo } from "./git.js";
 import type { RepoSnapshot } from "./iac-files.js";
-import { branchName, findingsDigest, readMarker, renderMarker, replaceMarker, type Marker } from "./markers.js";
+import {
+  branchName,
+  findingsDigest,
+  readMarker,
+  renderMarker,
+  replaceMarker,
+  type Marker,
+} from "./markers.js";
 import { httpStatus, isAlreadyExists, type Log, type Octokit } from "./octokit.js";
 
-export type PrOutcome =
-  | { action: "created" | "updated" | "unchanged" | "dismissed" | "blocked" | "closed" | "none"; number?: number };
+export type PrOutcome = {
+  action: "created" | "updated" | "unchanged" | "dismissed" | "blocked" | "closed" | "none";
+  number?: number;
+};
 
 export interface OwnPr {
   number: number;
@@ -19,7 +28,12 @@ export interface OwnPr {
 }
 
 /** The app's pull requests for `branch`, newest first (found by head branch, author and marker). */
-export async function findOwnPrs(octokit: Octokit, r: Repo, check: string, botLogin: string): Promise<OwnPr[]> {
+export async function findOwnPrs(
+  octokit: Octokit,
+  r: Repo,
+  check: string,
+  botLogin: string,
+): Promise<OwnPr[]> {
   const { data } = await octokit.rest.pulls.list({
     ...r,
     head: `${r.owner}:${branchName(check)}`,
@@ -65,7 +79,9 @@ export interface PrInput extends Source {
 function commitMessage(fixed: PrInput["fixed"]): string {
   const lines = fixed
     .slice(0, 50)
-    .map(({ finding: f }) => `- ${f.rule} ${(f.resource.iac?.address ?? f.resource.arn ?? "").slice(0, 150)}`);
+    .map(
+      ({ finding: f }) => `- ${f.rule} ${(f.resource.iac?.address ?? f.resource.arn ?? "").slice(0, 150)}`,
+    );
   return `fix(lambda-guard): ${fixed.length} Lambda exposure finding${fixed.length === 1 ? "" : "s"}\n\n${lines.join("\n")}\n`;
 }
 
@@ -110,14 +126,21 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
       log.info({ pr: pr.number }, "incomplete report: keeping the pull request's larger set of fixes");
       return { action: "unchanged", number: pr.number };
     }
-    const touched = await branchTouchedByOthers(octokit, r, { base: i.defaultBranch, branch, botLogin: i.botLogin });
+    const touched = await branchTouchedByOthers(octokit, r, {
+      base: i.defaultBranch,
+      branch,
+      botLogin: i.botLogin,
+    });
     if (touched.touched) {
       await commentOnce(octokit, r, pr.number, digest, log, [
         `lambda-guard has an updated fix for this pull request (${fingerprints.length} finding(s)), but ${touched.by.map((b) => `\`${b.replace(/`/g, "")}\``).join(", ")} committed to \`${branch}\`, so it will not overwrite the branch.`,
         "",
         "Run `lambda-guard fix` locally to get the patch, or delete the branch and close this pull request to let lambda-guard open a fresh one.",
       ]);
-      log.warn({ pr: pr.number, by: touched.by }, "branch has commits by others; commented instead of updating");
+      log.warn(
+        { pr: pr.number, by: touched.by },
+        "branch has commits by others; commented instead of updating",
+      );
       return { action: "blocked", number: pr.number };
     }
     const sha = await writeCommit();
@@ -133,7 +156,10 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
   if (last && last.state === "closed" && !last.merged && !last.marker.resolved) {
     const dismissed = new Set(last.marker.fingerprints);
     if (fingerprints.every((fp) => dismissed.has(fp))) {
-      log.info({ pr: last.number }, "these findings were dismissed (pull request closed unmerged); not recreating it");
+      log.info(
+        { pr: last.number },
+        "these findings were dismissed (pull request closed unmerged); not recreating it",
+      );
       return { action: "dismissed", number: last.number };
     }
   }
@@ -148,9 +174,16 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
     prs = await findOwnPrs(octokit, r, i.check, i.botLogin);
     open = prs.find((p) => p.state === "open");
     if (open) return updateOpen(open);
-    const touched = await branchTouchedByOthers(octokit, r, { base: i.defaultBranch, branch, botLogin: i.botLogin });
+    const touched = await branchTouchedByOthers(octokit, r, {
+      base: i.defaultBranch,
+      branch,
+      botLogin: i.botLogin,
+    });
     if (touched.touched) {
-      log.warn({ branch, by: touched.by }, "branch exists with commits by others and no pull request; leaving it alone");
+      log.warn(
+        { branch, by: touched.by },
+        "branch exists with commits by others and no pull request; leaving it alone",
+      );
       return { action: "blocked" };
     }
     await octokit.rest.git.updateRef({ ...r, ref: `heads/${branch}`, sha, force: true });
@@ -185,7 +218,9 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
   }
   if (i.config.pullRequests.reviewers.length) {
     const reviewers = i.config.pullRequests.reviewers.filter((x) => !x.includes("/"));
-    const team_reviewers = i.config.pullRequests.reviewers.filter((x) => x.includes("/")).map((x) => x.split("/")[1]!);
+    const team_reviewers = i.config.pullRequests.reviewers
+      .filter((x) => x.includes("/"))
+      .map((x) => x.split("/")[1]!);
     try {
       await octokit.rest.pulls.requestReviewers({ ...r, pull_number: number, reviewers, team_reviewers });
     } catch (err) {
@@ -210,7 +245,11 @@ async function closeResolved(octokit: Octokit, i: PrInput, pr: OwnPr, branch: st
     state: "closed",
     body: replaceMarker("pr", pr.body, { ...pr.marker, resolved: true }),
   });
-  const touched = await branchTouchedByOthers(octokit, r, { base: i.defaultBranch, branch, botLogin: i.botLogin });
+  const touched = await branchTouchedByOthers(octokit, r, {
+    base: i.defaultBranch,
+    branch,
+    botLogin: i.botLogin,
+  });
   if (touched.exists && !touched.touched) await deleteBranch(octokit, r, branch, i.log);
   i.log.info({ pr: pr.number }, "closed resolved pull request");
 }
@@ -230,5 +269,9 @@ export async function commentOnce(
     return;
   }
   const marker = renderMarker("comment", { check: "", digest, fingerprints: [] });
-  await octokit.rest.issues.createComment({ ...r, issue_number: issueNumber, body: `${marker}\n${lines.join("\n")}` });
+  await octokit.rest.issues.createComment({
+    ...r,
+    issue_number: issueNumber,
+    body: `${marker}\n${lines.join("\n")}`,
+  });
 }

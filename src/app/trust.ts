@@ -9,27 +9,11 @@ import {
 } from "../model/index.js";
 import type { CompactFinding, HandoffPayload } from "./handoff.js";
 import { LIMITS } from "./limits.js";
+import { unsafePathReason } from "./paths.js";
+
+export { unsafePathReason };
 
 export type Verdict<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-/**
- * A repository-relative path as a report may name it: forward slashes, no absolute or drive paths, no
- * `.`/`..`/empty segments, no control characters, no backslashes. Returns why it is refused, or null.
- */
-export function unsafePathReason(path: unknown): string | null {
-  if (typeof path !== "string" || path.length === 0) return "empty path";
-  if (path.length > LIMITS.pathChars) return `path longer than ${LIMITS.pathChars} characters`;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(path)) return "control character in path";
-  if (path.includes("\\")) return "backslash in path";
-  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return "absolute path";
-  for (const seg of path.split("/")) {
-    if (seg === "..") return "path leaves the repository (..)";
-    if (seg === "" || seg === ".") return "path has an empty or '.' segment";
-  }
-  if (path === ".git" || path.startsWith(".git/")) return "path inside .git";
-  return null;
-}
 
 function sameRepository(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
@@ -46,14 +30,16 @@ export interface TrustContext {
 function checkFindings(
   findings: readonly { rule?: unknown; location?: { path?: unknown } | undefined; fingerprint?: unknown }[],
 ): string | null {
-  if (findings.length > LIMITS.findings) return `report has ${findings.length} findings (limit ${LIMITS.findings})`;
+  if (findings.length > LIMITS.findings)
+    return `report has ${findings.length} findings (limit ${LIMITS.findings})`;
   for (const [i, f] of findings.entries()) {
     if (typeof f.rule !== "string" || !isRuleId(f.rule)) {
       return `finding ${i} has unknown rule id ${JSON.stringify(String(f.rule).slice(0, 40))}`;
     }
     if (f.location !== undefined) {
       const why = unsafePathReason(f.location.path);
-      if (why) return `finding ${i} (${f.rule}) names an unsafe path ${JSON.stringify(String(f.location.path).slice(0, 120))}: ${why}`;
+      if (why)
+        return `finding ${i} (${f.rule}) names an unsafe path ${JSON.stringify(String(f.location.path).slice(0, 120))}: ${why}`;
     }
   }
   return null;
@@ -89,7 +75,10 @@ export function validateReport(raw: unknown, ctx: TrustContext): Verdict<Report>
   }
   const obj = raw as { schema?: unknown; findings?: unknown };
   if (obj.schema !== REPORT_SCHEMA_ID) {
-    return { ok: false, reason: `report schema is ${JSON.stringify(obj.schema)}, expected ${REPORT_SCHEMA_ID}` };
+    return {
+      ok: false,
+      reason: `report schema is ${JSON.stringify(obj.schema)}, expected ${REPORT_SCHEMA_ID}`,
+    };
   }
   // Rule ids and paths first, so the log says exactly which finding was refused.
   if (Array.isArray(obj.findings)) {
@@ -110,39 +99,52 @@ export function validateReport(raw: unknown, ctx: TrustContext): Verdict<Report>
 }
 
 /** Rebuilds a report from the compact hand-off; titles and remediation come from the rule catalogue. */
-export function reportFromHandoff(payload: HandoffPayload, ctx: TrustContext & { generatedAt: string }): Verdict<Report> {
+export function reportFromHandoff(
+  payload: HandoffPayload,
+  ctx: TrustContext & { generatedAt: string },
+): Verdict<Report> {
   const why = checkFindings(payload.findings) ?? checkTarget(payload, ctx);
   if (why) return { ok: false, reason: why };
   const findings = payload.findings.map((f) => expandFinding(f));
-  const arn = findings.find((f) => f.resource.arn)?.resource.arn ?? "";
-  const accountId = /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1] ?? "unknown";
+  const t = payload.target;
+  const target =
+    t?.kind === "iac"
+      ? { kind: "iac", root: "." }
+      : {
+          kind: "aws-account",
+          accountId: t?.accountId ?? "unknown",
+          partition: t?.partition ?? "aws",
+          regions: [],
+        };
   const raw = {
     schema: REPORT_SCHEMA_ID,
-    tool: { name: "lambda-guard", version: "handoff" },
-    generatedAt: payload.generatedAt ?? ctx.generatedAt,
-    target: { kind: "aws-account", accountId, partition: "aws", regions: [], repository: ctx.repository },
+    tool: { name: "lambda-guard", version: payload.tool?.version ?? "unknown" },
+    generatedAt: ctx.generatedAt,
+    target: {
+      ...target,
+      repository: payload.repository ?? ctx.repository,
+      ...(payload.commit ? { commit: payload.commit } : {}),
+    },
     coverage: [{ scope: "handoff", status: payload.complete ? "complete" : "partial" }],
-    summary: { critical: 0, high: 0, medium: 0, low: 0, suppressed: 0 },
+    summary: payload.summary ?? { critical: 0, high: 0, medium: 0, low: 0, suppressed: 0 },
     findings,
   };
   return validateReport(raw, ctx);
 }
 
 function expandFinding(f: CompactFinding): Finding {
-  const rule = RULES[f.rule as keyof typeof RULES];
+  const rule = RULES[f.rule];
   const out: Record<string, unknown> = {
     fingerprint: f.fingerprint,
     rule: f.rule,
     severity: f.severity,
-    title: f.title ?? rule.title,
+    title: rule.title,
     message: rule.description,
     resource: f.resource,
-    evidence: f.evidence ?? {},
+    evidence: {},
     remediation: { summary: rule.help },
   };
   if (f.location) out.location = f.location;
-  if (f.suppression && typeof f.suppression === "object") out.suppression = f.suppression;
-  else if (f.suppressed) out.suppression = { source: "config", reason: "suppressed in the report" };
   return out as unknown as Finding;
 }
 

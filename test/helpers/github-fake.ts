@@ -105,7 +105,15 @@ export class FakeGitHub {
   #commentId = 1000;
   #clock = Date.parse("2026-11-23T10:00:00Z");
 
-  constructor(opts: { owner?: string; repo?: string; defaultBranch?: string; appSlug?: string; files?: Record<string, string> } = {}) {
+  constructor(
+    opts: {
+      owner?: string;
+      repo?: string;
+      defaultBranch?: string;
+      appSlug?: string;
+      files?: Record<string, string>;
+    } = {},
+  ) {
     this.owner = opts.owner ?? "Codertocat";
     this.repo = opts.repo ?? "Hello-World";
     this.defaultBranch = opts.defaultBranch ?? "main";
@@ -126,7 +134,9 @@ export class FakeGitHub {
   /** The files of a branch (path → text). */
   files(branch = this.defaultBranch): Record<string, string> {
     const commit = this.commits.get(this.head(branch))!;
-    return Object.fromEntries(this.trees.get(commit.tree)!.map((e) => [e.path, this.blobs.get(e.sha)!.toString("utf8")]));
+    return Object.fromEntries(
+      this.trees.get(commit.tree)!.map((e) => [e.path, this.blobs.get(e.sha)!.toString("utf8")]),
+    );
   }
 
   /** A commit by a person on `branch` (the default branch, or an app branch a human touched). */
@@ -163,11 +173,21 @@ export class FakeGitHub {
     return sha;
   }
 
-  #writeTree(base: TreeEntry[], changes: [string, string | null][], modes: Record<string, string> = {}): string {
+  #writeTree(
+    base: TreeEntry[],
+    changes: [string, string | null][],
+    modes: Record<string, string> = {},
+  ): string {
     const map = new Map(base.map((e) => [e.path, e]));
     for (const [path, text] of changes) {
       if (text === null) map.delete(path);
-      else map.set(path, { path, mode: modes[path] ?? "100644", type: "blob", sha: this.#blob(Buffer.from(text)) });
+      else
+        map.set(path, {
+          path,
+          mode: modes[path] ?? "100644",
+          type: "blob",
+          sha: this.#blob(Buffer.from(text)),
+        });
     }
     return this.#storeTree([...map.values()]);
   }
@@ -218,7 +238,12 @@ export class FakeGitHub {
     }
   }
 
-  #route(method: string, rawPath: string, q: Record<string, string>, b: Record<string, unknown>): FakeResponse {
+  #route(
+    method: string,
+    rawPath: string,
+    q: Record<string, string>,
+    b: Record<string, unknown>,
+  ): FakeResponse {
     const seg = rawPath.split("/").filter(Boolean).map(decodeURIComponent);
     if (seg[0] === "app") {
       if (seg[1] === "installations" && seg[3] === "access_tokens" && method === "POST") {
@@ -230,12 +255,19 @@ export class FakeGitHub {
         });
       }
       if (seg.length === 1 && method === "GET") {
-        return json(200, { id: 1, slug: this.botLogin.replace("[bot]", ""), name: "lambda-guard", owner: null });
+        return json(200, {
+          id: 1,
+          slug: this.botLogin.replace("[bot]", ""),
+          name: "lambda-guard",
+          owner: null,
+        });
       }
     }
     if (seg[0] === "downloads" && seg[1] === "artifact") {
       const a = this.artifacts.find((x) => x.id === Number(seg[2]));
-      return a ? { status: 200, headers: { "content-type": "application/zip" }, body: a.zip } : json(404, { message: "Not Found" });
+      return a
+        ? { status: 200, headers: { "content-type": "application/zip" }, body: a.zip }
+        : json(404, { message: "Not Found" });
     }
     if (seg[0] !== "repos") return json(404, { message: "Not Found" });
     if (seg[1] !== this.owner || seg[2] !== this.repo) return json(404, { message: "Not Found" });
@@ -245,10 +277,11 @@ export class FakeGitHub {
       case "GET contents": {
         const path = rest.slice(1).join("/");
         if (path === ".github/lambda-guard.yml" && this.config !== null) {
-          return { status: 200, headers: { "content-type": "application/vnd.github.raw" }, body: this.config };
+          return { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: this.config };
         }
         const files = this.files();
-        if (path in files) return { status: 200, headers: { "content-type": "application/vnd.github.raw" }, body: files[path] };
+        if (path in files)
+          return { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: files[path] };
         return json(404, { message: "Not Found" });
       }
       case "GET branches": {
@@ -256,7 +289,11 @@ export class FakeGitHub {
         const sha = this.refs.get(name);
         if (!sha) return json(404, { message: "Branch not found" });
         const c = this.commits.get(sha)!;
-        return json(200, { name, commit: { sha, commit: { tree: { sha: c.tree }, message: c.message } }, protected: false });
+        return json(200, {
+          name,
+          commit: { sha, commit: { tree: { sha: c.tree }, message: c.message } },
+          protected: false,
+        });
       }
       case "GET compare": {
         const [base, head] = rest.slice(1).join("/").split("...");
@@ -267,7 +304,14 @@ export class FakeGitHub {
         const ha = this.#ancestors(hs);
         const ahead = [...ha].filter((s) => !ba.has(s));
         const behind = [...ba].filter((s) => !ha.has(s));
-        const status = bs === hs ? "identical" : behind.length === 0 ? "ahead" : ahead.length === 0 ? "behind" : "diverged";
+        const status =
+          bs === hs
+            ? "identical"
+            : behind.length === 0
+              ? "ahead"
+              : ahead.length === 0
+                ? "behind"
+                : "diverged";
         const commits = ahead.map((s) => {
           const c = this.commits.get(s)!;
           return {
@@ -277,25 +321,41 @@ export class FakeGitHub {
             committer: { login: c.committer },
           };
         });
-        return json(200, { status, ahead_by: ahead.length, behind_by: behind.length, total_commits: ahead.length, commits, files: [] });
+        return json(200, {
+          status,
+          ahead_by: ahead.length,
+          behind_by: behind.length,
+          total_commits: ahead.length,
+          commits,
+          files: [],
+        });
       }
       case "GET git":
         return this.#gitGet(rest.slice(1), q);
       case "POST git":
         return this.#gitPost(rest.slice(1), b);
       case "PATCH git": {
-        const name = rest.slice(3).join("/") || rest.slice(2).join("/").replace(/^heads\//, "");
+        const name =
+          rest.slice(3).join("/") ||
+          rest
+            .slice(2)
+            .join("/")
+            .replace(/^heads\//, "");
         const branch = name.replace(/^heads\//, "");
         const cur = this.refs.get(branch);
         if (!cur) return json(422, { message: "Reference does not exist" });
         const sha = String(b.sha);
-        if (!b.force && !this.#ancestors(sha).has(cur)) return json(422, { message: "Update is not a fast forward" });
+        if (!b.force && !this.#ancestors(sha).has(cur))
+          return json(422, { message: "Update is not a fast forward" });
         this.refs.set(branch, sha);
         this.#syncPulls(branch);
         return json(200, { ref: `refs/heads/${branch}`, object: { sha, type: "commit" } });
       }
       case "DELETE git": {
-        const branch = rest.slice(2).join("/").replace(/^heads\//, "");
+        const branch = rest
+          .slice(2)
+          .join("/")
+          .replace(/^heads\//, "");
         if (!this.refs.delete(branch)) return json(422, { message: "Reference does not exist" });
         return { status: 204, headers: {}, body: "" };
       }
@@ -303,19 +363,31 @@ export class FakeGitHub {
         if (rest.length === 1) {
           const head = q.head?.split(":")[1];
           const list = this.pulls
-            .filter((p) => (!head || p.head === head) && (q.state === "all" || p.state === (q.state ?? "open")))
+            .filter(
+              (p) => (!head || p.head === head) && (q.state === "all" || p.state === (q.state ?? "open")),
+            )
             .sort((a, b) => b.number - a.number);
-          return json(200, list.map((p) => this.#pullJson(p)));
+          return json(
+            200,
+            list.map((p) => this.#pullJson(p)),
+          );
         }
         break;
       case "POST pulls": {
         if (rest.length === 1) {
           const head = String(b.head);
-          if (!this.refs.has(head)) return json(422, { message: "Validation Failed", errors: [{ field: "head", code: "invalid" }] });
+          if (!this.refs.has(head))
+            return json(422, { message: "Validation Failed", errors: [{ field: "head", code: "invalid" }] });
           if (this.pulls.some((p) => p.state === "open" && p.head === head)) {
             return json(422, {
               message: "Validation Failed",
-              errors: [{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${this.owner}:${head}.` }],
+              errors: [
+                {
+                  resource: "PullRequest",
+                  code: "custom",
+                  message: `A pull request already exists for ${this.owner}:${head}.`,
+                },
+              ],
             });
           }
           const p: Pull = {
@@ -354,17 +426,27 @@ export class FakeGitHub {
         if (rest.length === 1) {
           const all: ({ pull_request?: object } & Record<string, unknown>)[] = [
             ...this.issues.map((i) => this.#issueJson(i)),
-            ...this.pulls.map((p) => ({ ...this.#issueJson({ ...p, state_reason: null }), pull_request: { url: "" } })),
+            ...this.pulls.map((p) => ({
+              ...this.#issueJson({ ...p, state_reason: null }),
+              pull_request: { url: "" },
+            })),
           ];
           const list = all
-            .filter((i) => (!q.creator || (i.user as { login: string }).login === q.creator) && (q.state === "all" || i.state === (q.state ?? "open")))
+            .filter(
+              (i) =>
+                (!q.creator || (i.user as { login: string }).login === q.creator) &&
+                (q.state === "all" || i.state === (q.state ?? "open")),
+            )
             .sort((a, b) => Number(b.number) - Number(a.number));
           const per = Number(q.per_page ?? 30);
           const page = Number(q.page ?? 1);
           return json(200, list.slice((page - 1) * per, page * per));
         }
         if (rest[2] === "comments") {
-          return json(200, this.comments.filter((c) => c.issue === Number(rest[1])).map((c) => this.#commentJson(c)));
+          return json(
+            200,
+            this.comments.filter((c) => c.issue === Number(rest[1])).map((c) => this.#commentJson(c)),
+          );
         }
         break;
       }
@@ -392,7 +474,10 @@ export class FakeGitHub {
           const target = this.issues.find((x) => x.number === n) ?? this.pulls.find((x) => x.number === n);
           if (!target) return json(404, { message: "Not Found" });
           target.labels.push(...((b.labels as string[]) ?? []));
-          return json(200, target.labels.map((name) => ({ name })));
+          return json(
+            200,
+            target.labels.map((name) => ({ name })),
+          );
         }
         break;
       }
@@ -421,16 +506,35 @@ export class FakeGitHub {
       const entries = this.trees.get(rest[1] ?? "");
       if (!entries) return json(404, { message: "Not Found" });
       const tree = entries.map((e) => ({ ...e, size: this.blobs.get(e.sha)!.length, url: "" }));
-      return json(200, { sha: rest[1], url: "", tree: q.recursive ? tree : tree.filter((e) => !e.path.includes("/")), truncated: false });
+      return json(200, {
+        sha: rest[1],
+        url: "",
+        tree: q.recursive ? tree : tree.filter((e) => !e.path.includes("/")),
+        truncated: false,
+      });
     }
     if (rest[0] === "blobs") {
       const blob = this.blobs.get(rest[1] ?? "");
       if (!blob) return json(404, { message: "Not Found" });
-      return json(200, { sha: rest[1], node_id: "", url: "", size: blob.length, encoding: "base64", content: blob.toString("base64") });
+      return json(200, {
+        sha: rest[1],
+        node_id: "",
+        url: "",
+        size: blob.length,
+        encoding: "base64",
+        content: blob.toString("base64"),
+      });
     }
     if (rest[0] === "ref") {
-      const sha = this.refs.get(rest.slice(1).join("/").replace(/^heads\//, ""));
-      return sha ? json(200, { ref: `refs/${rest.slice(1).join("/")}`, object: { sha, type: "commit" } }) : json(404, { message: "Not Found" });
+      const sha = this.refs.get(
+        rest
+          .slice(1)
+          .join("/")
+          .replace(/^heads\//, ""),
+      );
+      return sha
+        ? json(200, { ref: `refs/${rest.slice(1).join("/")}`, object: { sha, type: "commit" } })
+        : json(404, { message: "Not Found" });
     }
     return json(404, { message: "Not Found" });
   }
@@ -447,7 +551,13 @@ export class FakeGitHub {
         const map = new Map(base.map((e) => [e.path, e]));
         for (const e of b.tree as { path: string; mode: string; sha: string | null; content?: string }[]) {
           if (e.sha === null) map.delete(e.path);
-          else if (e.content !== undefined) map.set(e.path, { path: e.path, mode: e.mode, type: "blob", sha: this.#blob(Buffer.from(e.content)) });
+          else if (e.content !== undefined)
+            map.set(e.path, {
+              path: e.path,
+              mode: e.mode,
+              type: "blob",
+              sha: this.#blob(Buffer.from(e.content)),
+            });
           else {
             if (!this.blobs.has(e.sha)) return json(422, { message: `Invalid sha ${e.sha}` });
             map.set(e.path, { path: e.path, mode: e.mode, type: "blob", sha: e.sha });
@@ -462,8 +572,22 @@ export class FakeGitHub {
         if (parents.some((p) => !this.commits.has(p))) return json(422, { message: "Parent not found" });
         // No author/committer: GitHub attributes the commit to the app's bot and signs it (web-flow).
         const author = b.author ? String((b.author as { name?: string }).name) : this.botLogin;
-        const sha = this.#commit(String(b.tree), parents, String(b.message), author, b.author ? author : "web-flow");
-        return json(201, { sha, url: "", html_url: "", message: b.message, tree: { sha: b.tree, url: "" }, parents: parents.map((p) => ({ sha: p, url: "" })), verification: { verified: !b.author, reason: b.author ? "unsigned" : "valid" } });
+        const sha = this.#commit(
+          String(b.tree),
+          parents,
+          String(b.message),
+          author,
+          b.author ? author : "web-flow",
+        );
+        return json(201, {
+          sha,
+          url: "",
+          html_url: "",
+          message: b.message,
+          tree: { sha: b.tree, url: "" },
+          parents: parents.map((p) => ({ sha: p, url: "" })),
+          verification: { verified: !b.author, reason: b.author ? "unsigned" : "valid" },
+        });
       }
       case "refs": {
         const branch = String(b.ref).replace(/^refs\/heads\//, "");
@@ -479,15 +603,31 @@ export class FakeGitHub {
   #actions(rest: string[], q: Record<string, string>): FakeResponse {
     if (rest[0] === "runs" && rest.length === 1) {
       const runs = [...this.runs.values()].filter((r) => !q.head_sha || r.head_sha === q.head_sha);
-      return json(200, { total_count: runs.length, workflow_runs: runs.map((r) => ({ ...r, repository: { full_name: `${this.owner}/${this.repo}` } })) });
+      return json(200, {
+        total_count: runs.length,
+        workflow_runs: runs.map((r) => ({ ...r, repository: { full_name: `${this.owner}/${this.repo}` } })),
+      });
     }
     if (rest[0] === "runs" && rest.length === 2) {
       const r = this.runs.get(Number(rest[1]));
-      return r ? json(200, { ...r, repository: { full_name: `${this.owner}/${this.repo}` } }) : json(404, { message: "Not Found" });
+      return r
+        ? json(200, { ...r, repository: { full_name: `${this.owner}/${this.repo}` } })
+        : json(404, { message: "Not Found" });
     }
     if (rest[0] === "runs" && rest[2] === "artifacts") {
-      const list = this.artifacts.filter((a) => a.runId === Number(rest[1]) && (!q.name || a.name === q.name));
-      return json(200, { total_count: list.length, artifacts: list.map((a) => ({ id: a.id, name: a.name, size_in_bytes: a.zip.length, expired: Boolean(a.expired), archive_download_url: "" })) });
+      const list = this.artifacts.filter(
+        (a) => a.runId === Number(rest[1]) && (!q.name || a.name === q.name),
+      );
+      return json(200, {
+        total_count: list.length,
+        artifacts: list.map((a) => ({
+          id: a.id,
+          name: a.name,
+          size_in_bytes: a.zip.length,
+          expired: Boolean(a.expired),
+          archive_download_url: "",
+        })),
+      });
     }
     if (rest[0] === "artifacts" && rest[2] === "zip") {
       const a = this.artifacts.find((x) => x.id === Number(rest[1]));
@@ -529,7 +669,8 @@ export class FakeGitHub {
   }
 
   #syncPulls(branch: string): void {
-    for (const p of this.pulls) if (p.head === branch && p.state === "open") p.headSha = this.refs.get(branch)!;
+    for (const p of this.pulls)
+      if (p.head === branch && p.state === "open") p.headSha = this.refs.get(branch)!;
   }
 
   /** A person merges a PR (fast-forwards the base branch to the PR's head). */
@@ -556,7 +697,11 @@ export class FakeGitHub {
           }
         }
         const out = this.handle(req.method ?? "GET", req.url ?? "/", body);
-        const payload = Buffer.isBuffer(out.body) ? out.body : typeof out.body === "string" ? Buffer.from(out.body) : Buffer.from(JSON.stringify(out.body));
+        const payload = Buffer.isBuffer(out.body)
+          ? out.body
+          : typeof out.body === "string"
+            ? Buffer.from(out.body)
+            : Buffer.from(JSON.stringify(out.body));
         res.writeHead(out.status, { ...out.headers, "content-length": String(payload.length) });
         res.end(payload);
       });

@@ -1,0 +1,293 @@
+import type { Context } from "probot";
+import type { FileChange } from "../iac/types.js";
+import {
+  ConfigSchema,
+  applyAllowList,
+  applyRuleOverrides,
+  globMatch,
+  isExpired,
+  type Config,
+  type Finding,
+  type Report,
+} from "../model/index.js";
+import { downloadReportArtifact } from "./artifact.js";
+import type { IssueItem } from "./body.js";
+import type { AppDeps } from "./deps.js";
+import { readHandoff, runIdFromDetailsUrl } from "./handoff.js";
+import { readIacFiles, type RepoSnapshot } from "./iac-files.js";
+import { reconcileIssue, type IssueOutcome } from "./issue.js";
+import { LIMITS } from "./limits.js";
+import type { KeyedLock } from "./lock.js";
+import { errorText, httpStatus, type Log, type Octokit } from "./octokit.js";
+import { reconcilePr, type PrOutcome } from "./pull-request.js";
+import { isResolvable, reportFromHandoff, unsafePathReason, validateReportText } from "./trust.js";
+
+export const CONFIG_FILE = "lambda-guard.yml";
+
+export type CheckRunContext = Context<"check_run.created" | "check_run.completed">;
+
+export interface CheckRunOutcome {
+  ignored?: string;
+  rejected?: string;
+  pr?: PrOutcome;
+  issue?: IssueOutcome;
+}
+
+/**
+ * The payload-only gate: every check run that is not a completed lambda-guard check run created by
+ * GitHub Actions stops here, before any API call.
+ */
+export function gate(payload: CheckRunContext["payload"], checkNames: readonly string[]): string | null {
+  const cr = payload.check_run;
+  if (cr.status !== "completed") return `status is ${cr.status}`;
+  if (cr.app?.slug !== "github-actions")
+    return `created by app ${JSON.stringify(cr.app?.slug ?? null)}, not github-actions`;
+  if (!checkNames.some((n) => globMatch(n, cr.name)))
+    return `check name ${JSON.stringify(cr.name)} is not configured`;
+  return null;
+}
+
+/** Reads `.github/lambda-guard.yml` from the default branch (context.config) and validates it. */
+export async function loadRepoConfig(
+  context: Pick<CheckRunContext, "config">,
+  log: Log,
+): Promise<Config | null> {
+  let raw: unknown;
+  try {
+    raw = await context.config<Record<string, unknown>>(CONFIG_FILE);
+  } catch (err) {
+    log.warn({ err: errorText(err) }, `cannot read .github/${CONFIG_FILE}; not acting`);
+    return null;
+  }
+  const parsed = ConfigSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    log.warn(
+      { field: issue?.path.join("."), problem: issue?.message },
+      `.github/${CONFIG_FILE} is invalid; not acting (run lambda-guard locally to see every error)`,
+    );
+    return null;
+  }
+  return parsed.data;
+}
+
+function expiredIntent(f: Finding, now: Date): { expires: string; reason: string } | null {
+  const ea = f.evidence?.expiredAllow as { expires?: unknown; reason?: unknown } | undefined;
+  if (ea && typeof ea === "object")
+    return { expires: String(ea.expires ?? "?"), reason: String(ea.reason ?? "") };
+  if (f.suppression?.expires && isExpired({ expires: f.suppression.expires }, now)) {
+    return { expires: f.suppression.expires, reason: f.suppression.reason };
+  }
+  return null;
+}
+
+function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((t) => (seen.has(key(t)) ? false : (seen.add(key(t)), true)));
+}
+
+export async function handleCheckRun(
+  context: CheckRunContext,
+  deps: AppDeps,
+  lock: KeyedLock,
+): Promise<CheckRunOutcome> {
+  const payload = context.payload;
+  const log: Log = context.log;
+  const ignored = gate(payload, deps.checkNames);
+  if (ignored) {
+    log.debug({ check: payload.check_run.name }, `ignoring check run: ${ignored}`);
+    return { ignored };
+  }
+  const cr = payload.check_run;
+  const handoff = readHandoff(cr.output?.text, LIMITS.markerChars);
+  if (!handoff.ok) {
+    if (handoff.absent) log.info({ check: cr.name }, `ignoring check run: ${handoff.reason}`);
+    else log.warn({ check: cr.name }, `rejecting report: ${handoff.reason}`);
+    return handoff.absent ? { ignored: handoff.reason } : { rejected: handoff.reason };
+  }
+  const repository = payload.repository;
+  // Payload-only trust checks, still before any API call.
+  const foreign =
+    handoff.payload.repository &&
+    handoff.payload.repository.toLowerCase() !== repository.full_name.toLowerCase()
+      ? `report is for repository ${handoff.payload.repository}, not ${repository.full_name}`
+      : handoff.payload.commit && handoff.payload.commit !== cr.head_sha
+        ? `report is for commit ${handoff.payload.commit}, not the check run's ${cr.head_sha}`
+        : null;
+  if (foreign) {
+    log.warn({ check: cr.name }, `rejecting report: ${foreign}`);
+    return { rejected: foreign };
+  }
+  const key = `${repository.full_name.toLowerCase()}#${cr.name}`;
+  return lock.run(key, () => act(context, deps, handoff.payload));
+}
+
+async function act(
+  context: CheckRunContext,
+  deps: AppDeps,
+  handoff: Extract<ReturnType<typeof readHandoff>, { ok: true }>["payload"],
+): Promise<CheckRunOutcome> {
+  const { payload, log } = context;
+  const octokit: Octokit = context.octokit;
+  const cr = payload.check_run;
+  const repository = payload.repository;
+  const r = { owner: repository.owner.login, repo: repository.name };
+  const defaultBranch = repository.default_branch;
+  const headBranch = cr.check_suite?.head_branch ?? null;
+  const reject = (reason: string): CheckRunOutcome => {
+    log.warn({ check: cr.name, sha: cr.head_sha }, `rejecting report: ${reason}`);
+    return { rejected: reason };
+  };
+
+  const config = await loadRepoConfig(context, log);
+  if (!config) return { rejected: "invalid configuration" };
+  if (!config.pullRequests.enabled && !config.issues.enabled)
+    return { ignored: "pull requests and issues are disabled" };
+
+  if (!headBranch || (headBranch !== defaultBranch && !config.branches.includes(headBranch))) {
+    log.info({ branch: headBranch }, "ignoring check run: not for the default branch or a configured branch");
+    return { ignored: `branch ${headBranch ?? "(none)"}` };
+  }
+  // The head branch in the payload names the push; make sure the commit really is on that branch.
+  try {
+    const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+      ...r,
+      basehead: `${cr.head_sha}...${headBranch}`,
+      per_page: 1,
+    });
+    if (data.status !== "identical" && data.status !== "ahead") {
+      return reject(`commit ${cr.head_sha} is not on ${headBranch} (${data.status})`);
+    }
+  } catch (err) {
+    if (httpStatus(err) === 404) return reject(`commit ${cr.head_sha} or branch ${headBranch} not found`);
+    throw err;
+  }
+
+  const trust = { repository: repository.full_name, headSha: cr.head_sha };
+  let verdict;
+  if (handoff.truncated) {
+    const runId = runIdFromDetailsUrl(cr.details_url);
+    const art = await downloadReportArtifact(octokit, {
+      ...r,
+      runId,
+      name: handoff.artifact,
+      headSha: cr.head_sha,
+      log,
+    });
+    if (!art.ok) return reject(art.reason);
+    verdict = validateReportText(art.text, trust);
+  } else {
+    verdict = reportFromHandoff(handoff, {
+      ...trust,
+      generatedAt: cr.completed_at ?? new Date(0).toISOString(),
+    });
+  }
+  if (!verdict.ok) return reject(verdict.reason);
+  const report: Report = verdict.value;
+  const resolvable = isResolvable(report, handoff.complete);
+  const now = deps.now();
+  const botLogin = await deps.botLogin();
+
+  // Partition: intended exposure past its date → issue; active findings → the engine.
+  const findings = applyAllowList(applyRuleOverrides(report.findings, config), config, now);
+  const items: IssueItem[] = [];
+  const candidates: Finding[] = [];
+  for (const f of findings) {
+    const exp = expiredIntent(f, now);
+    if (exp) {
+      items.push({
+        finding: f,
+        category: "expired",
+        reason: `Allowed until ${exp.expires}${exp.reason ? ` ("${exp.reason}")` : ""}; that date has passed.`,
+      });
+    } else if (!f.suppression) candidates.push(f);
+  }
+  const reported = new Set(findings.filter((f) => !f.suppression).map((f) => f.fingerprint));
+
+  let snapshot: RepoSnapshot | null = null;
+  let changes: FileChange[] = [];
+  let fixed: { finding: Finding; notes: string[] }[] = [];
+  let unfixed: { finding: Finding; reason: string }[] = [];
+  if (!config.pullRequests.enabled) {
+    for (const f of candidates) items.push({ finding: f, category: "code", reason: f.remediation.summary });
+  } else if (candidates.length > 0) {
+    const preferred = new Set(candidates.flatMap((f) => (f.location ? [f.location.path] : [])));
+    snapshot = await readIacFiles(octokit, { ...r, branch: defaultBranch, preferred, log });
+    const plan = await deps.planFixes(snapshot.files, {
+      config,
+      report: { ...report, findings: candidates },
+      now,
+    });
+    const read = new Map(snapshot.files.map((f) => [f.path, f.text]));
+    changes = plan.changes.filter((c) => {
+      const ok = read.get(c.path) === c.before && !unsafePathReason(c.path) && c.after !== c.before;
+      if (!ok)
+        log.warn(
+          { path: c.path.slice(0, 200) },
+          "dropping a change the engine made to a file it was not given",
+        );
+      return ok;
+    });
+    const byFp = new Map(candidates.map((f) => [f.fingerprint, f]));
+    for (const x of plan.fixed) {
+      if (!byFp.has(x.finding.fingerprint)) continue;
+      if (changes.length === 0)
+        unfixed.push({ finding: x.finding, reason: "no change could be made safely" });
+      else fixed.push(x);
+    }
+    for (const x of plan.unfixed) {
+      if (byFp.has(x.finding.fingerprint) && !x.finding.suppression) unfixed.push(x);
+    }
+    fixed = uniqueBy(fixed, (x) => x.finding.fingerprint);
+    const fixedFps = new Set(fixed.map((x) => x.finding.fingerprint));
+    unfixed = uniqueBy(
+      unfixed.filter((x) => !fixedFps.has(x.finding.fingerprint)),
+      (x) => x.finding.fingerprint,
+    );
+    const seen = new Set([...fixedFps, ...unfixed.map((x) => x.finding.fingerprint)]);
+    for (const f of candidates) {
+      if (!seen.has(f.fingerprint))
+        unfixed.push({ finding: f, reason: "not found in this repository's IaC" });
+    }
+    for (const x of unfixed) {
+      items.push({
+        finding: x.finding,
+        category: x.finding.rule === "LG004" ? "principal" : "unlocated",
+        reason: x.reason,
+      });
+    }
+  }
+
+  const source = { check: cr.name, headSha: cr.head_sha, checkRunUrl: cr.html_url ?? undefined };
+  const outcome: CheckRunOutcome = {};
+  if (config.issues.enabled) {
+    outcome.issue = await reconcileIssue(octokit, {
+      ...source,
+      repo: r,
+      botLogin,
+      config,
+      items,
+      resolvable,
+      log,
+    });
+  }
+  if (config.pullRequests.enabled) {
+    outcome.pr = await reconcilePr(octokit, {
+      ...source,
+      repo: r,
+      defaultBranch,
+      botLogin,
+      config,
+      snapshot,
+      changes,
+      fixed,
+      unfixed,
+      reported,
+      resolvable,
+      issueNumber: outcome.issue?.number,
+      log,
+    });
+  }
+  log.info({ check: cr.name, pr: outcome.pr, issue: outcome.issue, resolvable }, "check run handled");
+  return outcome;
+}
