@@ -45,7 +45,7 @@ class Failures {
   add(api: string, err: unknown): void {
     const cur = this.byApi.get(api);
     if (cur) cur.count++;
-    else this.byApi.set(api, { count: 1, first: describeAwsError(err) });
+    else this.byApi.set(api, { count: 1, first: typeof err === "string" ? err : describeAwsError(err) });
   }
   get size(): number {
     return this.byApi.size;
@@ -67,7 +67,7 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
   const control = clients.bucket("lambda:control-plane", region);
   const policyBucket = clients.bucket("lambda:GetPolicy", region);
   const failures = new Failures();
-  const sem = new Semaphore(opts.concurrency ?? 48);
+  const sem = new Semaphore(opts.concurrency ?? 24);
   let total = 0;
   let done = 0;
   let deleted = 0;
@@ -93,7 +93,7 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err);
         // Read but not analysable: a coverage gap as well as a finding (LG001 cannot be ruled out).
-        failures.add("GetPolicy (unparseable policy)", new Error(error));
+        failures.add("GetPolicy (unparseable policy)", error);
         return { status: "invalid", error, raw };
       }
     } catch (err) {

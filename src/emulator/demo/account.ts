@@ -3,8 +3,9 @@ import { demoCallers } from "./callers.js";
 import { DEMO_ACCOUNT_ID, DEMO_REGIONS, demoFunctionArns, demoFunctions } from "./functions.js";
 
 /** The bundled sample account `lambda-guard demo` scans. */
-export function demoAccount(): EmulatorState {
-  const callers = demoCallers(DEMO_ACCOUNT_ID, demoFunctionArns());
+/** CloudTrail events are dated relative to `now`, so they stay inside LookupEvents' 90-day window. */
+export function demoAccount(now: Date = new Date()): EmulatorState {
+  const callers = demoCallers(DEMO_ACCOUNT_ID, demoFunctionArns(), now);
   return EmulatorStateSchema.parse({
     schema: EMULATOR_STATE_SCHEMA_ID,
     accountId: DEMO_ACCOUNT_ID,
