@@ -70,8 +70,14 @@ export function checkConclusion(report: Report, policy: CheckPolicy): CheckConcl
 export function checkTitle(report: Report): string {
   const active = activeFindings(report);
   const parts: string[] = [];
-  if (active.length === 0) parts.push("No public Lambda functions or missing ListTags grants found");
-  else parts.push(countsPhrase(report).replace(/^./, (c) => c.toUpperCase()));
+  const incomplete = isIncomplete(report.coverage);
+  if (active.length === 0) {
+    parts.push(
+      incomplete
+        ? "No findings in what could be scanned"
+        : "No public Lambda functions or missing ListTags grants found",
+    );
+  } else parts.push(countsPhrase(report).replace(/^./, (c) => c.toUpperCase()));
   const suppressed = report.findings.length - active.length;
   if (suppressed > 0) parts.push(`${suppressed} suppressed`);
   const problems = coverageProblems(report);

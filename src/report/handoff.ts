@@ -99,24 +99,34 @@ export interface HandoffOptions {
   commit?: string;
 }
 
-/** The full payload (every unsuppressed finding, `truncated: false`). */
+/**
+ * The full payload: every unsuppressed finding, `truncated: false`. Whatever the parser would reject (an
+ * unknown account id, a path outside the repository) is left out here, so the marker always parses; a
+ * finding left out that way sets `truncated`, sending the app to the artifact.
+ */
 export function buildHandoff(report: Report, opts: HandoffOptions = {}): HandoffPayload {
   const t = report.target;
   const repository = opts.repository ?? t.repository;
   const commit = opts.commit ?? t.commit;
+  const ok = <T>(schema: z.ZodType<T>, v: unknown): v is T => v !== undefined && schema.safeParse(v).success;
+  const shape = HandoffPayloadSchema.shape;
+  const compact = activeFindings(report).map(compactFinding);
+  const findings = compact.filter((f) => CompactFindingSchema.safeParse(f).success);
+  const target: NonNullable<HandoffPayload["target"]> = { kind: t.kind };
+  if (t.kind === "aws-account") {
+    if (/^\d{12}$/.test(t.accountId)) target.accountId = t.accountId;
+    if (t.partition) target.partition = t.partition.slice(0, 32);
+  }
   return {
-    artifact: opts.artifactName ?? DEFAULT_ARTIFACT_NAME,
-    truncated: false,
+    artifact: ok(shape.artifact, opts.artifactName) ? opts.artifactName : DEFAULT_ARTIFACT_NAME,
+    truncated: findings.length < compact.length,
     complete: !isIncomplete(report.coverage),
-    ...(repository ? { repository } : {}),
-    ...(commit ? { commit } : {}),
-    tool: { version: report.tool.version },
-    target:
-      t.kind === "aws-account"
-        ? { kind: t.kind, accountId: t.accountId, partition: t.partition }
-        : { kind: "iac" },
+    ...(ok(shape.repository, repository) ? { repository } : {}),
+    ...(ok(shape.commit, commit) ? { commit } : {}),
+    tool: { version: report.tool.version.slice(0, 64) },
+    target,
     summary: { ...report.summary },
-    findings: activeFindings(report).map(compactFinding),
+    findings,
   };
 }
 
