@@ -1,0 +1,382 @@
+import * as core from "@actions/core";
+import { getOctokit } from "@actions/github";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import {
+  activeFindings,
+  buildReport,
+  DEFAULT_CONFIG_PATH,
+  defaultConfig,
+  errorMessage,
+  InputError,
+  loadConfig,
+  VERSION,
+  type Config,
+  type Report,
+} from "../model/index.js";
+import { checkRunOutput, type CheckRunOutput, MAX_OUTPUT_CHARS } from "../report/check-run.js";
+import { renderJson, renderMarkdown, renderSarif } from "../report/index.js";
+import { describeChecksError, octokitChecks, type ChecksApi } from "./checks.js";
+import { readContext, type RunContext } from "./context.js";
+import { parseCheckInputs, parseInputs, type ActionInputs } from "./inputs.js";
+import { defaultScan, type ScanFn } from "./scan.js";
+import { statePath, writeState } from "./state.js";
+
+export interface RunDeps {
+  scan?: ScanFn;
+  /** Extra Octokit options (tests inject `request: { fetch }` so nock sees the calls). */
+  octokitOptions?: Parameters<typeof getOctokit>[1];
+  /** Replace the Checks API client entirely (unit tests). */
+  checks?: (ctx: RunContext, token: string) => ChecksApi;
+  now?: () => Date;
+}
+
+export interface RunResult {
+  conclusion: CheckRunOutput["conclusion"];
+  findings: number;
+  highestSeverity: string;
+  reportFile: string;
+  sarifFile: string;
+  checkRunId: number | null;
+  report: Report;
+}
+
+/** Step summary files are limited to 1 MiB; stay well inside. */
+const JOB_SUMMARY_MAX = 900_000;
+
+type Env = Record<string, string | undefined>;
+
+/** Keeps track of the check run so that it is always completed, whatever happens after it is created. */
+class CheckSession {
+  private completed = false;
+  constructor(
+    readonly api: ChecksApi,
+    readonly id: number,
+    readonly url: string | null,
+    private readonly state: string,
+    private readonly ctx: RunContext,
+  ) {}
+
+  static async start(
+    api: ChecksApi,
+    ctx: RunContext,
+    name: string,
+    statePathFor: string,
+    now: Date,
+  ): Promise<{ session: CheckSession | null; problem?: string }> {
+    try {
+      const created = await api.create({
+        name,
+        head_sha: ctx.headSha,
+        status: "in_progress",
+        started_at: now.toISOString(),
+        ...(ctx.detailsUrl ? { details_url: ctx.detailsUrl } : {}),
+        ...(ctx.runId ? { external_id: `${ctx.runId}/${ctx.runAttempt ?? "1"}` } : {}),
+        output: {
+          title: "Scanning…",
+          summary: "Lambda Guard is scanning. This check completes when the scan ends.",
+        },
+      });
+      const session = new CheckSession(api, created.id, created.html_url, statePathFor, ctx);
+      try {
+        writeState(statePathFor, {
+          checkRunId: created.id,
+          owner: ctx.owner,
+          repo: ctx.repo,
+          completed: false,
+        });
+        // Also for a JavaScript action's `post` (harmless in a composite step).
+        if (process.env.GITHUB_STATE) core.saveState("check-run-id", String(created.id));
+      } catch (err) {
+        core.warning(`could not record the check run for the finalizer: ${errorMessage(err)}`);
+      }
+      return { session };
+    } catch (err) {
+      try {
+        // Nothing for the finalizer to close.
+        writeState(statePathFor, { checkRunId: 0, owner: ctx.owner, repo: ctx.repo, completed: true });
+      } catch {
+        // ignore
+      }
+      return {
+        session: null,
+        problem: describeChecksError(err, `create the check run '${name}' on ${ctx.headSha}`),
+      };
+    }
+  }
+
+  /** Sends the annotations 50 per request, then completes the run. Never throws. */
+  async finish(out: CheckRunOutput, completedAt: Date): Promise<string[]> {
+    const problems: string[] = [];
+    const base = { title: out.title, summary: out.summary, text: out.text };
+    const batches = out.annotationBatches;
+    const last = batches.length > 0 ? batches[batches.length - 1] : undefined;
+    for (const batch of batches.slice(0, -1)) {
+      try {
+        await this.api.update(this.id, { output: { ...base, annotations: batch } });
+      } catch (err) {
+        problems.push(describeChecksError(err, `add ${batch.length} annotations`));
+        break;
+      }
+    }
+    const done = {
+      status: "completed" as const,
+      conclusion: out.conclusion,
+      completed_at: completedAt.toISOString(),
+    };
+    const attempts: CheckOutputAttempt[] = [
+      ...(last && problems.length === 0 ? [{ ...base, annotations: last }] : []),
+      base,
+      {
+        title: out.title,
+        summary: "The summary could not be attached; see the job summary and the report artifact.",
+      },
+    ];
+    for (const output of attempts) {
+      try {
+        await this.api.update(this.id, { ...done, output });
+        this.markCompleted();
+        return problems;
+      } catch (err) {
+        problems.push(describeChecksError(err, "complete the check run"));
+      }
+    }
+    return problems;
+  }
+
+  async abort(reason: string, conclusion: "failure" | "neutral", completedAt: Date): Promise<void> {
+    if (this.completed) return;
+    try {
+      await this.api.update(this.id, {
+        status: "completed",
+        conclusion,
+        completed_at: completedAt.toISOString(),
+        output: {
+          title: "Lambda Guard could not run",
+          summary: `${reason.slice(0, 60_000)}${this.ctx.detailsUrl ? `\n\nSee the [job log](${this.ctx.detailsUrl}).` : ""}`,
+        },
+      });
+      this.markCompleted();
+    } catch (err) {
+      core.warning(describeChecksError(err, "complete the check run"));
+    }
+  }
+
+  private markCompleted(): void {
+    this.completed = true;
+    try {
+      writeState(this.state, {
+        checkRunId: this.id,
+        owner: this.ctx.owner,
+        repo: this.ctx.repo,
+        completed: true,
+      });
+    } catch {
+      // The finalizer would complete it a second time: harmless.
+    }
+  }
+}
+
+type CheckOutputAttempt = Parameters<ChecksApi["update"]>[1]["output"];
+
+async function loadActionConfig(file: string, workspace: string): Promise<{ config: Config; path?: string }> {
+  const abs = resolve(workspace, file);
+  if (file === DEFAULT_CONFIG_PATH && !existsSync(abs)) return { config: defaultConfig() };
+  try {
+    const { config } = await loadConfig(abs);
+    return { config, path: abs };
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError(err.message.replace(abs, file), "input 'config'");
+    throw err;
+  }
+}
+
+/** A report that says the scan failed, so the same renderers, outputs and check flow apply. */
+function failedReport(inputs: ActionInputs, ctx: RunContext, reason: string, now: Date): Report {
+  return buildReport({
+    version: VERSION,
+    target:
+      inputs.mode === "iac"
+        ? { kind: "iac", root: inputs.iacPath, repository: ctx.repository, commit: ctx.headSha }
+        : {
+            kind: "aws-account",
+            accountId: "unknown",
+            partition: "aws",
+            regions: [],
+            repository: ctx.repository,
+            commit: ctx.headSha,
+          },
+    coverage: [{ scope: `${inputs.mode}/scan`, status: "failed", detail: reason }],
+    findings: [],
+    now,
+  });
+}
+
+function credentialsFrom(env: Env) {
+  const accessKeyId = env.LAMBDA_GUARD_AWS_ACCESS_KEY_ID;
+  const secretAccessKey = env.LAMBDA_GUARD_AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey) return undefined;
+  const sessionToken = env.LAMBDA_GUARD_AWS_SESSION_TOKEN;
+  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+
+async function writeJobSummary(markdown: string, notes: string[]): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const prefix = notes.map((n) => `> [!WARNING]\n> ${n.replace(/\n/g, "\n> ")}\n\n`).join("");
+  try {
+    await core.summary.addRaw(prefix + markdown, true).write();
+  } catch (err) {
+    core.warning(`could not write the job summary: ${errorMessage(err)}`);
+  }
+}
+
+export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
+  const env: Env = process.env;
+  const now = deps.now ?? (() => new Date());
+  let session: CheckSession | null = null;
+  let incompletePolicy: "failure" | "neutral" = "failure";
+  try {
+    const checkInputs = parseCheckInputs(env);
+    const ctx = readContext(env, checkInputs.headSha);
+    const notes: string[] = [];
+
+    if (!checkInputs.githubToken) {
+      notes.push(
+        "No GitHub token: set 'github-token' (default github.token) so the check run can be reported.",
+      );
+      core.warning(notes[notes.length - 1]!);
+    } else if (!ctx.headSha) {
+      notes.push("No commit to report on: set 'head-sha' or run on an event with a commit.");
+      core.warning(notes[notes.length - 1]!);
+    } else {
+      const api = deps.checks
+        ? deps.checks(ctx, checkInputs.githubToken)
+        : octokitChecks(
+            getOctokit(checkInputs.githubToken, {
+              ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+              ...(deps.octokitOptions ?? {}),
+            }),
+            ctx.owner,
+            ctx.repo,
+          );
+      const started = await CheckSession.start(
+        api,
+        ctx,
+        checkInputs.checkName,
+        statePath(env, checkInputs.checkName, ctx.headSha),
+        now(),
+      );
+      session = started.session;
+      if (started.problem) {
+        notes.push(started.problem);
+        core.warning(started.problem);
+      } else if (session) {
+        core.setOutput("check-run-id", String(session.id));
+        core.info(
+          `Check run '${checkInputs.checkName}' created on ${ctx.headSha}${session.url ? `: ${session.url}` : ""}`,
+        );
+      }
+    }
+
+    let inputs: ActionInputs;
+    let config: Config;
+    let configPath: string | undefined;
+    try {
+      inputs = parseInputs(env);
+      incompletePolicy = inputs.incomplete;
+      ({ config, path: configPath } = await loadActionConfig(inputs.config, ctx.workspace));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      const message = `${err.message}`;
+      await session?.abort(`Invalid input: ${message}`, "failure", now());
+      await writeJobSummary(`## Lambda Guard could not run\n\n${message}\n`, notes);
+      core.setFailed(message);
+      return undefined;
+    }
+
+    const failOn = inputs.failOn ?? config.failOn;
+    let report: Report;
+    const scan = deps.scan ?? defaultScan;
+    try {
+      core.info(`Scanning (${inputs.mode})…`);
+      const credentials = credentialsFrom(env);
+      const homeRegion = env.LAMBDA_GUARD_AWS_REGION || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+      report = await scan({
+        mode: inputs.mode,
+        regions: inputs.regions ?? config.regions,
+        lookbackDays: inputs.lookbackDays ?? config.lookbackDays,
+        apiBudget: inputs.apiBudget,
+        ...(configPath ? { configPath } : {}),
+        config,
+        iacPath: inputs.iacPath,
+        workspace: ctx.workspace,
+        ...(inputs.endpointUrl ? { endpointUrl: inputs.endpointUrl } : {}),
+        ...(inputs.rules ? { rules: inputs.rules } : {}),
+        ...(credentials ? { credentials } : {}),
+        ...(homeRegion ? { homeRegion } : {}),
+      });
+    } catch (err) {
+      const reason = errorMessage(err);
+      core.error(`The scan failed: ${reason}`);
+      report = failedReport(inputs, ctx, reason, now());
+    }
+    report = { ...report, target: { ...report.target, repository: ctx.repository, commit: ctx.headSha } };
+
+    // Files for upload-artifact and upload-sarif.
+    const outDir = join(env.RUNNER_TEMP || resolve(ctx.workspace, ".lambda-guard"), "lambda-guard");
+    mkdirSync(outDir, { recursive: true });
+    const reportFile = join(outDir, `${inputs.artifactName}.json`);
+    const sarifFile = join(outDir, "lambda-guard.sarif");
+    writeFileSync(reportFile, renderJson(report));
+    writeFileSync(sarifFile, `${JSON.stringify(renderSarif(report, { onlyLocated: true }), null, 2)}\n`);
+
+    const out = checkRunOutput(report, {
+      failOn,
+      incomplete: inputs.incomplete,
+      repository: ctx.repository,
+      commit: ctx.headSha,
+      artifactName: inputs.artifactName,
+      maxLength: MAX_OUTPUT_CHARS,
+    });
+    if (session) {
+      const problems = await session.finish(out, now());
+      for (const p of problems) {
+        core.warning(p);
+        notes.push(p);
+      }
+    }
+
+    const active = activeFindings(report);
+    await writeJobSummary(
+      renderMarkdown(report, { maxLength: JOB_SUMMARY_MAX, artifactName: inputs.artifactName }),
+      notes,
+    );
+    core.setOutput("conclusion", out.conclusion);
+    core.setOutput("findings", String(active.length));
+    core.setOutput("highest-severity", out.highestSeverity ?? "none");
+    core.setOutput("report-file", reportFile);
+    core.setOutput("sarif-file", sarifFile);
+    if (!session) core.setOutput("check-run-id", "");
+    core.info(`${out.title} → ${out.conclusion} (fail-on: ${failOn})`);
+
+    if (out.conclusion === "failure") {
+      core.setFailed(
+        `Lambda Guard: ${out.title} (fail-on: ${failOn}${report.coverage.some((c) => c.status === "failed" || c.status === "partial") ? `, incomplete: ${inputs.incomplete}` : ""})`,
+      );
+    }
+    return {
+      conclusion: out.conclusion,
+      findings: active.length,
+      highestSeverity: out.highestSeverity ?? "none",
+      reportFile,
+      sarifFile,
+      checkRunId: session?.id ?? null,
+      report,
+    };
+  } catch (err) {
+    const message = err instanceof InputError ? err.message : `unexpected error: ${errorMessage(err)}`;
+    await session?.abort(message, incompletePolicy, now());
+    core.setFailed(message);
+    return undefined;
+  }
+}

@@ -1,0 +1,87 @@
+import { existsSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { AwsClients } from "../aws/clients.js";
+import { scanAccount } from "../aws/scan.js";
+import { scanIac } from "../iac/index.js";
+import { RULE_IDS, summarize, type Config, type Report, type RuleId } from "../model/index.js";
+import { mergeReports } from "../report/index.js";
+import type { Mode } from "./inputs.js";
+
+export interface ScanRequest {
+  mode: Mode;
+  regions: "all" | string[];
+  lookbackDays: number;
+  apiBudget: number;
+  configPath?: string;
+  /** The loaded config (the Action loads it once, for fail-on too). */
+  config: Config;
+  /** Relative to `workspace`. */
+  iacPath: string;
+  workspace: string;
+  endpointUrl?: string;
+  rules?: RuleId[];
+  /** Explicit credentials (from configure-aws-credentials' outputs); else the SDK's default chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  homeRegion?: string;
+}
+
+/** The seam between the Action and the scanner: tests inject a fake, production uses `defaultScan`. */
+export type ScanFn = (opts: ScanRequest) => Promise<Report>;
+
+/** IaC locations must be repository-relative for annotations and SARIF; the IaC scan is relative to its root. */
+export function rebaseLocations(report: Report, root: string, workspace: string): Report {
+  const rootAbs = resolve(workspace, root);
+  if (rootAbs === resolve(workspace)) return report;
+  const findings = report.findings.map((f) => {
+    if (!f.location || isAbsolute(f.location.path)) return f;
+    const inRoot = resolve(rootAbs, f.location.path);
+    if (!existsSync(inRoot) || existsSync(resolve(workspace, f.location.path))) return f;
+    const path = relative(workspace, inRoot).split(sep).join("/");
+    return { ...f, location: { ...f.location, path } };
+  });
+  return { ...report, findings };
+}
+
+async function account(req: ScanRequest): Promise<Report> {
+  const clients = new AwsClients({
+    apiBudget: req.apiBudget,
+    ...(req.endpointUrl ? { endpointUrl: req.endpointUrl } : {}),
+    ...(req.credentials ? { credentials: req.credentials } : {}),
+    ...(req.homeRegion ? { homeRegion: req.homeRegion } : {}),
+  });
+  try {
+    return await scanAccount({
+      clients,
+      regions: req.regions,
+      lookbackDays: req.lookbackDays,
+      rules: req.rules ?? [...RULE_IDS],
+      config: req.config,
+      confirmWithSimulator: false,
+    });
+  } finally {
+    clients.destroy();
+  }
+}
+
+async function iac(req: ScanRequest): Promise<Report> {
+  const root = resolve(req.workspace, req.iacPath);
+  const { report } = await scanIac(root, { config: req.config });
+  const rebased = rebaseLocations(report, req.iacPath, req.workspace);
+  const rules = req.rules;
+  if (!rules) return rebased;
+  const findings = rebased.findings.filter((f) => rules.includes(f.rule));
+  return { ...rebased, findings, summary: summarize(findings) };
+}
+
+export const defaultScan: ScanFn = async (req) => {
+  switch (req.mode) {
+    case "account":
+      return account(req);
+    case "iac":
+      return iac(req);
+    case "both": {
+      const [a, i] = await Promise.all([account(req), iac(req)]);
+      return mergeReports([a, i]);
+    }
+  }
+};
