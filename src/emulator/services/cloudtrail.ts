@@ -116,7 +116,9 @@ function buildIndex(state: EmulatorState): StateIndex {
     idx.all.push(ev);
   }
   for (const idx of regions.values()) {
-    idx.all.sort((a, b) => b.timeMs - a.timeMs || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+    idx.all.sort(
+      (a, b) => b.timeMs - a.timeMs || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0),
+    );
     for (const ev of idx.all) {
       let list = idx.byName.get(ev.eventName);
       if (!list) idx.byName.set(ev.eventName, (list = []));
@@ -228,7 +230,11 @@ function lookupEvents(req: EmulatorRequest, ctx: ServiceContext) {
       );
     }
     if (!value || value.length > 2000) {
-      throw new ServiceError("InvalidLookupAttributesException", "AttributeValue must be 1 to 2000 characters.", 400);
+      throw new ServiceError(
+        "InvalidLookupAttributesException",
+        "AttributeValue must be 1 to 2000 characters.",
+        400,
+      );
     }
     filter = { key: key as LookupKey, value };
   }
@@ -264,21 +270,29 @@ function lookupEvents(req: EmulatorRequest, ctx: ServiceContext) {
   const token = body.NextToken;
   if (token !== undefined && token !== null && token !== "") {
     if (typeof token !== "string") throw invalidToken();
-    let parsed: { b?: unknown; t?: unknown; o?: unknown } | null = null;
+    let parsed: { b?: unknown; o?: unknown } | null;
     try {
-      parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as typeof parsed;
+      parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as {
+        b?: unknown;
+        o?: unknown;
+      } | null;
     } catch {
       throw invalidToken();
     }
-    if (!parsed || parsed.b !== bind || typeof parsed.o !== "number" || !Number.isInteger(parsed.o) || parsed.o < 0) {
+    if (
+      !parsed ||
+      parsed.b !== bind ||
+      typeof parsed.o !== "number" ||
+      !Number.isInteger(parsed.o) ||
+      parsed.o < 0
+    ) {
       throw invalidToken();
     }
     offset = parsed.o;
   }
 
   const idx = indexFor(ctx.state).regions.get(req.region);
-  const source =
-    !idx ? [] : filter?.key === "EventName" ? (idx.byName.get(filter.value) ?? []) : idx.all;
+  const source = !idx ? [] : filter?.key === "EventName" ? (idx.byName.get(filter.value) ?? []) : idx.all;
   const events: Record<string, unknown>[] = [];
   const residual = filter && filter.key !== "EventName" ? filter : undefined;
   // Without a residual filter every event in the window counts, so the offset is a direct jump.
@@ -320,7 +334,11 @@ export const cloudtrailService: ServiceModule = {
         handle: (ctx) => lookupEvents(req, ctx),
       };
     }
-    throw new ServiceError("UnknownOperationException", `The emulator does not implement CloudTrail ${op}.`, 400);
+    throw new ServiceError(
+      "UnknownOperationException",
+      `The emulator does not implement CloudTrail ${op}.`,
+      400,
+    );
   },
   renderError: (err) => json11Error(err),
 };

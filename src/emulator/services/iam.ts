@@ -20,7 +20,10 @@ export function encodePolicyDocument(doc: unknown): string {
   const text = typeof doc === "string" ? doc : JSON.stringify(doc);
   // A string that is already percent-encoded JSON is served as-is.
   if (typeof doc === "string" && /^%7B/i.test(doc.trim())) return doc;
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 function encodeDocuments(value: unknown): unknown {
@@ -28,7 +31,8 @@ function encodeDocuments(value: unknown): unknown {
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      out[k] = DOCUMENT_KEYS.has(k) && v !== null && v !== undefined ? encodePolicyDocument(v) : encodeDocuments(v);
+      out[k] =
+        DOCUMENT_KEYS.has(k) && v !== null && v !== undefined ? encodePolicyDocument(v) : encodeDocuments(v);
     }
     return out;
   }
@@ -109,7 +113,12 @@ function getAccountAuthorizationDetails(req: EmulatorRequest, ctx: ServiceContex
   const pageSize = short ? Math.max(1, Math.floor(limit / 3)) : limit;
   const page = paginate(selected, params.get("Marker"), pageSize, scope, invalidMarker);
 
-  const lists: Record<ListName, unknown[]> = { UserDetailList: [], GroupDetailList: [], RoleDetailList: [], Policies: [] };
+  const lists: Record<ListName, unknown[]> = {
+    UserDetailList: [],
+    GroupDetailList: [],
+    RoleDetailList: [],
+    Policies: [],
+  };
   for (const e of page.items) lists[e.list].push(e.item);
   const result: Record<string, unknown> = { IsTruncated: page.next !== undefined };
   if (page.next !== undefined) result.Marker = page.next;
@@ -131,11 +140,19 @@ function simulatePrincipalPolicy(req: EmulatorRequest, ctx: ServiceContext) {
   const params = queryParams(req);
   const source = params.get("PolicySourceArn");
   if (!source) {
-    throw new ServiceError("ValidationError", "1 validation error detected: PolicySourceArn must not be null", 400);
+    throw new ServiceError(
+      "ValidationError",
+      "1 validation error detected: PolicySourceArn must not be null",
+      400,
+    );
   }
   const actions = queryList(params, "ActionNames");
   if (actions.length === 0) {
-    throw new ServiceError("ValidationError", "1 validation error detected: ActionNames must not be null", 400);
+    throw new ServiceError(
+      "ValidationError",
+      "1 validation error detected: ActionNames must not be null",
+      400,
+    );
   }
   const sims = ctx.state.simulations;
   const known = entriesFor(ctx.state).arns.has(source) || sims.some((s) => s.principalArn === source);
@@ -149,7 +166,8 @@ function simulatePrincipalPolicy(req: EmulatorRequest, ctx: ServiceContext) {
     for (const resource of targets) {
       const sim = simulationFor(sims, source, action, resource);
       const decision = sim?.decision ?? "implicitDeny";
-      const extra = sim as (Simulation & { matchedStatements?: unknown; missingContextValues?: unknown }) | undefined;
+      const extra = sim as
+        (Simulation & { matchedStatements?: unknown; missingContextValues?: unknown }) | undefined;
       results.push({
         EvalActionName: action,
         EvalResourceName: resource,

@@ -1,0 +1,86 @@
+/**
+ * `--confirm-with-simulator`: asks `iam:SimulatePrincipalPolicy` about each flagged principal (its answer
+ * includes the Organizations/SCP part of the decision), paced gently on its own bucket. Disagreements with the
+ * scan's own evaluation are reported, not hidden.
+ */
+import { SimulatePrincipalPolicyCommand, type EvaluationResult } from "@aws-sdk/client-iam";
+import type { AwsClients } from "../clients.js";
+import { describeAwsError } from "../errors.js";
+import { isThrottling } from "./lookup-events.js";
+
+export interface SimulatedDecision {
+  decision: "allowed" | "explicitDeny" | "implicitDeny";
+  allowedByOrganizations?: boolean;
+  missingContextValues: string[];
+}
+
+export interface SimulatorResult {
+  decisions: Map<string, SimulatedDecision>;
+  error?: string;
+}
+
+/** ResourceArns per call: keeps each request small. */
+const CHUNK = 50;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function simulateListTags(
+  clients: AwsClients,
+  principalArn: string,
+  resources: readonly string[],
+  opts: { action?: string; backoffMs?: number } = {},
+): Promise<SimulatorResult> {
+  const iam = clients.iam();
+  const bucket = clients.bucket("iam:SimulatePrincipalPolicy");
+  const decisions = new Map<string, SimulatedDecision>();
+  const action = opts.action ?? "lambda:ListTags";
+  for (let i = 0; i < resources.length; i += CHUNK) {
+    const chunk = resources.slice(i, i + CHUNK);
+    let marker: string | undefined;
+    let attempt = 0;
+    for (;;) {
+      await bucket.take();
+      let out;
+      try {
+        out = await iam.send(
+          new SimulatePrincipalPolicyCommand({
+            PolicySourceArn: principalArn,
+            ActionNames: [action],
+            ResourceArns: chunk,
+            ...(marker ? { Marker: marker } : {}),
+          }),
+        );
+      } catch (err) {
+        if (isThrottling(err) && attempt < 5) {
+          await sleep((opts.backoffMs ?? 1000) * 2 ** attempt++);
+          continue;
+        }
+        return { decisions, error: describeAwsError(err) };
+      }
+      attempt = 0;
+      for (const r of out.EvaluationResults ?? []) record(decisions, r);
+      if (!out.IsTruncated || !out.Marker) break;
+      marker = out.Marker;
+    }
+  }
+  return { decisions };
+}
+
+function record(decisions: Map<string, SimulatedDecision>, r: EvaluationResult): void {
+  const decision = r.EvalDecision as SimulatedDecision["decision"] | undefined;
+  if (!decision) return;
+  const entry: SimulatedDecision = {
+    decision,
+    missingContextValues: r.MissingContextValues ?? [],
+    ...(r.OrganizationsDecisionDetail?.AllowedByOrganizations !== undefined
+      ? { allowedByOrganizations: r.OrganizationsDecisionDetail.AllowedByOrganizations }
+      : {}),
+  };
+  if (r.EvalResourceName) decisions.set(r.EvalResourceName, entry);
+  for (const s of r.ResourceSpecificResults ?? []) {
+    if (!s.EvalResourceName || !s.EvalResourceDecision) continue;
+    decisions.set(s.EvalResourceName, {
+      ...entry,
+      decision: s.EvalResourceDecision as SimulatedDecision["decision"],
+    });
+  }
+}
