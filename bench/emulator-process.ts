@@ -13,9 +13,13 @@ export async function startEmulatorProcess(state: EmulatorState): Promise<{ url:
   const file = join(tmpdir(), `lg-bench-state-${process.pid}-${Date.now()}.json`);
   await writeFile(file, JSON.stringify(state));
   const cli = fileURLToPath(new URL("../src/cli/index.ts", import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", cli, "emulate", "--state", file, "--port", "0"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", cli, "emulate", "--state", file, "--port", "0"],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let buf = "";
     child.stdout!.on("data", (d: Buffer) => {

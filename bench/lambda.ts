@@ -7,7 +7,11 @@ import {
 import { AwsClients } from "../src/aws/clients.js";
 import { DOCUMENTED_QUOTAS } from "../src/aws/quotas.js";
 import { scanAccount } from "../src/aws/scan.js";
-import { EMULATOR_STATE_SCHEMA_ID, EmulatorStateSchema, type EmulatedFunction } from "../src/emulator/state.js";
+import {
+  EMULATOR_STATE_SCHEMA_ID,
+  EmulatorStateSchema,
+  type EmulatedFunction,
+} from "../src/emulator/state.js";
 import { defaultConfig } from "../src/model/index.js";
 import { peakRssSampler, startEmulatorProcess } from "./emulator-process.js";
 
@@ -35,8 +39,22 @@ function account(functionsPerRegion: number, scale: number) {
               "": {
                 Version: "2012-10-17",
                 Statement: [
-                  { Sid: "FunctionURLAllowPublicAccess", Effect: "Allow", Principal: "*", Action: "lambda:InvokeFunctionUrl", Resource: arn, Condition: { StringEquals: { "lambda:FunctionUrlAuthType": "NONE" } } },
-                  { Sid: "FunctionURLAllowInvokeAction", Effect: "Allow", Principal: "*", Action: "lambda:InvokeFunction", Resource: arn, Condition: { Bool: { "lambda:InvokedViaFunctionUrl": "true" } } },
+                  {
+                    Sid: "FunctionURLAllowPublicAccess",
+                    Effect: "Allow",
+                    Principal: "*",
+                    Action: "lambda:InvokeFunctionUrl",
+                    Resource: arn,
+                    Condition: { StringEquals: { "lambda:FunctionUrlAuthType": "NONE" } },
+                  },
+                  {
+                    Sid: "FunctionURLAllowInvokeAction",
+                    Effect: "Allow",
+                    Principal: "*",
+                    Action: "lambda:InvokeFunction",
+                    Resource: arn,
+                    Condition: { Bool: { "lambda:InvokedViaFunctionUrl": "true" } },
+                  },
                 ],
               },
             }
@@ -91,7 +109,12 @@ export async function benchLambda(opts: { functionsPerRegion?: number; scale?: n
   const scale = opts.scale ?? 20;
   const emu = await startEmulatorProcess(account(perRegion, scale));
   try {
-    const clients = new AwsClients({ endpointUrl: emu.url, apiBudget: scale, credentials: CREDS, homeRegion: "us-east-1" });
+    const clients = new AwsClients({
+      endpointUrl: emu.url,
+      apiBudget: scale,
+      credentials: CREDS,
+      homeRegion: "us-east-1",
+    });
     const rss = peakRssSampler();
     const start = performance.now();
     const report = await scanAccount({
@@ -114,7 +137,12 @@ export async function benchLambda(opts: { functionsPerRegion?: number; scale?: n
     clients.destroy();
 
     // The baseline on a sample of one region, extrapolated per call to the same call count.
-    const base = new AwsClients({ endpointUrl: emu.url, apiBudget: scale, credentials: CREDS, maxAttempts: 10 });
+    const base = new AwsClients({
+      endpointUrl: emu.url,
+      apiBudget: scale,
+      credentials: CREDS,
+      maxAttempts: 10,
+    });
     const sample = await sequentialBaseline(base, REGIONS[0]!, Math.min(200, perRegion));
     base.destroy();
     const baselineSeconds = (sample.seconds / sample.calls) * calls;

@@ -23,6 +23,7 @@ const ENTRIES = {
 
 const WASM = [
   "web-tree-sitter/tree-sitter.wasm",
+  "tree-sitter-typescript/tree-sitter-tsx.wasm",
   "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm",
   "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm",
   "tree-sitter-typescript/tree-sitter-typescript.wasm",
@@ -32,7 +33,9 @@ const WASM = [
 const COPYLEFT = /\b(A?GPL|LGPL|SSPL|EUPL|OSL|CC-BY-SA)/i;
 
 await rm(dist, { recursive: true, force: true });
-const entryPoints = Object.fromEntries(Object.entries(ENTRIES).filter(([, src]) => existsSync(join(root, src))));
+const entryPoints = Object.fromEntries(
+  Object.entries(ENTRIES).filter(([, src]) => existsSync(join(root, src))),
+);
 const missing = Object.keys(ENTRIES).filter((k) => !(k in entryPoints));
 if (missing.length && process.env.LG_BUILD_ALLOW_MISSING !== "1") {
   console.error(`build: missing entry points: ${missing.map((k) => ENTRIES[k]).join(", ")}`);
@@ -50,6 +53,8 @@ const result = await build({
   target: "node20",
   chunkNames: "chunks/[name]-[hash]",
   legalComments: "none",
+  // jsonc-parser's default (UMD) build require()s its own files at run time; its ESM build bundles.
+  mainFields: ["module", "main"],
   metafile: true,
   logLevel: "warning",
   define: { __LAMBDA_GUARD_VERSION__: JSON.stringify(pkg.version) },
@@ -74,8 +79,9 @@ for (const input of Object.keys(result.metafile.inputs)) {
   packages.set(pkgDir, meta);
 }
 for (const w of WASM) {
-  const name = w.startsWith("@") ? w.split("/").slice(0, 2).join("/") : w.split("/")[0];
-  const pkgDir = dirname(require.resolve(`${name}/package.json`));
+  // Some packages do not export ./package.json: walk up from the wasm file instead.
+  let pkgDir = dirname(require.resolve(w));
+  while (!existsSync(join(pkgDir, "package.json"))) pkgDir = dirname(pkgDir);
   packages.set(pkgDir, JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")));
 }
 
@@ -83,20 +89,32 @@ const entries = [...packages.entries()]
   .map(([dir, meta]) => {
     const license = typeof meta.license === "string" ? meta.license : (meta.license?.type ?? "UNKNOWN");
     const file = readdirSync(dir).find((f) => /^(licen[sc]e|copying)(\.|$)/i.test(f));
-    return { name: meta.name, version: meta.version, license, text: file ? readFileSync(join(dir, file), "utf8").trim() : "" };
+    return {
+      name: meta.name,
+      version: meta.version,
+      license,
+      text: file ? readFileSync(join(dir, file), "utf8").trim() : "",
+    };
   })
   .sort((a, b) => (a.name === b.name ? a.version.localeCompare(b.version) : a.name < b.name ? -1 : 1));
 
-const dedup = entries.filter((e, i) => i === 0 || e.name !== entries[i - 1].name || e.version !== entries[i - 1].version);
+const dedup = entries.filter(
+  (e, i) => i === 0 || e.name !== entries[i - 1].name || e.version !== entries[i - 1].version,
+);
 const bad = dedup.filter((e) => COPYLEFT.test(e.license) && !/\bOR\b.*\b(MIT|Apache|BSD)/i.test(e.license));
 if (bad.length) {
-  console.error(`build: copyleft packages would be bundled: ${bad.map((e) => `${e.name} (${e.license})`).join(", ")}`);
+  console.error(
+    `build: copyleft packages would be bundled: ${bad.map((e) => `${e.name} (${e.license})`).join(", ")}`,
+  );
   process.exit(1);
 }
 const text = [
   `Packages bundled into dist/ by lambda-guard ${pkg.version} (${dedup.length}).`,
   "",
-  ...dedup.map((e) => `${e.name}@${e.version}\nLicense: ${e.license}\n${e.text ? `\n${e.text}\n` : ""}\n${"-".repeat(72)}`),
+  ...dedup.map(
+    (e) =>
+      `${e.name}@${e.version}\nLicense: ${e.license}\n${e.text ? `\n${e.text}\n` : ""}\n${"-".repeat(72)}`,
+  ),
 ].join("\n");
 await writeFile(join(dist, "licenses.txt"), `${text}\n`);
 console.log(`build: ${Object.keys(entryPoints).length} entry points, ${dedup.length} bundled packages`);

@@ -32,6 +32,7 @@ export function readZipEntry(
   if (tooBig) throw new Error(tooBig);
   if (chosen === null) return null;
   const data = files[chosen];
-  if (!data || data.length > maxBytes) throw new Error(`zip entry ${chosen} exceeds the limit of ${maxBytes} bytes`);
+  if (!data || data.length > maxBytes)
+    throw new Error(`zip entry ${chosen} exceeds the limit of ${maxBytes} bytes`);
   return { name: chosen, data: Buffer.from(data) };
 }

@@ -10,7 +10,12 @@ import { Agent as HttpAgent } from "node:http";
 import { DOCUMENTED_QUOTAS, type QuotaBucket } from "./quotas.js";
 import { TokenBucket } from "./ratelimit.js";
 
-const THROTTLING = new Set(["TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded"]);
+const THROTTLING = new Set([
+  "TooManyRequestsException",
+  "ThrottlingException",
+  "Throttling",
+  "RequestLimitExceeded",
+]);
 function isThrottling(err: unknown): boolean {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
   return THROTTLING.has(e?.name ?? "") || e?.$metadata?.httpStatusCode === 429;
@@ -43,7 +48,8 @@ export class AwsClients {
   constructor(private readonly opts: AwsClientOptions) {
     if (!(opts.apiBudget > 0)) throw new RangeError("apiBudget must be > 0");
     this.apiBudget = opts.apiBudget;
-    this.homeRegion = opts.homeRegion ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
+    this.homeRegion =
+      opts.homeRegion ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
     const agentOpts = { keepAlive: true, maxSockets: 64 };
     this.handler = new NodeHttpHandler({
       httpAgent: new HttpAgent(agentOpts),
@@ -66,7 +72,10 @@ export class AwsClients {
   /** Throttling errors AWS returned, on any attempt, including ones the SDK retried away. */
   throttled = 0;
 
-  private get<T extends { middlewareStack: { add: (...a: never[]) => void } }>(key: string, make: () => T): T {
+  private get<T extends { middlewareStack: { add: (...a: never[]) => void } }>(
+    key: string,
+    make: () => T,
+  ): T {
     let c = this.cache.get(key) as T | undefined;
     if (!c) {
       c = make();

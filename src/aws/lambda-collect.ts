@@ -89,7 +89,11 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
       );
       const raw = out.Policy ?? "";
       try {
-        return { status: "ok", document: parsePolicy(raw, `${name}${qualifier ? `:${qualifier}` : ""}`), raw };
+        return {
+          status: "ok",
+          document: parsePolicy(raw, `${name}${qualifier ? `:${qualifier}` : ""}`),
+          raw,
+        };
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err);
         // Read but not analysable: a coverage gap as well as a finding (LG001 cannot be ruled out).
@@ -128,7 +132,9 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
         marker = undefined;
         do {
           await control.take();
-          const page: ListAliasesCommandOutput = await lambda.send(new ListAliasesCommand({ FunctionName: name, Marker: marker, MaxItems: 50 }));
+          const page: ListAliasesCommandOutput = await lambda.send(
+            new ListAliasesCommand({ FunctionName: name, Marker: marker, MaxItems: 50 }),
+          );
           for (const a of page.Aliases ?? []) if (a.Name) aliases.push(a.Name);
           marker = page.NextMarker;
         } while (marker);
@@ -167,7 +173,9 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
     let marker: string | undefined;
     do {
       await control.take();
-      const page: ListFunctionsCommandOutput = await lambda.send(new ListFunctionsCommand({ Marker: marker, MaxItems: 50 }));
+      const page: ListFunctionsCommandOutput = await lambda.send(
+        new ListFunctionsCommand({ Marker: marker, MaxItems: 50 }),
+      );
       for (const fn of page.Functions ?? []) {
         if (!fn.FunctionName) continue;
         total++;
@@ -200,7 +208,11 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
 }
 
 /** Tags of a function with findings, so `fix --report` can map it to CloudFormation/SAM/CDK code. */
-export async function readTags(clients: AwsClients, region: string, arn: string): Promise<Record<string, string> | null> {
+export async function readTags(
+  clients: AwsClients,
+  region: string,
+  arn: string,
+): Promise<Record<string, string> | null> {
   await clients.bucket("lambda:control-plane", region).take();
   try {
     const out = await clients.lambda(region).send(new ListTagsCommand({ Resource: arn }));

@@ -21,7 +21,11 @@ export async function listEnabledRegions(clients: AwsClients): Promise<RegionLis
     do {
       await clients.bucket("account").take();
       const out = await clients.account().send(
-        new ListRegionsCommand({ RegionOptStatusContains: ["ENABLED", "ENABLED_BY_DEFAULT"], NextToken: token, MaxResults: 50 }),
+        new ListRegionsCommand({
+          RegionOptStatusContains: ["ENABLED", "ENABLED_BY_DEFAULT"],
+          NextToken: token,
+          MaxResults: 50,
+        }),
       );
       for (const r of out.Regions ?? []) if (r.RegionName) regions.push(r.RegionName);
       token = out.NextToken;

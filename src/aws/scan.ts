@@ -86,14 +86,21 @@ export async function scanAccount(opts: ScanOptions): Promise<Report> {
           partition: me.partition,
           onFunction: (facts) => {
             functions++;
-            for (const f of analyzeFunction(facts, now)) if (opts.rules.includes(f.rule)) regionFindings.push(f);
+            for (const f of analyzeFunction(facts, now))
+              if (opts.rules.includes(f.rule)) regionFindings.push(f);
           },
           onProgress: (p) => opts.onProgress?.({ kind: "lambda", ...p }),
         });
         await attachTags(clients, region, regionFindings);
         coverage.push(cov);
         findings.push(...regionFindings);
-        opts.onProgress?.({ kind: "region-done", region, functions, findings: regionFindings.length, coverage: cov });
+        opts.onProgress?.({
+          kind: "region-done",
+          region,
+          functions,
+          findings: regionFindings.length,
+          coverage: cov,
+        });
       })
     : [];
 

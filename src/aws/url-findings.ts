@@ -43,7 +43,10 @@ export function analyzeFunction(facts: FunctionFacts, now: Date = new Date()): F
     // A public URL grant on a qualifier that has no URL is latent: it becomes live the moment someone
     // adds a NONE URL there.
     const qualifier = qualifierKey === "" ? null : qualifierKey;
-    const latent = analyzeFunctionUrl(policy.document, { ...targetOf(facts, qualifier, now), authType: "NONE" });
+    const latent = analyzeFunctionUrl(policy.document, {
+      ...targetOf(facts, qualifier, now),
+      authType: "NONE",
+    });
     const urlPublic = latent.invokeFunctionUrl.exposure !== "none";
     const invokePublic = latent.invokeFunctionViaUrl.exposure !== "none" && !directlyPublic.has(qualifierKey);
     if (urlPublic || invokePublic) {
@@ -91,7 +94,9 @@ function consoleSteps(facts: FunctionFacts, qualifier: string | null, url: boole
   const where = qualifier ? ` (alias or version ${qualifier})` : "";
   const steps = [`Lambda console → Functions → ${facts.functionName}${where} → Configuration.`];
   if (url) steps.push("Function URL → Edit → Auth type: AWS_IAM → Save.");
-  steps.push("Permissions → Resource-based policy statements → delete the public statements listed in the evidence.");
+  steps.push(
+    "Permissions → Resource-based policy statements → delete the public statements listed in the evidence.",
+  );
   return steps;
 }
 
@@ -160,11 +165,17 @@ function urlFinding(facts: FunctionFacts, url: UrlFact, policy: PolicyFact, now:
     invokeFunctionViaUrl: a.invokeFunctionViaUrl.exposure,
     ...extra,
   });
-  const statements = unique([...a.invokeFunctionUrl.allowStatements, ...a.invokeFunctionViaUrl.allowStatements]);
+  const statements = unique([
+    ...a.invokeFunctionUrl.allowStatements,
+    ...a.invokeFunctionViaUrl.allowStatements,
+  ]);
 
   if (a.url.exposure !== "none") {
     const restricted = a.url.exposure === "restricted";
-    const restrictions = unique([...a.invokeFunctionUrl.restrictions, ...a.invokeFunctionViaUrl.restrictions]);
+    const restrictions = unique([
+      ...a.invokeFunctionUrl.restrictions,
+      ...a.invokeFunctionViaUrl.restrictions,
+    ]);
     return base(
       "LG001",
       restricted ? "medium" : RULES.LG001.defaultSeverity,
@@ -225,7 +236,12 @@ function latentFinding(
     "function",
     "Public function URL permission without a URL",
     `${name} has no function URL, but its policy publicly grants ${[urlPerm.exposure !== "none" ? "lambda:InvokeFunctionUrl" : "", invokePerm.exposure !== "none" ? "lambda:InvokeFunction via URL" : ""].filter(Boolean).join(" and ")} (${statements.join(", ")}). The grant is latent: a NONE URL added there later is public at once.`,
-    { latent: true, statements, invokeFunctionUrl: urlPerm.exposure, invokeFunctionViaUrl: invokePerm.exposure },
+    {
+      latent: true,
+      statements,
+      invokeFunctionUrl: urlPerm.exposure,
+      invokeFunctionViaUrl: invokePerm.exposure,
+    },
     {
       summary: `Remove the unused public statements (${statements.join(", ")}).`,
       commands: removeCommands(facts, qualifier, statements),

@@ -73,7 +73,8 @@ export async function runDemo(io: Io, opts: { outputDir?: string | undefined }):
     const diff = plan.changes.map((c) => c.diff).join("");
     io.out(`\n── Fixes (lambda-guard fix ${relative(io.cwd, infra) || infra}) ─────────────────────\n`);
     io.out(diff || "(no changes)\n");
-    for (const { finding, notes } of plan.fixed) for (const n of notes) io.out(`note (${finding.rule}): ${n}\n`);
+    for (const { finding, notes } of plan.fixed)
+      for (const n of notes) io.out(`note (${finding.rule}): ${n}\n`);
     await write("fix.diff", diff);
 
     io.out(`\nReports written to ${relative(io.cwd, outDir) || "."}/: ${written.join(", ")}\n`);

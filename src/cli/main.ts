@@ -39,8 +39,8 @@ Usage:
   lambda-guard scan [options]             live scan of the account reached by the default AWS credential chain
   lambda-guard iac [DIR] [options]        static scan of the IaC files under DIR (default .)
   lambda-guard fix [DIR] [options]        patches for DIR: a unified diff on stdout, or --write to apply them
-  lambda-guard emulate --state FILE [--port N]
-                                          serve an emulated AWS account on 127.0.0.1
+  lambda-guard emulate --state FILE [--port N] [--verbose]
+                                          serve an emulated AWS account on 127.0.0.1 (--verbose logs each request)
   lambda-guard demo [--output-dir DIR]    emulate the bundled sample account, scan it, scan and fix the example IaC
 
 Common options:
@@ -85,7 +85,12 @@ const OPTIONS = {
   },
   iac: { ...COMMON },
   fix: { ...COMMON, report: { type: "string" }, write: { type: "boolean" } },
-  emulate: { state: { type: "string" }, port: { type: "string" }, help: { type: "boolean", short: "h" } },
+  emulate: {
+    state: { type: "string" },
+    port: { type: "string" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  },
   demo: { "output-dir": { type: "string" }, help: { type: "boolean", short: "h" } },
 } as const;
 
@@ -95,7 +100,10 @@ function parse(command: Command, args: string[]) {
   try {
     return parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true });
   } catch (err) {
-    throw new InputError(`${errorMessage(err).replace(/\. To specify.*$/s, "")} — see 'lambda-guard --help'`, command);
+    throw new InputError(
+      `${errorMessage(err).replace(/\. To specify.*$/s, "")} — see 'lambda-guard --help'`,
+      command,
+    );
   }
 }
 
@@ -143,7 +151,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       case "fix":
         return await fixCommand(io, values as Record<string, string | boolean | undefined>, positionals);
       case "emulate":
-        return await runEmulate(io, values as Record<string, string | undefined>);
+        return await runEmulate(io, values as Record<string, string | boolean | undefined>);
       case "demo":
         return await runDemo(io, { outputDir: (values as Record<string, string | undefined>)["output-dir"] });
     }
@@ -152,7 +160,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.err(`lambda-guard: ${err.message}\n`);
       return 2;
     }
-    io.err(`lambda-guard: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.err(
+      `lambda-guard: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     return 2;
   }
   return 2;
@@ -160,11 +170,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
 function noPositionals(command: string, positionals: string[], max: number): void {
   if (positionals.length > max) {
-    throw new InputError(`unexpected argument '${positionals[max]}' — see 'lambda-guard ${command} --help'`, command);
+    throw new InputError(
+      `unexpected argument '${positionals[max]}' — see 'lambda-guard ${command} --help'`,
+      command,
+    );
   }
 }
 
-async function scanCommand(io: Io, v: Record<string, string | boolean | undefined>, pos: string[]): Promise<number> {
+async function scanCommand(
+  io: Io,
+  v: Record<string, string | boolean | undefined>,
+  pos: string[],
+): Promise<number> {
   noPositionals("scan", pos, 0);
   const format = parseFormat(v.format as string | undefined);
   const failOnFlag = parseFailOn(v["fail-on"] as string | undefined);
@@ -195,7 +212,11 @@ async function scanCommand(io: Io, v: Record<string, string | boolean | undefine
   }
 }
 
-async function iacCommand(io: Io, v: Record<string, string | boolean | undefined>, pos: string[]): Promise<number> {
+async function iacCommand(
+  io: Io,
+  v: Record<string, string | boolean | undefined>,
+  pos: string[],
+): Promise<number> {
   noPositionals("iac", pos, 1);
   const format = parseFormat(v.format as string | undefined);
   const failOnFlag = parseFailOn(v["fail-on"] as string | undefined);
@@ -212,7 +233,10 @@ async function readReportFile(io: Io, file: string): Promise<Report> {
   try {
     raw = JSON.parse(await readFile(path, "utf8"));
   } catch (err) {
-    throw new InputError(`cannot read the report as JSON (${errorMessage(err)}) — pass a file written by 'lambda-guard scan --format json'`, file);
+    throw new InputError(
+      `cannot read the report as JSON (${errorMessage(err)}) — pass a file written by 'lambda-guard scan --format json'`,
+      file,
+    );
   }
   const parsed = ReportSchema.safeParse(raw);
   if (!parsed.success) {
@@ -225,7 +249,11 @@ async function readReportFile(io: Io, file: string): Promise<Report> {
   return parsed.data;
 }
 
-async function fixCommand(io: Io, v: Record<string, string | boolean | undefined>, pos: string[]): Promise<number> {
+async function fixCommand(
+  io: Io,
+  v: Record<string, string | boolean | undefined>,
+  pos: string[],
+): Promise<number> {
   noPositionals("fix", pos, 1);
   const root = resolve(io.cwd, pos[0] ?? ".");
   const { config } = await configFor(io, v.config as string | undefined);
@@ -235,12 +263,17 @@ async function fixCommand(io: Io, v: Record<string, string | boolean | undefined
   const diff = plan.changes.map((c) => c.diff).join("");
   if (v.write) {
     await writeFixes(root, plan);
-    io.err(`lambda-guard: patched ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"} under ${root}\n`);
+    io.err(
+      `lambda-guard: patched ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"} under ${root}\n`,
+    );
   } else {
     await emit(io, diff, v.output as string | undefined);
   }
   for (const { finding, notes } of plan.fixed) {
-    for (const n of notes) io.err(`note (${finding.rule} ${finding.resource.iac?.address ?? finding.resource.functionName ?? ""}): ${n}\n`);
+    for (const n of notes)
+      io.err(
+        `note (${finding.rule} ${finding.resource.iac?.address ?? finding.resource.functionName ?? ""}): ${n}\n`,
+      );
   }
   for (const { finding, reason } of plan.unfixed) {
     io.err(

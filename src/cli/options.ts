@@ -1,11 +1,4 @@
-import {
-  FAIL_ON_VALUES,
-  InputError,
-  isRuleId,
-  RULE_IDS,
-  type FailOn,
-  type RuleId,
-} from "../model/index.js";
+import { FAIL_ON_VALUES, InputError, isRuleId, RULE_IDS, type FailOn, type RuleId } from "../model/index.js";
 
 export const FORMATS = ["text", "json", "sarif", "markdown"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -27,7 +20,10 @@ export function parseFailOn(v: string | undefined): FailOn | undefined {
 export function parseRegions(v: string | undefined): "all" | string[] | undefined {
   if (v === undefined) return undefined;
   if (v === "all") return "all";
-  const list = v.split(",").map((s) => s.trim()).filter(Boolean);
+  const list = v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = list.find((r) => !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r));
   if (list.length === 0 || bad !== undefined) {
     throw new InputError(
@@ -42,17 +38,26 @@ export function parseLookbackDays(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 90) {
-    throw new InputError(`must be a whole number of days from 1 to 90 (CloudTrail's event history), got '${v}'`, "--lookback-days");
+    throw new InputError(
+      `must be a whole number of days from 1 to 90 (CloudTrail's event history), got '${v}'`,
+      "--lookback-days",
+    );
   }
   return n;
 }
 
 export function parseRules(v: string | undefined): RuleId[] | undefined {
   if (v === undefined) return undefined;
-  const list = v.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const list = v
+    .split(",")
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
   const bad = list.find((r) => !isRuleId(r));
   if (list.length === 0 || bad !== undefined) {
-    throw new InputError(`unknown rule '${bad ?? v}' — use a comma-separated list of ${RULE_IDS.join(", ")}`, "--rules");
+    throw new InputError(
+      `unknown rule '${bad ?? v}' — use a comma-separated list of ${RULE_IDS.join(", ")}`,
+      "--rules",
+    );
   }
   return list as RuleId[];
 }
@@ -72,7 +77,8 @@ export function parseApiBudget(v: string | undefined): number {
 export function parsePort(v: string | undefined): number {
   if (v === undefined) return 0;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InputError(`must be a port number 0–65535, got '${v}'`, "--port");
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InputError(`must be a port number 0–65535, got '${v}'`, "--port");
   return n;
 }
 
@@ -83,6 +89,9 @@ export function parseEndpointUrl(v: string | undefined): string | undefined {
     if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error();
     return v;
   } catch {
-    throw new InputError(`must be an http(s) URL such as http://127.0.0.1:4566, got '${v}'`, "--endpoint-url");
+    throw new InputError(
+      `must be an http(s) URL such as http://127.0.0.1:4566, got '${v}'`,
+      "--endpoint-url",
+    );
   }
 }

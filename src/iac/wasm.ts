@@ -18,11 +18,14 @@ export type WasmFile = keyof typeof WASM_FILES;
  * else the installed package in node_modules.
  */
 export function wasmPath(file: WasmFile): string {
-  try {
-    const bundled = fileURLToPath(new URL(`./wasm/${file}`, import.meta.url));
-    if (existsSync(bundled)) return bundled;
-  } catch {
-    // not a file: URL (e.g. bundled into something else); fall through to node_modules
+  // `./wasm/` beside an entry bundle, `../wasm/` from a shared chunk in dist/chunks/.
+  for (const dir of ["./wasm/", "../wasm/"]) {
+    try {
+      const bundled = fileURLToPath(new URL(`${dir}${file}`, import.meta.url));
+      if (existsSync(bundled)) return bundled;
+    } catch {
+      // not a file: URL (e.g. bundled into something else); fall through to node_modules
+    }
   }
   const require = createRequire(import.meta.url);
   try {

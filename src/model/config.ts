@@ -27,9 +27,7 @@ export const ConfigSchema = z.strictObject({
   failOn: FailOnSchema.default("high"),
   regions: z.union([z.literal("all"), z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/))]).default("all"),
   lookbackDays: z.number().int().min(1).max(90).default(90),
-  rules: z
-    .partialRecord(RuleIdSchema, z.union([SeveritySchema, z.literal("off")]))
-    .default({}),
+  rules: z.partialRecord(RuleIdSchema, z.union([SeveritySchema, z.literal("off")])).default({}),
   allow: z.array(AllowEntrySchema).default([]),
   /** Branches (besides the default branch) whose reports the app acts on. */
   branches: z.array(z.string().min(1)).default([]),
@@ -82,7 +80,10 @@ export function parseConfig(text: string, file = DEFAULT_CONFIG_PATH): Config {
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = lc.linePos(e.pos[0]).line;
-    throw new InputError(`invalid YAML: ${e.message.split("\n")[0]} — fix the syntax on that line`, `${file}:${line}`);
+    throw new InputError(
+      `invalid YAML: ${e.message.split("\n")[0]} — fix the syntax on that line`,
+      `${file}:${line}`,
+    );
   }
   const raw: unknown = doc.toJS() ?? {};
   if (typeof raw !== "object" || Array.isArray(raw)) {

@@ -4,7 +4,10 @@ import type { Finding } from "./report.js";
 /** IAM-style glob (`*`, `?`) on a whole string. */
 export function globMatch(pattern: string, value: string): boolean {
   const re = new RegExp(
-    `^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`,
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
     "s",
   );
   return re.test(value);
@@ -39,11 +42,18 @@ export function applyAllowList(findings: readonly Finding[], config: Config, now
     const match = config.allow.find((e) => e.rule === f.rule && names.some((n) => globMatch(e.resource, n)));
     if (!match) return f;
     if (isExpired(match, now)) {
-      return { ...f, evidence: { ...f.evidence, expiredAllow: { reason: match.reason, expires: match.expires } } };
+      return {
+        ...f,
+        evidence: { ...f.evidence, expiredAllow: { reason: match.reason, expires: match.expires } },
+      };
     }
     return {
       ...f,
-      suppression: { source: "config", reason: match.reason, ...(match.expires ? { expires: match.expires } : {}) },
+      suppression: {
+        source: "config",
+        reason: match.reason,
+        ...(match.expires ? { expires: match.expires } : {}),
+      },
     };
   });
 }

@@ -33,7 +33,12 @@ async function scan(
   opts: { regions?: "all" | string[]; apiBudget?: number; config?: string } = {},
 ): Promise<Report> {
   emulator = await startEmulator(s, { port: 0 });
-  clients = new AwsClients({ endpointUrl: emulator.url, apiBudget: opts.apiBudget ?? 1, credentials: CREDS, maxAttempts: 2 });
+  clients = new AwsClients({
+    endpointUrl: emulator.url,
+    apiBudget: opts.apiBudget ?? 1,
+    credentials: CREDS,
+    maxAttempts: 2,
+  });
   const report = await scanAccount({
     clients,
     regions: opts.regions ?? "all",
@@ -47,12 +52,21 @@ async function scan(
 }
 
 const key = (r: Report) =>
-  r.findings.map((f) => `${f.rule} ${f.severity} ${f.resource.functionName}${f.resource.qualifier ? `:${f.resource.qualifier}` : ""}`).sort();
+  r.findings
+    .map(
+      (f) =>
+        `${f.rule} ${f.severity} ${f.resource.functionName}${f.resource.qualifier ? `:${f.resource.qualifier}` : ""}`,
+    )
+    .sort();
 
 describe("live scan against the emulator (real SDK clients over HTTP)", () => {
   it("finds exactly the demo account's exposures in every enabled region", async () => {
     const r = await scan(state());
-    expect(r.target).toMatchObject({ kind: "aws-account", accountId: DEMO_ACCOUNT_ID, regions: ["ap-southeast-2", "eu-west-1", "us-east-1"] });
+    expect(r.target).toMatchObject({
+      kind: "aws-account",
+      accountId: DEMO_ACCOUNT_ID,
+      regions: ["ap-southeast-2", "eu-west-1", "us-east-1"],
+    });
     expect(key(r)).toEqual(
       [
         "LG001 critical webhook",
@@ -64,7 +78,10 @@ describe("live scan against the emulator (real SDK clients over HTTP)", () => {
       ].sort(),
     );
     const webhook = r.findings.find((f) => f.resource.functionName === "webhook")!;
-    expect(webhook.evidence.statements).toEqual(["FunctionURLAllowPublicAccess", "FunctionURLAllowInvokeAction"]);
+    expect(webhook.evidence.statements).toEqual([
+      "FunctionURLAllowPublicAccess",
+      "FunctionURLAllowInvokeAction",
+    ]);
     expect(webhook.remediation.commands).toContain(
       "aws lambda update-function-url-config --function-name webhook --auth-type AWS_IAM --region us-east-1",
     );
@@ -76,7 +93,9 @@ describe("live scan against the emulator (real SDK clients over HTTP)", () => {
     const alias = r.findings.find((f) => f.resource.functionName === "checkout")!;
     expect(alias.remediation.commands?.[0]).toContain("--qualifier live");
     const restricted = r.findings.find((f) => f.resource.functionName === "office-dashboard")!;
-    expect(restricted.evidence.restrictions).toEqual(expect.arrayContaining([expect.stringContaining("203.0.113.0/24")]));
+    expect(restricted.evidence.restrictions).toEqual(
+      expect.arrayContaining([expect.stringContaining("203.0.113.0/24")]),
+    );
     // The unparseable policy is a finding and a coverage note, not a crash or a silent pass.
     expect(r.coverage.find((c) => c.scope === "ap-southeast-2/lambda")).toMatchObject({ status: "partial" });
     expect(r.coverage.find((c) => c.scope === "us-east-1/lambda")).toMatchObject({ status: "complete" });
@@ -92,7 +111,11 @@ describe("live scan against the emulator (real SDK clients over HTTP)", () => {
 
   it("records AccessDenied on one API in one region as coverage and keeps going", async () => {
     const r = await scan(
-      state({ behaviour: { faults: [{ region: "eu-west-1", operation: "GetPolicy", error: "AccessDeniedException", rate: 1 }] } }),
+      state({
+        behaviour: {
+          faults: [{ region: "eu-west-1", operation: "GetPolicy", error: "AccessDeniedException", rate: 1 }],
+        },
+      }),
     );
     const eu = r.coverage.find((c) => c.scope === "eu-west-1/lambda")!;
     expect(eu.status).toBe("partial");
@@ -116,7 +139,14 @@ describe("live scan against the emulator (real SDK clients over HTTP)", () => {
     const r = await scan(
       state({
         behaviour: {
-          faults: [{ operation: "ListFunctionUrlConfigs", functionName: "webhook", error: "ResourceNotFoundException", rate: 1 }],
+          faults: [
+            {
+              operation: "ListFunctionUrlConfigs",
+              functionName: "webhook",
+              error: "ResourceNotFoundException",
+              rate: 1,
+            },
+          ],
         },
       }),
       { regions: ["us-east-1"] },
@@ -153,7 +183,9 @@ allow:
     reason: signed webhook
 `,
     });
-    expect(r.findings.find((f) => f.resource.functionName === "webhook")!.suppression?.reason).toBe("signed webhook");
+    expect(r.findings.find((f) => f.resource.functionName === "webhook")!.suppression?.reason).toBe(
+      "signed webhook",
+    );
     expect(r.findings.some((f) => f.rule === "LG003")).toBe(false);
     expect(r.summary.suppressed).toBe(1);
   });

@@ -13,7 +13,11 @@ let emulator: EmulatorHandle;
 
 beforeAll(async () => {
   // `scan` uses the SDK's default credential chain, as it does against a real account.
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: "AKIATESTTESTTEST0000", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" });
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: "AKIATESTTESTTEST0000",
+    AWS_SECRET_ACCESS_KEY: "test",
+    AWS_REGION: "us-east-1",
+  });
   emulator = await startEmulator(
     EmulatorStateSchema.parse({
       schema: EMULATOR_STATE_SCHEMA_ID,
@@ -28,7 +32,10 @@ afterAll(() => emulator.close());
 
 async function scan(...args: string[]) {
   const io = fakeIo();
-  const code = await main(["scan", "--endpoint-url", emulator.url, "--rules", "LG001,LG002,LG003", ...args], io);
+  const code = await main(
+    ["scan", "--endpoint-url", emulator.url, "--rules", "LG001,LG002,LG003", ...args],
+    io,
+  );
   return { code, out: io.stdout(), err: io.stderr() };
 }
 
@@ -39,7 +46,9 @@ describe("lambda-guard scan: exit codes and formats (CONTRACTS.md §1)", () => {
     const report = ReportSchema.parse(JSON.parse(r.out));
     expect(report.summary.critical).toBe(2);
     // CI logs get one line per region, nothing else.
-    expect(r.err.trim().split("\n")).toEqual([expect.stringMatching(/^us-east-1: 6 functions scanned, 3 findings$/)]);
+    expect(r.err.trim().split("\n")).toEqual([
+      expect.stringMatching(/^us-east-1: 6 functions scanned, 3 findings$/),
+    ]);
   });
 
   it("exits 0 when nothing reaches --fail-on and the scan is complete", async () => {

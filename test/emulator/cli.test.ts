@@ -31,20 +31,24 @@ describe.skipIf(major !== "2" && major !== "1")(
     afterAll(async () => h?.close());
 
     async function aws(...args: string[]): Promise<Record<string, unknown>> {
-      const { stdout } = await run(AWS_CLI, [...args, "--endpoint-url", h.url, ...pager, "--output", "json"], {
-        timeout: 30_000,
-        env: {
-          PATH: process.env.PATH ?? "",
-          HOME: process.env.HOME ?? "/tmp",
-          AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-          AWS_REGION: "us-east-1",
-          AWS_DEFAULT_REGION: "us-east-1",
-          AWS_CONFIG_FILE: "/dev/null",
-          AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-          AWS_EC2_METADATA_DISABLED: "true",
+      const { stdout } = await run(
+        AWS_CLI,
+        [...args, "--endpoint-url", h.url, ...pager, "--output", "json"],
+        {
+          timeout: 30_000,
+          env: {
+            PATH: process.env.PATH ?? "",
+            HOME: process.env.HOME ?? "/tmp",
+            AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+            AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+            AWS_REGION: "us-east-1",
+            AWS_DEFAULT_REGION: "us-east-1",
+            AWS_CONFIG_FILE: "/dev/null",
+            AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+            AWS_EC2_METADATA_DISABLED: "true",
+          },
         },
-      });
+      );
       return JSON.parse(stdout) as Record<string, unknown>;
     }
 

@@ -14,7 +14,9 @@ describe("the bundled demo account", () => {
     JSON.parse(JSON.stringify(v), (k, x) => (DATED.has(k) ? "<time>" : x));
 
   it("is what examples/emulator-state.json holds (regenerate with npm run examples)", async () => {
-    const file = JSON.parse(await readFile(new URL("../../examples/emulator-state.json", import.meta.url), "utf8"));
+    const file = JSON.parse(
+      await readFile(new URL("../../examples/emulator-state.json", import.meta.url), "utf8"),
+    );
     expect(undated(file)).toEqual(undated(demoAccount()));
     expect(file.cloudtrail.length).toBeGreaterThan(5);
   });

@@ -39,7 +39,11 @@ issues: { enabled: true, labels: [security] }
     ["regions: [us-east-1, Mars]\n", "regions", /regions\[1\]/],
     ["allow:\n  - rule: LG001\n    resource: x\n", "reason", /:2: allow\[0\]\.reason/],
     ["allow:\n  - rule: LG009\n    resource: x\n    reason: y\n", "rule", /allow\[0\]\.rule/],
-    ["allow:\n  - rule: LG001\n    resource: x\n    reason: y\n    expires: soon\n", "expires", /:5: allow\[0\]\.expires: must be a date written YYYY-MM-DD/],
+    [
+      "allow:\n  - rule: LG001\n    resource: x\n    reason: y\n    expires: soon\n",
+      "expires",
+      /:5: allow\[0\]\.expires: must be a date written YYYY-MM-DD/,
+    ],
     ["failon: high\n", "unknown", /:1: failon: unknown field 'failon'.*check the spelling/],
     ["rules: { LG003: loud }\n", "rules", /rules\.LG003/],
     ["failOn: [high\n", "yaml", /lambda-guard\.yml:\d+: invalid YAML: .* — fix the syntax/],
@@ -68,6 +72,8 @@ issues: { enabled: true, labels: [security] }
   });
 
   it("fails when an explicit config file is missing", async () => {
-    await expect(loadConfig("/nonexistent/lg.yml")).rejects.toThrow(/\/nonexistent\/lg\.yml: cannot read the config file \(ENOENT\)/);
+    await expect(loadConfig("/nonexistent/lg.yml")).rejects.toThrow(
+      /\/nonexistent\/lg\.yml: cannot read the config file \(ENOENT\)/,
+    );
   });
 });

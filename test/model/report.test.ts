@@ -63,21 +63,42 @@ describe("report", () => {
   });
 
   it("rejects reports that break the contract", () => {
-    const base = buildReport({ version: "1", target: { kind: "iac", root: "." }, coverage: [], findings: [finding()] });
+    const base = buildReport({
+      version: "1",
+      target: { kind: "iac", root: "." },
+      coverage: [],
+      findings: [finding()],
+    });
     expect(ReportSchema.safeParse({ ...base, schema: "lambda-guard/report@2" }).success).toBe(false);
-    expect(ReportSchema.safeParse({ ...base, findings: [{ ...finding(), rule: "LG999" }] }).success).toBe(false);
-    expect(ReportSchema.safeParse({ ...base, findings: [{ ...finding(), fingerprint: "x" }] }).success).toBe(false);
+    expect(ReportSchema.safeParse({ ...base, findings: [{ ...finding(), rule: "LG999" }] }).success).toBe(
+      false,
+    );
+    expect(ReportSchema.safeParse({ ...base, findings: [{ ...finding(), fingerprint: "x" }] }).success).toBe(
+      false,
+    );
     expect(
-      ReportSchema.safeParse({ ...base, findings: [{ ...finding(), location: { path: "a", startLine: 0, endLine: 1 } }] })
-        .success,
+      ReportSchema.safeParse({
+        ...base,
+        findings: [{ ...finding(), location: { path: "a", startLine: 0, endLine: 1 } }],
+      }).success,
     ).toBe(false);
     // Additive fields from newer versions are accepted.
     expect(ReportSchema.safeParse({ ...base, extra: { future: true } }).success).toBe(true);
   });
 
   it("is incomplete when any coverage entry failed or is partial", () => {
-    expect(isIncomplete([{ scope: "a", status: "complete" }, { scope: "b", status: "skipped" }])).toBe(false);
-    expect(isIncomplete([{ scope: "a", status: "complete" }, { scope: "b", status: "partial" }])).toBe(true);
+    expect(
+      isIncomplete([
+        { scope: "a", status: "complete" },
+        { scope: "b", status: "skipped" },
+      ]),
+    ).toBe(false);
+    expect(
+      isIncomplete([
+        { scope: "a", status: "complete" },
+        { scope: "b", status: "partial" },
+      ]),
+    ).toBe(true);
     expect(isIncomplete([{ scope: "b", status: "failed" }])).toBe(true);
   });
 });
@@ -113,7 +134,10 @@ rules: { LG003: off, LG002: medium }
   });
 
   it("applies rule overrides: off drops, a severity rewrites", () => {
-    const out = applyRuleOverrides([finding({ rule: "LG003" }), finding({ rule: "LG002", severity: "high" })], config);
+    const out = applyRuleOverrides(
+      [finding({ rule: "LG003" }), finding({ rule: "LG002", severity: "high" })],
+      config,
+    );
     expect(out).toHaveLength(1);
     expect(out[0]!.severity).toBe("medium");
   });

@@ -1,0 +1,79 @@
+import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
+import {
+  describeChecksError,
+  getOctokit,
+  getState,
+  info,
+  octokitChecks,
+  parseCheckInputs,
+  readContext,
+  readInput,
+  readState,
+  statePath,
+  warning,
+  writeState
+} from "../chunks/chunk-RDZGNJ5X.js";
+import "../chunks/chunk-75E5FFQV.js";
+import {
+  errorMessage
+} from "../chunks/chunk-PR4LG2QK.js";
+import "../chunks/chunk-34TXTJ4A.js";
+import "../chunks/chunk-LYD5ERHY.js";
+
+// src/action/finalize.ts
+function octokitOptions(deps) {
+  return {
+    ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {},
+    ...deps.octokitOptions ?? {}
+  };
+}
+async function finalize(deps = {}) {
+  const env = process.env;
+  const now = deps.now ?? (() => /* @__PURE__ */ new Date());
+  try {
+    const checkInputs = parseCheckInputs(env);
+    const ctx = readContext(env, checkInputs.headSha);
+    const path = statePath(env, checkInputs.checkName, ctx.headSha);
+    let state = readState(path);
+    const saved = Number(getState("check-run-id"));
+    if (!state && Number.isInteger(saved) && saved > 0) {
+      state = { checkRunId: saved, owner: ctx.owner, repo: ctx.repo, completed: false };
+    }
+    if (state?.completed) return "nothing";
+    if (!checkInputs.githubToken || !ctx.headSha) return "nothing";
+    const makeApi = (s) => deps.checks ? deps.checks({ checkRunId: 0, completed: false, ...s }, checkInputs.githubToken) : octokitChecks(getOctokit(checkInputs.githubToken, octokitOptions(deps)), s.owner, s.repo);
+    const api = makeApi(state ?? { owner: ctx.owner, repo: ctx.repo });
+    const ids = [];
+    if (state) ids.push(state.checkRunId);
+    else {
+      const externalId = `${env.GITHUB_RUN_ID ?? ""}/${env.GITHUB_RUN_ATTEMPT ?? "1"}`;
+      const open = await api.listInProgress(ctx.headSha, checkInputs.checkName);
+      ids.push(...open.filter((r) => env.GITHUB_RUN_ID && r.external_id === externalId).map((r) => r.id));
+    }
+    if (ids.length === 0) return "nothing";
+    const jobStatus = (env.LAMBDA_GUARD_JOB_STATUS || "").toLowerCase();
+    const cancelled = jobStatus === "cancelled";
+    const incomplete = readInput(env, "incomplete") === "neutral" ? "neutral" : "failure";
+    const log = ctx.detailsUrl ? ` See the [job log](${ctx.detailsUrl}).` : "";
+    for (const id of ids) {
+      await api.update(id, {
+        status: "completed",
+        conclusion: cancelled ? "cancelled" : incomplete,
+        completed_at: now().toISOString(),
+        output: {
+          title: cancelled ? "The scan was cancelled" : "The scan did not finish",
+          summary: `The Lambda Guard step stopped before it reported (job status: ${jobStatus || "unknown"}), so nothing is known about this commit. Re-run the job to get a result.${log}`
+        }
+      });
+      info(`Completed check run ${id} left in progress by the scan step.`);
+    }
+    if (state) writeState(path, { ...state, completed: true });
+    return "completed";
+  } catch (err) {
+    warning(describeChecksError(err, "complete the check run left in progress") || errorMessage(err));
+    return "failed";
+  }
+}
+
+// src/action/post.ts
+await finalize();

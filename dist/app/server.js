@@ -1,0 +1,52 @@
+import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
+import {
+  Probot,
+  Server,
+  baseUrlFromEnv,
+  privateKeyFromEnv,
+  requiredEnv
+} from "../chunks/chunk-ENLR7CGC.js";
+import "../chunks/chunk-75E5FFQV.js";
+import {
+  app_default
+} from "../chunks/chunk-E27BWKKY.js";
+import "../chunks/chunk-YJZ4OLCT.js";
+import "../chunks/chunk-VHP3BRPJ.js";
+import "../chunks/chunk-PR4LG2QK.js";
+import "../chunks/chunk-34TXTJ4A.js";
+import "../chunks/chunk-LYD5ERHY.js";
+
+// src/app/server.ts
+import { pathToFileURL } from "node:url";
+async function startServer(opts = {}) {
+  const probotOptions = opts.probot ?? {
+    appId: requiredEnv("APP_ID"),
+    privateKey: privateKeyFromEnv(),
+    secret: requiredEnv("WEBHOOK_SECRET"),
+    baseUrl: baseUrlFromEnv(),
+    logLevel: process.env.LOG_LEVEL ?? "info"
+  };
+  const server = new Server({
+    Probot: Probot.defaults(probotOptions),
+    port: opts.port ?? Number(process.env.PORT ?? 3e3),
+    // Probot's 404 page and static files are not needed; /ping stays for health checks.
+    enableNotFound: false,
+    enableStaticFiles: false,
+    host: opts.host ?? process.env.HOST ?? "0.0.0.0",
+    ...probotOptions.log ? { log: probotOptions.log } : {}
+  });
+  await server.load(opts.app ?? app_default);
+  const http = await server.start();
+  const address = http.address();
+  const port = typeof address === "object" && address ? address.port : server.port;
+  return { server, url: `http://${server.host === "0.0.0.0" ? "127.0.0.1" : server.host}:${port}` };
+}
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  startServer().catch((err) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  });
+}
+export {
+  startServer
+};

@@ -1,0 +1,132 @@
+import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
+import {
+  FailOnSchema,
+  RULE_IDS,
+  RuleIdSchema,
+  SeveritySchema,
+  external_exports,
+  require_dist
+} from "./chunk-34TXTJ4A.js";
+import {
+  __toESM
+} from "./chunk-LYD5ERHY.js";
+
+// src/model/errors.ts
+var InputError = class extends Error {
+  constructor(message, where) {
+    super(where ? `${where}: ${message}` : message);
+    this.where = where;
+  }
+  where;
+  name = "InputError";
+};
+function errorMessage(err) {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+// src/model/config.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+var DEFAULT_CONFIG_PATH = ".github/lambda-guard.yml";
+var isoDate = external_exports.union([external_exports.string(), external_exports.date()]).transform((v) => v instanceof Date ? v.toISOString().slice(0, 10) : v).refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), {
+  message: "must be a date written YYYY-MM-DD"
+});
+var AllowEntrySchema = external_exports.strictObject({
+  rule: RuleIdSchema,
+  resource: external_exports.string().min(1, "must name an ARN, a glob or an IaC address"),
+  reason: external_exports.string().trim().min(1, "must say why the exposure is intended"),
+  expires: isoDate.optional()
+});
+var ConfigSchema = external_exports.strictObject({
+  failOn: FailOnSchema.default("high"),
+  regions: external_exports.union([external_exports.literal("all"), external_exports.array(external_exports.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/))]).default("all"),
+  lookbackDays: external_exports.number().int().min(1).max(90).default(90),
+  rules: external_exports.partialRecord(RuleIdSchema, external_exports.union([SeveritySchema, external_exports.literal("off")])).default({}),
+  allow: external_exports.array(AllowEntrySchema).default([]),
+  /** Branches (besides the default branch) whose reports the app acts on. */
+  branches: external_exports.array(external_exports.string().min(1)).default([]),
+  pullRequests: external_exports.strictObject({
+    enabled: external_exports.boolean().default(true),
+    labels: external_exports.array(external_exports.string()).default([]),
+    reviewers: external_exports.array(external_exports.string()).default([])
+  }).prefault({}),
+  issues: external_exports.strictObject({
+    enabled: external_exports.boolean().default(true),
+    labels: external_exports.array(external_exports.string()).default([])
+  }).prefault({})
+});
+function defaultConfig() {
+  return ConfigSchema.parse({});
+}
+var FIXES = {
+  failOn: "use one of critical, high, medium, low, none",
+  regions: 'use "all" or a list of region names such as [us-east-1, eu-west-1]',
+  lookbackDays: "use a whole number of days from 1 to 90",
+  rules: `map a rule id (${RULE_IDS.join(", ")}) to a severity or "off"`,
+  allow: "each entry needs rule, resource and reason; expires is optional (YYYY-MM-DD)"
+};
+function fieldPath(path) {
+  return path.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`).join("");
+}
+function lineOf(doc, lc, path) {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if ((0, import_yaml.isNode)(node) && node.range) return lc.linePos(node.range[0]).line;
+  }
+  return void 0;
+}
+function parseConfig(text, file = DEFAULT_CONFIG_PATH) {
+  const lc = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const line = lc.linePos(e.pos[0]).line;
+    throw new InputError(`invalid YAML: ${e.message.split("\n")[0]} \u2014 fix the syntax on that line`, `${file}:${line}`);
+  }
+  const raw = doc.toJS() ?? {};
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    throw new InputError("the file must be a YAML mapping (key: value), see README 'Configuration'", file);
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const messages = parsed.error.issues.map((issue) => {
+    let path = issue.path;
+    let msg = issue.message;
+    if (issue.code === "unrecognized_keys") {
+      msg = `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")} \u2014 remove it or check the spelling (fields: ${Object.keys(ConfigSchema.shape).join(", ")})`;
+      path = [...path, issue.keys[0]];
+    }
+    const line = lineOf(doc, lc, path);
+    const field = fieldPath(path) || "(top level)";
+    const fix = FIXES[String(path[0])];
+    return `${file}${line ? `:${line}` : ""}: ${field}: ${msg}${fix && issue.code !== "unrecognized_keys" ? ` \u2014 ${fix}` : ""}`;
+  });
+  throw new InputError(messages.join("\n"));
+}
+async function loadConfig(file, cwd = process.cwd()) {
+  const path = file ?? join(cwd, DEFAULT_CONFIG_PATH);
+  let text;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (err) {
+    if (err.code === "ENOENT" && file === void 0) {
+      return { config: defaultConfig(), path: null };
+    }
+    throw new InputError(
+      `cannot read the config file (${err.code ?? "error"}) \u2014 check the path given to --config`,
+      path
+    );
+  }
+  return { config: parseConfig(text, path), path };
+}
+
+export {
+  InputError,
+  errorMessage,
+  DEFAULT_CONFIG_PATH,
+  ConfigSchema,
+  defaultConfig,
+  loadConfig
+};
