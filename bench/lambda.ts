@@ -116,6 +116,7 @@ export async function benchLambda(opts: { functionsPerRegion?: number; scale?: n
       homeRegion: "us-east-1",
     });
     const rss = peakRssSampler();
+    const cpu0 = process.cpuUsage();
     const start = performance.now();
     const report = await scanAccount({
       clients,
@@ -126,6 +127,7 @@ export async function benchLambda(opts: { functionsPerRegion?: number; scale?: n
       confirmWithSimulator: false,
     });
     const wall = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     const peak = rss.stop();
     const bound = lowerBoundSeconds(
       Object.fromEntries(Object.entries(clients.bucketStats()).filter(([k]) => !k.startsWith("global/"))),
@@ -155,6 +157,7 @@ export async function benchLambda(opts: { functionsPerRegion?: number; scale?: n
       "lambda: ratio to bound (target ≤ 1.2)": (wall / bound).toFixed(3),
       "lambda: throttling errors seen by the SDK (target 0)": throttled,
       "lambda: peak RSS (MB, target < 300)": (peak / 1e6).toFixed(0),
+      "lambda: scanner CPU (s)": ((cpu.user + cpu.system) / 1e6).toFixed(2),
       "lambda: sequential baseline (s, extrapolated from a sample)": `${baselineSeconds.toFixed(1)} (${sample.calls} calls measured in ${sample.seconds.toFixed(1)} s)`,
       "lambda: speed-up over baseline (target ≥ 20)": (baselineSeconds / wall).toFixed(1),
       "lambda: coverage complete": report.coverage.every((c) => c.status === "complete"),

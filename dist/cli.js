@@ -5,26 +5,26 @@ import {
   DOCUMENTED_QUOTAS,
   renderReport,
   scanAccount
-} from "./chunks/chunk-TM5V56FR.js";
+} from "./chunks/chunk-YUL2B6RO.js";
 import {
   planFixes,
   readIacTree,
   scanIac,
   writeFixes
-} from "./chunks/chunk-JELY622V.js";
+} from "./chunks/chunk-PLJFTCWL.js";
 import "./chunks/chunk-5RPVK5YB.js";
 import "./chunks/chunk-GQOB2N7Z.js";
 import "./chunks/chunk-V55NQNZI.js";
 import "./chunks/chunk-YK5OR6JL.js";
 import "./chunks/chunk-U5GZZNFQ.js";
 import "./chunks/chunk-IB6KOAYE.js";
-import "./chunks/chunk-VHP3BRPJ.js";
+import "./chunks/chunk-7HGKXLIE.js";
 import {
   InputError,
   defaultConfig,
   errorMessage,
   loadConfig
-} from "./chunks/chunk-PR4LG2QK.js";
+} from "./chunks/chunk-7M4FHVO7.js";
 import {
   FAIL_ON_VALUES,
   RULE_IDS,
@@ -35,7 +35,7 @@ import {
   isIncomplete,
   isRuleId,
   meetsThreshold
-} from "./chunks/chunk-34TXTJ4A.js";
+} from "./chunks/chunk-GQMGU5ZW.js";
 import "./chunks/chunk-6KU2NTFT.js";
 import "./chunks/chunk-G2XEM326.js";
 import "./chunks/chunk-DAP5CXRL.js";
@@ -2531,7 +2531,8 @@ async function runDemo(io, opts) {
 \u2500\u2500 Fixes (lambda-guard fix ${relative(io.cwd, infra) || infra}) \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500
 `);
     io.out(diff || "(no changes)\n");
-    for (const { finding, notes } of plan.fixed) for (const n of notes) io.out(`note (${finding.rule}): ${n}
+    for (const { finding, notes } of plan.fixed)
+      for (const n of notes) io.out(`note (${finding.rule}): ${n}
 `);
     await write("fix.diff", diff);
     io.out(`
@@ -2573,7 +2574,10 @@ function parseLookbackDays(v) {
   if (v === void 0) return void 0;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 90) {
-    throw new InputError(`must be a whole number of days from 1 to 90 (CloudTrail's event history), got '${v}'`, "--lookback-days");
+    throw new InputError(
+      `must be a whole number of days from 1 to 90 (CloudTrail's event history), got '${v}'`,
+      "--lookback-days"
+    );
   }
   return n;
 }
@@ -2582,7 +2586,10 @@ function parseRules(v) {
   const list = v.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
   const bad = list.find((r) => !isRuleId(r));
   if (list.length === 0 || bad !== void 0) {
-    throw new InputError(`unknown rule '${bad ?? v}' \u2014 use a comma-separated list of ${RULE_IDS.join(", ")}`, "--rules");
+    throw new InputError(
+      `unknown rule '${bad ?? v}' \u2014 use a comma-separated list of ${RULE_IDS.join(", ")}`,
+      "--rules"
+    );
   }
   return list;
 }
@@ -2600,7 +2607,8 @@ function parseApiBudget(v) {
 function parsePort(v) {
   if (v === void 0) return 0;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InputError(`must be a port number 0\u201365535, got '${v}'`, "--port");
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InputError(`must be a port number 0\u201365535, got '${v}'`, "--port");
   return n;
 }
 function parseEndpointUrl(v) {
@@ -2610,13 +2618,17 @@ function parseEndpointUrl(v) {
     if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error();
     return v;
   } catch {
-    throw new InputError(`must be an http(s) URL such as http://127.0.0.1:4566, got '${v}'`, "--endpoint-url");
+    throw new InputError(
+      `must be an http(s) URL such as http://127.0.0.1:4566, got '${v}'`,
+      "--endpoint-url"
+    );
   }
 }
 
 // src/cli/emulate.ts
 async function runEmulate(io, v) {
-  if (!v.state) throw new InputError("--state FILE is required (an emulator state, CONTRACTS.md \xA75)", "emulate");
+  if (!v.state)
+    throw new InputError("--state FILE is required (an emulator state, CONTRACTS.md \xA75)", "emulate");
   const state = await loadEmulatorState(v.state);
   const handle = await startEmulator(state, {
     port: parsePort(v.port),
@@ -2709,7 +2721,10 @@ function parse(command, args) {
   try {
     return parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true });
   } catch (err) {
-    throw new InputError(`${errorMessage(err).replace(/\. To specify.*$/s, "")} \u2014 see 'lambda-guard --help'`, command);
+    throw new InputError(
+      `${errorMessage(err).replace(/\. To specify.*$/s, "")} \u2014 see 'lambda-guard --help'`,
+      command
+    );
   }
 }
 function exitCodeFor(report, failOn) {
@@ -2764,15 +2779,20 @@ async function main(argv, io = processIo()) {
 `);
       return 2;
     }
-    io.err(`lambda-guard: unexpected error: ${err instanceof Error ? err.stack ?? err.message : String(err)}
-`);
+    io.err(
+      `lambda-guard: unexpected error: ${err instanceof Error ? err.stack ?? err.message : String(err)}
+`
+    );
     return 2;
   }
   return 2;
 }
 function noPositionals(command, positionals, max) {
   if (positionals.length > max) {
-    throw new InputError(`unexpected argument '${positionals[max]}' \u2014 see 'lambda-guard ${command} --help'`, command);
+    throw new InputError(
+      `unexpected argument '${positionals[max]}' \u2014 see 'lambda-guard ${command} --help'`,
+      command
+    );
   }
 }
 async function scanCommand(io, v, pos) {
@@ -2820,7 +2840,10 @@ async function readReportFile(io, file) {
   try {
     raw = JSON.parse(await readFile2(path, "utf8"));
   } catch (err) {
-    throw new InputError(`cannot read the report as JSON (${errorMessage(err)}) \u2014 pass a file written by 'lambda-guard scan --format json'`, file);
+    throw new InputError(
+      `cannot read the report as JSON (${errorMessage(err)}) \u2014 pass a file written by 'lambda-guard scan --format json'`,
+      file
+    );
   }
   const parsed = ReportSchema.safeParse(raw);
   if (!parsed.success) {
@@ -2842,14 +2865,19 @@ async function fixCommand(io, v, pos) {
   const diff = plan.changes.map((c) => c.diff).join("");
   if (v.write) {
     await writeFixes(root, plan);
-    io.err(`lambda-guard: patched ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"} under ${root}
-`);
+    io.err(
+      `lambda-guard: patched ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"} under ${root}
+`
+    );
   } else {
     await emit(io, diff, v.output);
   }
   for (const { finding, notes } of plan.fixed) {
-    for (const n of notes) io.err(`note (${finding.rule} ${finding.resource.iac?.address ?? finding.resource.functionName ?? ""}): ${n}
-`);
+    for (const n of notes)
+      io.err(
+        `note (${finding.rule} ${finding.resource.iac?.address ?? finding.resource.functionName ?? ""}): ${n}
+`
+      );
   }
   for (const { finding, reason } of plan.unfixed) {
     io.err(

@@ -5,10 +5,10 @@ import {
   renderJson,
   renderSarif,
   scanAccount
-} from "../chunks/chunk-TM5V56FR.js";
+} from "../chunks/chunk-YUL2B6RO.js";
 import {
   scanIac
-} from "../chunks/chunk-JELY622V.js";
+} from "../chunks/chunk-PLJFTCWL.js";
 import "../chunks/chunk-5RPVK5YB.js";
 import "../chunks/chunk-GQOB2N7Z.js";
 import "../chunks/chunk-V55NQNZI.js";
@@ -31,29 +31,29 @@ import {
   summary,
   warning,
   writeState
-} from "../chunks/chunk-RDZGNJ5X.js";
+} from "../chunks/chunk-5AKQFZ6U.js";
 import "../chunks/chunk-75E5FFQV.js";
 import {
   MAX_OUTPUT_CHARS,
   checkRunOutput
-} from "../chunks/chunk-YJZ4OLCT.js";
+} from "../chunks/chunk-F3WSACVX.js";
 import {
   renderMarkdown
-} from "../chunks/chunk-VHP3BRPJ.js";
+} from "../chunks/chunk-7HGKXLIE.js";
 import {
   DEFAULT_CONFIG_PATH,
   InputError,
   defaultConfig,
   errorMessage,
   loadConfig
-} from "../chunks/chunk-PR4LG2QK.js";
+} from "../chunks/chunk-7M4FHVO7.js";
 import {
   RULE_IDS,
   VERSION,
   activeFindings,
   buildReport,
   summarize
-} from "../chunks/chunk-34TXTJ4A.js";
+} from "../chunks/chunk-GQMGU5ZW.js";
 import "../chunks/chunk-6KU2NTFT.js";
 import "../chunks/chunk-G2XEM326.js";
 import "../chunks/chunk-DAP5CXRL.js";

@@ -12,12 +12,12 @@ import {
   statePath,
   warning,
   writeState
-} from "../chunks/chunk-RDZGNJ5X.js";
+} from "../chunks/chunk-5AKQFZ6U.js";
 import "../chunks/chunk-75E5FFQV.js";
 import {
   errorMessage
-} from "../chunks/chunk-PR4LG2QK.js";
-import "../chunks/chunk-34TXTJ4A.js";
+} from "../chunks/chunk-7M4FHVO7.js";
+import "../chunks/chunk-GQMGU5ZW.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/action/finalize.ts

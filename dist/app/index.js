@@ -2,11 +2,11 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   app_default,
   createApp
-} from "../chunks/chunk-E27BWKKY.js";
-import "../chunks/chunk-YJZ4OLCT.js";
-import "../chunks/chunk-VHP3BRPJ.js";
-import "../chunks/chunk-PR4LG2QK.js";
-import "../chunks/chunk-34TXTJ4A.js";
+} from "../chunks/chunk-ZUXRBD33.js";
+import "../chunks/chunk-F3WSACVX.js";
+import "../chunks/chunk-7HGKXLIE.js";
+import "../chunks/chunk-7M4FHVO7.js";
+import "../chunks/chunk-GQMGU5ZW.js";
 import "../chunks/chunk-LYD5ERHY.js";
 export {
   createApp,

@@ -11,7 +11,7 @@ export function privateKeyFromEnv(env: NodeJS.ProcessEnv = process.env): string 
 
 export function requiredEnv(name: "APP_ID" | "WEBHOOK_SECRET", env: NodeJS.ProcessEnv = process.env): string {
   const v = env[name]?.trim();
-  if (!v) throw new Error(`${name} is not set (see docs/app.md, "Deployment")`);
+  if (!v) throw new Error(`${name} is not set (see README.md, "Deployment")`);
   return v;
 }
 

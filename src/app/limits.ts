@@ -1,7 +1,7 @@
 /**
  * Hard limits on everything the app reads from untrusted sources (webhook payloads, reports, the
  * repository). They keep a delivery inside GitHub's 10 s webhook budget for typical repositories and
- * bound memory on a small Lambda. docs/app.md documents them.
+ * bound memory on a small Lambda. README.md ("Limits") documents them.
  */
 export const LIMITS = {
   /** `check_run.output.text` is at most 65 535 characters on GitHub; anything larger is not ours. */

@@ -6,11 +6,11 @@ import {
 } from "./chunk-75E5FFQV.js";
 import {
   InputError
-} from "./chunk-PR4LG2QK.js";
+} from "./chunk-7M4FHVO7.js";
 import {
   FAIL_ON_VALUES,
   isRuleId
-} from "./chunk-34TXTJ4A.js";
+} from "./chunk-GQMGU5ZW.js";
 import {
   __commonJS,
   __require,

@@ -10,7 +10,7 @@ import {
 } from "./chunk-75E5FFQV.js";
 import {
   require_dist
-} from "./chunk-34TXTJ4A.js";
+} from "./chunk-GQMGU5ZW.js";
 import {
   __commonJS,
   __require,
@@ -16896,7 +16896,7 @@ function privateKeyFromEnv(env = process.env) {
 }
 function requiredEnv(name, env = process.env) {
   const v = env[name]?.trim();
-  if (!v) throw new Error(`${name} is not set (see docs/app.md, "Deployment")`);
+  if (!v) throw new Error(`${name} is not set (see README.md, "Deployment")`);
   return v;
 }
 function baseUrlFromEnv(env = process.env) {

@@ -8,8 +8,8 @@ import {
   scanIacFiles,
   unifiedDiff,
   writeFixes
-} from "./chunk-JELY622V.js";
-import "./chunk-34TXTJ4A.js";
+} from "./chunk-PLJFTCWL.js";
+import "./chunk-GQMGU5ZW.js";
 import "./chunk-LYD5ERHY.js";
 export {
   applyEdits,

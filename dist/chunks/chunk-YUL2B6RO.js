@@ -9,7 +9,7 @@ import {
   statementCoversAction,
   unprotect,
   wildcardMatch
-} from "./chunk-JELY622V.js";
+} from "./chunk-PLJFTCWL.js";
 import {
   ENV_KEY,
   ENV_SECRET,
@@ -93,10 +93,10 @@ import {
   resourceLabel,
   summaryLine,
   whereLabel
-} from "./chunk-VHP3BRPJ.js";
+} from "./chunk-7HGKXLIE.js";
 import {
   InputError
-} from "./chunk-PR4LG2QK.js";
+} from "./chunk-7M4FHVO7.js";
 import {
   RULES,
   RULE_IDS,
@@ -107,7 +107,7 @@ import {
   buildReport,
   fingerprint,
   isIncomplete
-} from "./chunk-34TXTJ4A.js";
+} from "./chunk-GQMGU5ZW.js";
 import {
   eventStreamSerdeProvider2 as eventStreamSerdeProvider,
   resolveEventStreamSerdeConfig
@@ -66016,7 +66016,12 @@ var TokenBucket = class {
 };
 
 // src/aws/clients.ts
-var THROTTLING = /* @__PURE__ */ new Set(["TooManyRequestsException", "ThrottlingException", "Throttling", "RequestLimitExceeded"]);
+var THROTTLING = /* @__PURE__ */ new Set([
+  "TooManyRequestsException",
+  "ThrottlingException",
+  "Throttling",
+  "RequestLimitExceeded"
+]);
 function isThrottling(err) {
   const e7 = err;
   return THROTTLING.has(e7?.name ?? "") || e7?.$metadata?.httpStatusCode === 429;
@@ -67331,7 +67336,11 @@ async function collectRegion(opts) {
       );
       const raw = out.Policy ?? "";
       try {
-        return { status: "ok", document: parsePolicy(raw, `${name}${qualifier ? `:${qualifier}` : ""}`), raw };
+        return {
+          status: "ok",
+          document: parsePolicy(raw, `${name}${qualifier ? `:${qualifier}` : ""}`),
+          raw
+        };
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err);
         failures.add("GetPolicy (unparseable policy)", error);
@@ -67367,7 +67376,9 @@ async function collectRegion(opts) {
         marker = void 0;
         do {
           await control.take();
-          const page = await lambda.send(new ListAliasesCommand({ FunctionName: name, Marker: marker, MaxItems: 50 }));
+          const page = await lambda.send(
+            new ListAliasesCommand({ FunctionName: name, Marker: marker, MaxItems: 50 })
+          );
           for (const a7 of page.Aliases ?? []) if (a7.Name) aliases.push(a7.Name);
           marker = page.NextMarker;
         } while (marker);
@@ -67403,7 +67414,9 @@ async function collectRegion(opts) {
     let marker;
     do {
       await control.take();
-      const page = await lambda.send(new ListFunctionsCommand({ Marker: marker, MaxItems: 50 }));
+      const page = await lambda.send(
+        new ListFunctionsCommand({ Marker: marker, MaxItems: 50 })
+      );
       for (const fn of page.Functions ?? []) {
         if (!fn.FunctionName) continue;
         total++;
@@ -68572,7 +68585,11 @@ async function listEnabledRegions(clients) {
     do {
       await clients.bucket("account").take();
       const out = await clients.account().send(
-        new ListRegionsCommand({ RegionOptStatusContains: ["ENABLED", "ENABLED_BY_DEFAULT"], NextToken: token, MaxResults: 50 })
+        new ListRegionsCommand({
+          RegionOptStatusContains: ["ENABLED", "ENABLED_BY_DEFAULT"],
+          NextToken: token,
+          MaxResults: 50
+        })
       );
       for (const r7 of out.Regions ?? []) if (r7.RegionName) regions.push(r7.RegionName);
       token = out.NextToken;
@@ -68618,7 +68635,10 @@ function analyzeFunction(facts, now = /* @__PURE__ */ new Date()) {
   for (const [qualifierKey, policy] of facts.policies) {
     if (policy.status !== "ok" || urlQualifiers.has(qualifierKey)) continue;
     const qualifier = qualifierKey === "" ? null : qualifierKey;
-    const latent = analyzeFunctionUrl(policy.document, { ...targetOf(facts, qualifier, now), authType: "NONE" });
+    const latent = analyzeFunctionUrl(policy.document, {
+      ...targetOf(facts, qualifier, now),
+      authType: "NONE"
+    });
     const urlPublic = latent.invokeFunctionUrl.exposure !== "none";
     const invokePublic = latent.invokeFunctionViaUrl.exposure !== "none" && !directlyPublic.has(qualifierKey);
     if (urlPublic || invokePublic) {
@@ -68656,7 +68676,9 @@ function consoleSteps(facts, qualifier, url) {
   const where = qualifier ? ` (alias or version ${qualifier})` : "";
   const steps = [`Lambda console \u2192 Functions \u2192 ${facts.functionName}${where} \u2192 Configuration.`];
   if (url) steps.push("Function URL \u2192 Edit \u2192 Auth type: AWS_IAM \u2192 Save.");
-  steps.push("Permissions \u2192 Resource-based policy statements \u2192 delete the public statements listed in the evidence.");
+  steps.push(
+    "Permissions \u2192 Resource-based policy statements \u2192 delete the public statements listed in the evidence."
+  );
   return steps;
 }
 function base(rule, severity, facts, qualifier, kind, title, message, evidence, remediation) {
@@ -68710,10 +68732,16 @@ function urlFinding(facts, url, policy, now) {
     invokeFunctionViaUrl: a7.invokeFunctionViaUrl.exposure,
     ...extra
   });
-  const statements = unique2([...a7.invokeFunctionUrl.allowStatements, ...a7.invokeFunctionViaUrl.allowStatements]);
+  const statements = unique2([
+    ...a7.invokeFunctionUrl.allowStatements,
+    ...a7.invokeFunctionViaUrl.allowStatements
+  ]);
   if (a7.url.exposure !== "none") {
     const restricted = a7.url.exposure === "restricted";
-    const restrictions = unique2([...a7.invokeFunctionUrl.restrictions, ...a7.invokeFunctionViaUrl.restrictions]);
+    const restrictions = unique2([
+      ...a7.invokeFunctionUrl.restrictions,
+      ...a7.invokeFunctionViaUrl.restrictions
+    ]);
     return base(
       "LG001",
       restricted ? "medium" : RULES.LG001.defaultSeverity,
@@ -68763,7 +68791,12 @@ function latentFinding(facts, qualifier, urlPerm, invokePerm) {
     "function",
     "Public function URL permission without a URL",
     `${name} has no function URL, but its policy publicly grants ${[urlPerm.exposure !== "none" ? "lambda:InvokeFunctionUrl" : "", invokePerm.exposure !== "none" ? "lambda:InvokeFunction via URL" : ""].filter(Boolean).join(" and ")} (${statements.join(", ")}). The grant is latent: a NONE URL added there later is public at once.`,
-    { latent: true, statements, invokeFunctionUrl: urlPerm.exposure, invokeFunctionViaUrl: invokePerm.exposure },
+    {
+      latent: true,
+      statements,
+      invokeFunctionUrl: urlPerm.exposure,
+      invokeFunctionViaUrl: invokePerm.exposure
+    },
     {
       summary: `Remove the unused public statements (${statements.join(", ")}).`,
       commands: removeCommands(facts, qualifier, statements),
@@ -68835,14 +68868,21 @@ async function scanAccount(opts) {
       partition: me.partition,
       onFunction: (facts) => {
         functions++;
-        for (const f7 of analyzeFunction(facts, now)) if (opts.rules.includes(f7.rule)) regionFindings.push(f7);
+        for (const f7 of analyzeFunction(facts, now))
+          if (opts.rules.includes(f7.rule)) regionFindings.push(f7);
       },
       onProgress: (p3) => opts.onProgress?.({ kind: "lambda", ...p3 })
     });
     await attachTags(clients, region, regionFindings);
     coverage.push(cov);
     findings.push(...regionFindings);
-    opts.onProgress?.({ kind: "region-done", region, functions, findings: regionFindings.length, coverage: cov });
+    opts.onProgress?.({
+      kind: "region-done",
+      region,
+      functions,
+      findings: regionFindings.length,
+      coverage: cov
+    });
   }) : [];
   const lg004 = opts.rules.includes("LG004") ? scanGetFunctionCallers({
     clients,

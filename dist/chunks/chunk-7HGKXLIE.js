@@ -4,7 +4,7 @@ import {
   SEVERITIES,
   activeFindings,
   isIncomplete
-} from "./chunk-34TXTJ4A.js";
+} from "./chunk-GQMGU5ZW.js";
 
 // src/report/labels.ts
 function resourceLabel(f) {

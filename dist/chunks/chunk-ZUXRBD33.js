@@ -3,10 +3,10 @@ import {
   HANDOFF_PREFIX,
   HandoffPayloadSchema,
   parseHandoffMarker
-} from "./chunk-YJZ4OLCT.js";
+} from "./chunk-F3WSACVX.js";
 import {
   ConfigSchema
-} from "./chunk-PR4LG2QK.js";
+} from "./chunk-7M4FHVO7.js";
 import {
   REPORT_SCHEMA_ID,
   RULES,
@@ -18,7 +18,7 @@ import {
   isExpired,
   isIncomplete,
   isRuleId
-} from "./chunk-34TXTJ4A.js";
+} from "./chunk-GQMGU5ZW.js";
 
 // src/app/limits.ts
 var LIMITS = {
@@ -550,7 +550,8 @@ function readZipEntry(zip, pick, maxBytes) {
   if (tooBig) throw new Error(tooBig);
   if (chosen === null) return null;
   const data = files[chosen];
-  if (!data || data.length > maxBytes) throw new Error(`zip entry ${chosen} exceeds the limit of ${maxBytes} bytes`);
+  if (!data || data.length > maxBytes)
+    throw new Error(`zip entry ${chosen} exceeds the limit of ${maxBytes} bytes`);
   return { name: chosen, data: Buffer.from(data) };
 }
 
@@ -1812,7 +1813,7 @@ function checkNamesFromEnv(env = process.env) {
   return names.length ? names : ["lambda-guard"];
 }
 var enginePlanFixes = async (files, opts) => {
-  const engine = await import("./iac-YJSZGSEM.js");
+  const engine = await import("./iac-X3BKG4ZS.js");
   return engine.planFixes(files, opts);
 };
 

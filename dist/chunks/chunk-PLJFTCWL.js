@@ -6,7 +6,7 @@ import {
   buildReport,
   fingerprint,
   require_dist
-} from "./chunk-34TXTJ4A.js";
+} from "./chunk-GQMGU5ZW.js";
 import {
   __toESM
 } from "./chunk-LYD5ERHY.js";

@@ -6,7 +6,7 @@ import {
   SeveritySchema,
   external_exports,
   require_dist
-} from "./chunk-34TXTJ4A.js";
+} from "./chunk-GQMGU5ZW.js";
 import {
   __toESM
 } from "./chunk-LYD5ERHY.js";
@@ -83,7 +83,10 @@ function parseConfig(text, file = DEFAULT_CONFIG_PATH) {
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = lc.linePos(e.pos[0]).line;
-    throw new InputError(`invalid YAML: ${e.message.split("\n")[0]} \u2014 fix the syntax on that line`, `${file}:${line}`);
+    throw new InputError(
+      `invalid YAML: ${e.message.split("\n")[0]} \u2014 fix the syntax on that line`,
+      `${file}:${line}`
+    );
   }
   const raw = doc.toJS() ?? {};
   if (typeof raw !== "object" || Array.isArray(raw)) {

@@ -7,7 +7,7 @@ import {
   plural,
   renderMarkdown,
   resourceLabel
-} from "./chunk-VHP3BRPJ.js";
+} from "./chunk-7HGKXLIE.js";
 import {
   RULES,
   RuleIdSchema,
@@ -18,7 +18,7 @@ import {
   highestSeverity,
   isIncomplete,
   meetsThreshold
-} from "./chunk-34TXTJ4A.js";
+} from "./chunk-GQMGU5ZW.js";
 
 // src/report/handoff.ts
 var HANDOFF_PREFIX = "<!-- lambda-guard:report@1 ";

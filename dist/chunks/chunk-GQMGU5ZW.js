@@ -27284,11 +27284,18 @@ function applyAllowList(findings, config2, now = /* @__PURE__ */ new Date()) {
     const match = config2.allow.find((e) => e.rule === f.rule && names.some((n) => globMatch(e.resource, n)));
     if (!match) return f;
     if (isExpired(match, now)) {
-      return { ...f, evidence: { ...f.evidence, expiredAllow: { reason: match.reason, expires: match.expires } } };
+      return {
+        ...f,
+        evidence: { ...f.evidence, expiredAllow: { reason: match.reason, expires: match.expires } }
+      };
     }
     return {
       ...f,
-      suppression: { source: "config", reason: match.reason, ...match.expires ? { expires: match.expires } : {} }
+      suppression: {
+        source: "config",
+        reason: match.reason,
+        ...match.expires ? { expires: match.expires } : {}
+      }
     };
   });
 }
