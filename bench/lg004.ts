@@ -3,16 +3,14 @@
  * Time-compressed: the emulator's quotas are AWS's × S and the scan's --api-budget is S, so the quota lower bound
  * (LookupEvents pages per region ÷ (2 rps × S), slowest region) stays the yardstick.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { AwsClients } from "../src/aws/clients.js";
 import { scanGetFunctionCallers } from "../src/aws/lg004/index.js";
 import { DOCUMENTED_QUOTAS } from "../src/aws/quotas.js";
 import { EMULATOR_STATE_SCHEMA_ID, EmulatorStateSchema, type EmulatorState } from "../src/emulator/state.js";
-import { peakRssSampler } from "./emulator-process.js";
+import { peakRssSampler, runChild, startEmulatorProcess } from "./emulator-process.js";
 
 const ACCOUNT = "123456789012";
 const REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "ap-northeast-1"];
@@ -192,41 +190,8 @@ async function writeStateInChild(
   scale: number,
   latencyMs: number,
 ): Promise<Record<string, number>> {
-  const self = fileURLToPath(import.meta.url);
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", self, "--write-state", file, JSON.stringify({ o, scale, latencyMs })],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  let out = "";
-  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  if (code !== 0) throw new Error(`state writer exited with ${code}`);
+  const out = await runChild(["--write-lg004-state", file, JSON.stringify({ o, scale, latencyMs })]);
   return JSON.parse(out) as Record<string, number>;
-}
-
-async function startEmulatorOnFile(file: string): Promise<{ url: string; stop: () => void }> {
-  const cli = fileURLToPath(new URL("../src/cli/index.ts", import.meta.url));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", cli, "emulate", "--state", file, "--port", "0"],
-    {
-      stdio: ["ignore", "pipe", "ignore"],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = "";
-    child.stdout!.on("data", (d: Buffer) => {
-      buf += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(buf);
-      if (m) resolve(m[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-  child.stdout!.resume();
-  return { url, stop: () => void child.kill("SIGTERM") };
 }
 
 export async function benchLg004(opts: Lg004BenchOptions = {}): Promise<Record<string, string | number>> {
@@ -249,7 +214,7 @@ export async function benchLg004(opts: Lg004BenchOptions = {}): Promise<Record<s
   // The first call of a bucket needs no wait.
   const bound = Math.max(...REGIONS.map((r) => (minPages(r) - 1) / rate));
 
-  const emu = await startEmulatorOnFile(file);
+  const emu = await startEmulatorProcess(file);
   try {
     const clients = new AwsClients({
       endpointUrl: emu.url,
@@ -301,13 +266,9 @@ export async function benchLg004(opts: Lg004BenchOptions = {}): Promise<Record<s
   }
 }
 
-if (
-  process.argv[2] === "--write-state" &&
-  process.argv[1] &&
-  fileURLToPath(import.meta.url) === process.argv[1]
-) {
-  const file = process.argv[3]!;
-  const { o, scale, latencyMs } = JSON.parse(process.argv[4]!) as {
+/** The child side of writeStateInChild (bench/run.ts dispatches `--write-lg004-state FILE JSON` here). */
+export async function writeLg004State(file: string, json: string): Promise<void> {
+  const { o, scale, latencyMs } = JSON.parse(json) as {
     o: Required<Omit<Lg004BenchOptions, "scale" | "latencyMs">>;
     scale: number;
     latencyMs: number;

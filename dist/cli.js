@@ -5,13 +5,14 @@ import {
   DOCUMENTED_QUOTAS,
   renderReport,
   scanAccount
-} from "./chunks/chunk-YUL2B6RO.js";
+} from "./chunks/chunk-RWD7QNX6.js";
 import {
   planFixes,
   readIacTree,
+  repoPrefix,
   scanIac,
   writeFixes
-} from "./chunks/chunk-PLJFTCWL.js";
+} from "./chunks/chunk-3ZNFZPFX.js";
 import "./chunks/chunk-5RPVK5YB.js";
 import "./chunks/chunk-GQOB2N7Z.js";
 import "./chunks/chunk-V55NQNZI.js";
@@ -2517,14 +2518,15 @@ async function runDemo(io, opts) {
     await write("report.sarif", renderReport(report, "sarif"));
     await write("report.md", renderReport(report, "markdown"));
     const infra = examplesDir();
-    const iac = await scanIac(infra, { config });
+    const prefix = repoPrefix(io.cwd, infra);
+    const iac = await scanIac(infra, { config, prefix });
     io.out(`
 \u2500\u2500 IaC scan of ${relative(io.cwd, infra) || infra} \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500
 `);
     io.out(renderReport(iac.report, "text"));
     await write("iac-report.json", renderReport(iac.report, "json"));
     await write("iac-report.sarif", renderReport(iac.report, "sarif"));
-    const { files } = await readIacTree(infra);
+    const { files } = await readIacTree(infra, { prefix });
     const plan = await planFixes(files, { config });
     const diff = plan.changes.map((c) => c.diff).join("");
     io.out(`
@@ -2830,7 +2832,7 @@ async function iacCommand(io, v, pos) {
   const failOnFlag = parseFailOn(v["fail-on"]);
   const root = resolve2(io.cwd, pos[0] ?? ".");
   const { config } = await configFor(io, v.config);
-  const { report } = await scanIac(root, { config });
+  const { report } = await scanIac(root, { config, prefix: repoPrefix(io.cwd, root) });
   await emit(io, renderReport(report, format), v.output);
   return exitCodeFor(report, failOnFlag ?? config.failOn);
 }
@@ -2860,11 +2862,12 @@ async function fixCommand(io, v, pos) {
   const root = resolve2(io.cwd, pos[0] ?? ".");
   const { config } = await configFor(io, v.config);
   const report = v.report ? await readReportFile(io, v.report) : void 0;
-  const { files } = await readIacTree(root);
+  const prefix = repoPrefix(io.cwd, root);
+  const { files } = await readIacTree(root, { prefix });
   const plan = await planFixes(files, { config, ...report ? { report } : {} });
   const diff = plan.changes.map((c) => c.diff).join("");
   if (v.write) {
-    await writeFixes(root, plan);
+    await writeFixes(root, plan, { prefix });
     io.err(
       `lambda-guard: patched ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"} under ${root}
 `

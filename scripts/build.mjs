@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
+import { WASM } from "./wasm-files.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const require = createRequire(join(root, "package.json"));
@@ -20,15 +21,6 @@ const ENTRIES = {
   "app/lambda": "src/app/lambda.ts",
   "app/server": "src/app/server.ts",
 };
-
-const WASM = [
-  "web-tree-sitter/tree-sitter.wasm",
-  "tree-sitter-typescript/tree-sitter-tsx.wasm",
-  "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm",
-  "@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm",
-  "tree-sitter-typescript/tree-sitter-typescript.wasm",
-  "tree-sitter-python/tree-sitter-python.wasm",
-];
 
 const COPYLEFT = /\b(A?GPL|LGPL|SSPL|EUPL|OSL|CC-BY-SA)/i;
 

@@ -5,10 +5,11 @@ import {
   renderJson,
   renderSarif,
   scanAccount
-} from "../chunks/chunk-YUL2B6RO.js";
+} from "../chunks/chunk-RWD7QNX6.js";
 import {
+  repoPrefix,
   scanIac
-} from "../chunks/chunk-PLJFTCWL.js";
+} from "../chunks/chunk-3ZNFZPFX.js";
 import "../chunks/chunk-5RPVK5YB.js";
 import "../chunks/chunk-GQOB2N7Z.js";
 import "../chunks/chunk-V55NQNZI.js";
@@ -60,24 +61,11 @@ import "../chunks/chunk-DAP5CXRL.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/action/main.ts
-import { existsSync as existsSync2, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve as resolve2 } from "node:path";
 
 // src/action/scan.ts
-import { existsSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
-function rebaseLocations(report, root, workspace) {
-  const rootAbs = resolve(workspace, root);
-  if (rootAbs === resolve(workspace)) return report;
-  const findings = report.findings.map((f) => {
-    if (!f.location || isAbsolute(f.location.path)) return f;
-    const inRoot = resolve(rootAbs, f.location.path);
-    if (!existsSync(inRoot) || existsSync(resolve(workspace, f.location.path))) return f;
-    const path = relative(workspace, inRoot).split(sep).join("/");
-    return { ...f, location: { ...f.location, path } };
-  });
-  return { ...report, findings };
-}
+import { resolve } from "node:path";
 async function account(req) {
   const clients = new AwsClients({
     apiBudget: req.apiBudget,
@@ -100,12 +88,11 @@ async function account(req) {
 }
 async function iac(req) {
   const root = resolve(req.workspace, req.iacPath);
-  const { report } = await scanIac(root, { config: req.config });
-  const rebased = rebaseLocations(report, req.iacPath, req.workspace);
+  const { report } = await scanIac(root, { config: req.config, prefix: repoPrefix(req.workspace, root) });
   const rules = req.rules;
-  if (!rules) return rebased;
-  const findings = rebased.findings.filter((f) => rules.includes(f.rule));
-  return { ...rebased, findings, summary: summarize(findings) };
+  if (!rules) return report;
+  const findings = report.findings.filter((f) => rules.includes(f.rule));
+  return { ...report, findings, summary: summarize(findings) };
 }
 var defaultScan = async (req) => {
   switch (req.mode) {
@@ -246,7 +233,7 @@ See the [job log](${this.ctx.detailsUrl}).` : ""}`
 };
 async function loadActionConfig(file, workspace) {
   const abs = resolve2(workspace, file);
-  if (file === DEFAULT_CONFIG_PATH && !existsSync2(abs)) return { config: defaultConfig() };
+  if (file === DEFAULT_CONFIG_PATH && !existsSync(abs)) return { config: defaultConfig() };
   try {
     const { config } = await loadConfig(abs);
     return { config, path: abs };

@@ -2,7 +2,7 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   app_default,
   createApp
-} from "../chunks/chunk-ZUXRBD33.js";
+} from "../chunks/chunk-JVZAQRSR.js";
 import "../chunks/chunk-F3WSACVX.js";
 import "../chunks/chunk-7HGKXLIE.js";
 import "../chunks/chunk-7M4FHVO7.js";

@@ -9,7 +9,7 @@ import {
 import "../chunks/chunk-75E5FFQV.js";
 import {
   app_default
-} from "../chunks/chunk-ZUXRBD33.js";
+} from "../chunks/chunk-JVZAQRSR.js";
 import "../chunks/chunk-F3WSACVX.js";
 import "../chunks/chunk-7HGKXLIE.js";
 import "../chunks/chunk-7M4FHVO7.js";

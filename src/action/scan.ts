@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import { AwsClients } from "../aws/clients.js";
 import { scanAccount } from "../aws/scan.js";
-import { scanIac } from "../iac/index.js";
+import { repoPrefix, scanIac } from "../iac/index.js";
 import { RULE_IDS, summarize, type Config, type Report, type RuleId } from "../model/index.js";
 import { mergeReports } from "../report/index.js";
 import type { Mode } from "./inputs.js";
@@ -28,20 +27,6 @@ export interface ScanRequest {
 /** The seam between the Action and the scanner: tests inject a fake, production uses `defaultScan`. */
 export type ScanFn = (opts: ScanRequest) => Promise<Report>;
 
-/** IaC locations must be repository-relative for annotations and SARIF; the IaC scan is relative to its root. */
-export function rebaseLocations(report: Report, root: string, workspace: string): Report {
-  const rootAbs = resolve(workspace, root);
-  if (rootAbs === resolve(workspace)) return report;
-  const findings = report.findings.map((f) => {
-    if (!f.location || isAbsolute(f.location.path)) return f;
-    const inRoot = resolve(rootAbs, f.location.path);
-    if (!existsSync(inRoot) || existsSync(resolve(workspace, f.location.path))) return f;
-    const path = relative(workspace, inRoot).split(sep).join("/");
-    return { ...f, location: { ...f.location, path } };
-  });
-  return { ...report, findings };
-}
-
 async function account(req: ScanRequest): Promise<Report> {
   const clients = new AwsClients({
     apiBudget: req.apiBudget,
@@ -65,12 +50,12 @@ async function account(req: ScanRequest): Promise<Report> {
 
 async function iac(req: ScanRequest): Promise<Report> {
   const root = resolve(req.workspace, req.iacPath);
-  const { report } = await scanIac(root, { config: req.config });
-  const rebased = rebaseLocations(report, req.iacPath, req.workspace);
+  // Paths named from the workspace (the repository root), as annotations and SARIF need.
+  const { report } = await scanIac(root, { config: req.config, prefix: repoPrefix(req.workspace, root) });
   const rules = req.rules;
-  if (!rules) return rebased;
-  const findings = rebased.findings.filter((f) => rules.includes(f.rule));
-  return { ...rebased, findings, summary: summarize(findings) };
+  if (!rules) return report;
+  const findings = report.findings.filter((f) => rules.includes(f.rule));
+  return { ...report, findings, summary: summarize(findings) };
 }
 
 export const defaultScan: ScanFn = async (req) => {

@@ -67,7 +67,7 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
   const control = clients.bucket("lambda:control-plane", region);
   const policyBucket = clients.bucket("lambda:GetPolicy", region);
   const failures = new Failures();
-  const sem = new Semaphore(opts.concurrency ?? 24);
+  const sem = new Semaphore(opts.concurrency ?? 12);
   let total = 0;
   let done = 0;
   let deleted = 0;

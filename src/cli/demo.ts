@@ -6,7 +6,7 @@ import { AwsClients } from "../aws/clients.js";
 import { scanAccount } from "../aws/scan.js";
 import { demoAccount } from "../emulator/demo/account.js";
 import { startEmulator } from "../emulator/index.js";
-import { planFixes, readIacTree, scanIac } from "../iac/index.js";
+import { planFixes, readIacTree, repoPrefix, scanIac } from "../iac/index.js";
 import { defaultConfig, RULE_IDS } from "../model/index.js";
 import { renderReport } from "../report/index.js";
 import type { Io } from "./io.js";
@@ -62,13 +62,14 @@ export async function runDemo(io: Io, opts: { outputDir?: string | undefined }):
     await write("report.md", renderReport(report, "markdown"));
 
     const infra = examplesDir();
-    const iac = await scanIac(infra, { config });
+    const prefix = repoPrefix(io.cwd, infra);
+    const iac = await scanIac(infra, { config, prefix });
     io.out(`\n── IaC scan of ${relative(io.cwd, infra) || infra} ──────────────────────────\n`);
     io.out(renderReport(iac.report, "text"));
     await write("iac-report.json", renderReport(iac.report, "json"));
     await write("iac-report.sarif", renderReport(iac.report, "sarif"));
 
-    const { files } = await readIacTree(infra);
+    const { files } = await readIacTree(infra, { prefix });
     const plan = await planFixes(files, { config });
     const diff = plan.changes.map((c) => c.diff).join("");
     io.out(`\n── Fixes (lambda-guard fix ${relative(io.cwd, infra) || infra}) ─────────────────────\n`);

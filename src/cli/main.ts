@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { AwsClients } from "../aws/clients.js";
 import { scanAccount } from "../aws/scan.js";
-import { planFixes, readIacTree, scanIac, writeFixes } from "../iac/index.js";
+import { planFixes, readIacTree, repoPrefix, scanIac, writeFixes } from "../iac/index.js";
 import {
   activeFindings,
   errorMessage,
@@ -222,7 +222,8 @@ async function iacCommand(
   const failOnFlag = parseFailOn(v["fail-on"] as string | undefined);
   const root = resolve(io.cwd, pos[0] ?? ".");
   const { config } = await configFor(io, v.config as string | undefined);
-  const { report } = await scanIac(root, { config });
+  // Locations name files from the working directory (the repository root, usually), as SARIF needs.
+  const { report } = await scanIac(root, { config, prefix: repoPrefix(io.cwd, root) });
   await emit(io, renderReport(report, format), v.output as string | undefined);
   return exitCodeFor(report, failOnFlag ?? config.failOn);
 }
@@ -258,11 +259,12 @@ async function fixCommand(
   const root = resolve(io.cwd, pos[0] ?? ".");
   const { config } = await configFor(io, v.config as string | undefined);
   const report = v.report ? await readReportFile(io, v.report as string) : undefined;
-  const { files } = await readIacTree(root);
+  const prefix = repoPrefix(io.cwd, root);
+  const { files } = await readIacTree(root, { prefix });
   const plan = await planFixes(files, { config, ...(report ? { report } : {}) });
   const diff = plan.changes.map((c) => c.diff).join("");
   if (v.write) {
-    await writeFixes(root, plan);
+    await writeFixes(root, plan, { prefix });
     io.err(
       `lambda-guard: patched ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"} under ${root}\n`,
     );

@@ -37,14 +37,21 @@ function looksBinary(buf: Buffer): boolean {
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
+/** `./infra/` → `infra`; empty for the repository root. Rejects prefixes that climb out. */
+export function normalizePrefix(prefix: string | undefined): string {
+  const p = (prefix ?? "").split(/[\\/]+/).filter((s) => s !== "" && s !== ".");
+  if (p.includes("..")) throw new Error(`path prefix ${prefix} must not contain ..`);
+  return p.join("/");
+}
+
 /**
  * Reads the IaC candidates under `root`: never follows symbolic links (files or directories), skips
  * files over `maxBytes` and binary files with a coverage note, and returns paths relative to `root`
- * with forward slashes, sorted.
+ * (behind `prefix` when given) with forward slashes, sorted.
  */
 export async function readIacTree(
   root: string,
-  opts: { maxBytes?: number } = {},
+  opts: { maxBytes?: number; prefix?: string } = {},
 ): Promise<{ files: SourceFile[]; coverage: Coverage[] }> {
   const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
   const st = await lstat(root);
@@ -82,7 +89,9 @@ export async function readIacTree(
     }
     for (const [a, r] of subdirs) await walk(a, r);
   };
-  await walk(root, "");
+  // With a prefix, paths are named from the repository root (e.g. `infra/main.tf` when scanning `infra`),
+  // so locations and fingerprints agree with a scan of the whole repository.
+  await walk(root, normalizePrefix(opts.prefix));
 
   const files: SourceFile[] = [];
   let next = 0;

@@ -4,7 +4,7 @@ import type { Config } from "../model/config.js";
 import { buildReport, type Report } from "../model/report.js";
 import { VERSION } from "../model/version.js";
 import { scanIacFiles, type IacScanResult } from "./engine.js";
-import { readIacTree } from "./files.js";
+import { normalizePrefix, readIacTree } from "./files.js";
 import type { FixPlan } from "./types.js";
 
 export type * from "./types.js";
@@ -15,12 +15,21 @@ export { planFixes, applyEdits } from "./fix.js";
 export { unifiedDiff } from "./diff.js";
 export { locateReport, type Located } from "./locate.js";
 
+/**
+ * The prefix that names files under `root` from `repoRoot` (`infra` for `<repo>/infra`); empty when `root`
+ * is the repository root or lies outside it.
+ */
+export function repoPrefix(repoRoot: string, root: string): string {
+  const rel = relative(resolve(repoRoot), resolve(root));
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? "" : rel.split(sep).join("/");
+}
+
 /** Reads DIR (safely, see files.ts), scans it and builds a report with target `{kind: "iac", root}`. */
 export async function scanIac(
   root: string,
-  opts: { config: Config; now?: Date },
+  opts: { config: Config; now?: Date; prefix?: string },
 ): Promise<{ report: Report } & IacScanResult> {
-  const tree = await readIacTree(root);
+  const tree = await readIacTree(root, opts.prefix !== undefined ? { prefix: opts.prefix } : {});
   const result = await scanIacFiles(tree.files, opts);
   const coverage = [...tree.coverage, ...result.coverage];
   const report = buildReport({
@@ -37,14 +46,18 @@ export async function scanIac(
  * Writes a plan's changes under `root`. Refuses any path that is absolute, climbs out of root, or goes
  * through a symbolic link, and any file whose content changed since the plan was made (never clobbers).
  */
-export async function writeFixes(root: string, plan: FixPlan): Promise<void> {
+export async function writeFixes(root: string, plan: FixPlan, opts: { prefix?: string } = {}): Promise<void> {
   const base = await realpath(root);
+  const prefix = normalizePrefix(opts.prefix);
   const targets: { abs: string; after: string }[] = [];
   for (const c of plan.changes) {
     if (isAbsolute(c.path) || c.path.split(/[\\/]/).includes("..") || c.path.includes("\0")) {
       throw new Error(`refusing to write ${c.path}: not a path inside ${root}`);
     }
-    const abs = resolve(base, c.path);
+    if (prefix && !c.path.startsWith(`${prefix}/`)) {
+      throw new Error(`refusing to write ${c.path}: not under ${prefix}/`);
+    }
+    const abs = resolve(base, prefix ? c.path.slice(prefix.length + 1) : c.path);
     if (!abs.startsWith(base + sep)) throw new Error(`refusing to write ${c.path}: outside ${root}`);
     // Every component must be a real directory/file, not a link that could point elsewhere.
     let cur = base;

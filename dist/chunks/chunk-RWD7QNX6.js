@@ -9,7 +9,7 @@ import {
   statementCoversAction,
   unprotect,
   wildcardMatch
-} from "./chunk-PLJFTCWL.js";
+} from "./chunk-3ZNFZPFX.js";
 import {
   ENV_KEY,
   ENV_SECRET,
@@ -67316,7 +67316,7 @@ async function collectRegion(opts) {
   const control = clients.bucket("lambda:control-plane", region);
   const policyBucket = clients.bucket("lambda:GetPolicy", region);
   const failures = new Failures();
-  const sem = new Semaphore(opts.concurrency ?? 24);
+  const sem = new Semaphore(opts.concurrency ?? 12);
   let total = 0;
   let done = 0;
   let deleted = 0;

@@ -4,11 +4,12 @@ import {
   locateReport,
   planFixes,
   readIacTree,
+  repoPrefix,
   scanIac,
   scanIacFiles,
   unifiedDiff,
   writeFixes
-} from "./chunk-PLJFTCWL.js";
+} from "./chunk-3ZNFZPFX.js";
 import "./chunk-GQMGU5ZW.js";
 import "./chunk-LYD5ERHY.js";
 export {
@@ -16,6 +17,7 @@ export {
   locateReport,
   planFixes,
   readIacTree,
+  repoPrefix,
   scanIac,
   scanIacFiles,
   unifiedDiff,

@@ -1813,7 +1813,7 @@ function checkNamesFromEnv(env = process.env) {
   return names.length ? names : ["lambda-guard"];
 }
 var enginePlanFixes = async (files, opts) => {
-  const engine = await import("./iac-X3BKG4ZS.js");
+  const engine = await import("./iac-WOV3DS4Y.js");
   return engine.planFixes(files, opts);
 };
 

@@ -9371,6 +9371,11 @@ function looksBinary(buf) {
   return false;
 }
 var decoder = new TextDecoder("utf-8", { fatal: true });
+function normalizePrefix(prefix) {
+  const p = (prefix ?? "").split(/[\\/]+/).filter((s) => s !== "" && s !== ".");
+  if (p.includes("..")) throw new Error(`path prefix ${prefix} must not contain ..`);
+  return p.join("/");
+}
 async function readIacTree(root, opts = {}) {
   const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
   const st = await lstat(root);
@@ -9407,7 +9412,7 @@ async function readIacTree(root, opts = {}) {
     }
     for (const [a, r] of subdirs) await walk2(a, r);
   };
-  await walk2(root, "");
+  await walk2(root, normalizePrefix(opts.prefix));
   const files = [];
   let next = 0;
   const worker = async () => {
@@ -9932,8 +9937,12 @@ async function planFixes(files, opts) {
 }
 
 // src/iac/index.ts
+function repoPrefix(repoRoot, root) {
+  const rel = relative(resolve(repoRoot), resolve(root));
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? "" : rel.split(sep).join("/");
+}
 async function scanIac(root, opts) {
-  const tree = await readIacTree(root);
+  const tree = await readIacTree(root, opts.prefix !== void 0 ? { prefix: opts.prefix } : {});
   const result = await scanIacFiles(tree.files, opts);
   const coverage = [...tree.coverage, ...result.coverage];
   const report = buildReport({
@@ -9945,14 +9954,18 @@ async function scanIac(root, opts) {
   });
   return { report, ...result, coverage };
 }
-async function writeFixes(root, plan) {
+async function writeFixes(root, plan, opts = {}) {
   const base = await realpath(root);
+  const prefix = normalizePrefix(opts.prefix);
   const targets = [];
   for (const c of plan.changes) {
     if (isAbsolute(c.path) || c.path.split(/[\\/]/).includes("..") || c.path.includes("\0")) {
       throw new Error(`refusing to write ${c.path}: not a path inside ${root}`);
     }
-    const abs = resolve(base, c.path);
+    if (prefix && !c.path.startsWith(`${prefix}/`)) {
+      throw new Error(`refusing to write ${c.path}: not under ${prefix}/`);
+    }
+    const abs = resolve(base, prefix ? c.path.slice(prefix.length + 1) : c.path);
     if (!abs.startsWith(base + sep)) throw new Error(`refusing to write ${c.path}: outside ${root}`);
     let cur = base;
     for (const part of relative(base, abs).split(sep)) {
@@ -9985,6 +9998,7 @@ export {
   locateReport,
   applyEdits,
   planFixes,
+  repoPrefix,
   scanIac,
   writeFixes
 };
