@@ -5,7 +5,7 @@ import {
   DOCUMENTED_QUOTAS,
   renderReport,
   scanAccount
-} from "./chunks/chunk-RWD7QNX6.js";
+} from "./chunks/chunk-NHV4PHJR.js";
 import {
   planFixes,
   readIacTree,
@@ -19,7 +19,7 @@ import "./chunks/chunk-V55NQNZI.js";
 import "./chunks/chunk-YK5OR6JL.js";
 import "./chunks/chunk-U5GZZNFQ.js";
 import "./chunks/chunk-IB6KOAYE.js";
-import "./chunks/chunk-7HGKXLIE.js";
+import "./chunks/chunk-4FWKG5UP.js";
 import {
   InputError,
   defaultConfig,
@@ -706,6 +706,57 @@ function demoAccount(now = /* @__PURE__ */ new Date()) {
     iam: callers.iam,
     simulations: callers.simulations
   });
+}
+
+// src/emulator/demo/apply-fixes.ts
+function applyRemediations(state, findings) {
+  const done = [];
+  state.iam = structuredClone(state.iam);
+  for (const f of findings) {
+    if (f.suppression) continue;
+    if (f.rule === "LG004") {
+      const applied = attachListTags(state, f);
+      if (applied) done.push(applied);
+      continue;
+    }
+    const fn2 = state.functions.find(
+      (x) => x.name === f.resource.functionName && x.region === f.resource.region
+    );
+    if (!fn2) continue;
+    const key = f.resource.qualifier ?? "";
+    if (f.resource.kind === "function-url") {
+      for (const url of fn2.urls) if ((url.qualifier ?? "") === key) url.authType = "AWS_IAM";
+      done.push(`${fn2.name}${key ? `:${key}` : ""}: update-function-url-config --auth-type AWS_IAM`);
+    }
+    const policy2 = fn2.policies[key];
+    if (typeof policy2 === "string") {
+      delete fn2.policies[key];
+      done.push(`${fn2.name}${key ? `:${key}` : ""}: unparseable policy removed`);
+      continue;
+    }
+    const statements = Array.isArray(f.evidence.statements) ? f.evidence.statements : [];
+    if (policy2 && Array.isArray(policy2.Statement) && statements.length > 0) {
+      policy2.Statement = policy2.Statement.filter(
+        (s, i) => !statements.includes(s.Sid ?? `#${i}`)
+      );
+      done.push(`${fn2.name}${key ? `:${key}` : ""}: remove-permission ${statements.join(", ")}`);
+    }
+  }
+  return done;
+}
+function attachListTags(state, f) {
+  const arn2 = f.resource.arn ?? "";
+  const document = f.remediation.policy;
+  if (!document || arn2.split(":")[4] !== state.accountId) return null;
+  const name = arn2.split("/").pop();
+  const iam = state.iam;
+  const isRole = arn2.includes(":role/");
+  const list = (isRole ? iam.RoleDetailList : iam.UserDetailList) ?? [];
+  const entity = list.find((e) => e.Arn === arn2 || (isRole ? e.RoleName : e.UserName) === name);
+  if (!entity) return null;
+  const key = isRole ? "RolePolicyList" : "UserPolicyList";
+  (entity[key] ??= []).push({ PolicyName: "lambda-guard-ListTags", PolicyDocument: document });
+  return `${isRole ? "role" : "user"}/${name}: put-${isRole ? "role" : "user"}-policy lambda-guard-ListTags`;
 }
 
 // src/emulator/server.ts
@@ -2481,6 +2532,7 @@ function examplesDir() {
   return resolve("examples/infra");
 }
 async function runDemo(io, opts) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const outDir = resolve(io.cwd, opts.outputDir ?? "demo-output");
   await mkdir(outDir, { recursive: true });
   const emulator = await startEmulator(demoAccount(), { port: 0 });
@@ -2495,20 +2547,38 @@ async function runDemo(io, opts) {
     io.out(`lambda-guard demo: emulated account ${emulator.state.accountId} at ${emulator.url}
 
 `);
-    const progress = progressReporter(io);
-    const report = await scanAccount({
-      clients,
-      regions: "all",
-      lookbackDays: 90,
-      rules: [...RULE_IDS],
-      config,
-      confirmWithSimulator: true,
-      onProgress: progress.onProgress
-    });
-    progress.finish();
+    const scan = async () => {
+      const progress = progressReporter(io);
+      const r = await scanAccount({
+        clients,
+        regions: "all",
+        lookbackDays: 90,
+        rules: [...RULE_IDS],
+        config,
+        confirmWithSimulator: true,
+        onProgress: progress.onProgress
+      });
+      progress.finish();
+      return r;
+    };
+    const report = await scan();
     io.out(`\u2500\u2500 Account scan \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500
 `);
     io.out(renderReport(report, "text"));
+    const applied = applyRemediations(emulator.state, report.findings);
+    const after = await scan();
+    io.out(
+      `
+\u2500\u2500 The fixes, applied to the emulated account (${applied.length} changes), then scanned again \u2500\u2500
+`
+    );
+    for (const a of applied) io.out(`  ${a}
+`);
+    io.out(`
+${renderReport(after, "text")}`);
+    io.out(
+      "What remains needs more than the printed fix: an explicit Deny or a permissions boundary still wins over\nthe new Allow (the finding's evidence names it), and another account's callers are fixed in that account.\n"
+    );
     const written = [];
     const write = async (name, text) => {
       await writeFile(join(outDir, name), text);
@@ -2517,6 +2587,7 @@ async function runDemo(io, opts) {
     await write("report.json", renderReport(report, "json"));
     await write("report.sarif", renderReport(report, "sarif"));
     await write("report.md", renderReport(report, "markdown"));
+    await write("report-after-fixes.json", renderReport(after, "json"));
     const infra = examplesDir();
     const prefix = repoPrefix(io.cwd, infra);
     const iac = await scanIac(infra, { config, prefix });

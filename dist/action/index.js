@@ -5,7 +5,7 @@ import {
   renderJson,
   renderSarif,
   scanAccount
-} from "../chunks/chunk-RWD7QNX6.js";
+} from "../chunks/chunk-NHV4PHJR.js";
 import {
   repoPrefix,
   scanIac
@@ -37,10 +37,10 @@ import "../chunks/chunk-75E5FFQV.js";
 import {
   MAX_OUTPUT_CHARS,
   checkRunOutput
-} from "../chunks/chunk-F3WSACVX.js";
+} from "../chunks/chunk-GGYSZ3HS.js";
 import {
   renderMarkdown
-} from "../chunks/chunk-7HGKXLIE.js";
+} from "../chunks/chunk-4FWKG5UP.js";
 import {
   DEFAULT_CONFIG_PATH,
   InputError,

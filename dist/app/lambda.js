@@ -8,9 +8,9 @@ import {
 import "../chunks/chunk-75E5FFQV.js";
 import {
   app_default
-} from "../chunks/chunk-JVZAQRSR.js";
-import "../chunks/chunk-F3WSACVX.js";
-import "../chunks/chunk-7HGKXLIE.js";
+} from "../chunks/chunk-YJGX26I4.js";
+import "../chunks/chunk-GGYSZ3HS.js";
+import "../chunks/chunk-4FWKG5UP.js";
 import "../chunks/chunk-7M4FHVO7.js";
 import "../chunks/chunk-GQMGU5ZW.js";
 import "../chunks/chunk-LYD5ERHY.js";

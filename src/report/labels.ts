@@ -1,22 +1,35 @@
 import type { Coverage, Finding, Report, Severity } from "../model/index.js";
 import { activeFindings, isIncomplete, SEVERITIES } from "../model/index.js";
 
-/** The resource as people name it: `function[:qualifier]`, a principal ARN, or an IaC address. */
+/**
+ * `arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Dev_1a2b` → `role/AWSReservedSSO_Dev_1a2b`:
+ * the path only makes tables unreadable; the account goes in the "where" column and the full ARN stays in the report.
+ */
+function principalName(arn: string): string {
+  const resource = arn.split(":").slice(5).join(":");
+  const [type, ...rest] = resource.split("/");
+  return rest.length > 0 ? `${type}/${rest[rest.length - 1]}` : resource || arn;
+}
+
+/** The resource as people name it: `function[:qualifier]`, `role/name` for a principal, or an IaC address. */
 export function resourceLabel(f: Finding): string {
   const r = f.resource;
-  if (r.kind === "principal" && r.arn) return r.arn;
+  if (r.kind === "principal" && r.arn) return principalName(r.arn);
   if (r.functionName) return r.qualifier ? `${r.functionName}:${r.qualifier}` : r.functionName;
   if (r.iac?.address) return r.iac.address;
   if (r.arn) return r.arn;
   return "-";
 }
 
-/** `path:line` (or `path:start-end`) when located, else the region, else `-`. */
+/** `path:line` (or `path:start-end`) when located, else the region, else a principal's account, else `-`. */
 export function whereLabel(f: Finding): string {
   const l = f.location;
   if (l)
     return l.endLine > l.startLine ? `${l.path}:${l.startLine}-${l.endLine}` : `${l.path}:${l.startLine}`;
-  return f.resource.region ?? "-";
+  if (f.resource.region) return f.resource.region;
+  if (f.resource.kind === "principal" && f.resource.arn)
+    return `account ${f.resource.arn.split(":")[4] || "?"}`;
+  return "-";
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

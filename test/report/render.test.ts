@@ -29,7 +29,8 @@ describe("renderText", () => {
     }
     expect(text).toContain("api:live");
     expect(text).toContain("infra/main.tf:22-25");
-    expect(text).toContain("arn:aws:iam::111122223333:role/ci-deployer");
+    // Principals read as role/name with their account in the where column; paths would swamp the table.
+    expect(text).toMatch(/role\/ci-deployer +account 111122223333/);
     expect(text).toContain("aws_iam_role_policy.reader_1");
     expect(text).toContain("Coverage problems (2):");
     expect(text).toContain("AccessDeniedException");
@@ -54,7 +55,7 @@ describe("renderText", () => {
     // The other columns are never cut (a principal ARN is long), the title shrinks to at least 10.
     for (const l of tableLines) expect(l.length).toBeLessThanOrEqual(Math.max(80, titleAt + 10));
     expect(narrow).toContain("…");
-    expect(narrow).toContain("arn:aws:iam::111122223333:role/ci-deployer");
+    expect(narrow).toContain("role/ci-deployer");
   });
 
   it("says so when clean, and strips terminal control characters", () => {
@@ -243,5 +244,23 @@ describe("mergeReports", () => {
     expect(merged.summary).toEqual({ critical: 1, high: 1, medium: 2, low: 0, suppressed: 0 });
     expect(merged.coverage).toHaveLength(3);
     expect(mergeReports([account, account]).findings).toHaveLength(1);
+  });
+});
+
+describe("principal labels", () => {
+  it("drop the IAM path (SSO roles) and keep the name; the account goes to the where column", async () => {
+    const { resourceLabel, whereLabel } = await import("../../src/report/index.js");
+    const f = {
+      resource: {
+        kind: "principal" as const,
+        arn: "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Dev_3f2a",
+      },
+    } as Parameters<typeof resourceLabel>[0];
+    expect(resourceLabel(f)).toBe("role/AWSReservedSSO_Dev_3f2a");
+    expect(whereLabel(f)).toBe("account 111122223333");
+    const root = {
+      resource: { kind: "principal" as const, arn: "arn:aws:iam::444455556666:root" },
+    } as typeof f;
+    expect(resourceLabel(root)).toBe("root");
   });
 });

@@ -3,7 +3,7 @@ import {
   HANDOFF_PREFIX,
   HandoffPayloadSchema,
   parseHandoffMarker
-} from "./chunk-F3WSACVX.js";
+} from "./chunk-GGYSZ3HS.js";
 import {
   ConfigSchema
 } from "./chunk-7M4FHVO7.js";

@@ -7,7 +7,7 @@ import {
   plural,
   renderMarkdown,
   resourceLabel
-} from "./chunk-7HGKXLIE.js";
+} from "./chunk-4FWKG5UP.js";
 import {
   RULES,
   RuleIdSchema,

@@ -93,7 +93,7 @@ import {
   resourceLabel,
   summaryLine,
   whereLabel
-} from "./chunk-7HGKXLIE.js";
+} from "./chunk-4FWKG5UP.js";
 import {
   InputError
 } from "./chunk-7M4FHVO7.js";

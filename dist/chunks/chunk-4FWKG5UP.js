@@ -7,9 +7,14 @@ import {
 } from "./chunk-GQMGU5ZW.js";
 
 // src/report/labels.ts
+function principalName(arn) {
+  const resource = arn.split(":").slice(5).join(":");
+  const [type, ...rest] = resource.split("/");
+  return rest.length > 0 ? `${type}/${rest[rest.length - 1]}` : resource || arn;
+}
 function resourceLabel(f) {
   const r = f.resource;
-  if (r.kind === "principal" && r.arn) return r.arn;
+  if (r.kind === "principal" && r.arn) return principalName(r.arn);
   if (r.functionName) return r.qualifier ? `${r.functionName}:${r.qualifier}` : r.functionName;
   if (r.iac?.address) return r.iac.address;
   if (r.arn) return r.arn;
@@ -19,7 +24,10 @@ function whereLabel(f) {
   const l = f.location;
   if (l)
     return l.endLine > l.startLine ? `${l.path}:${l.startLine}-${l.endLine}` : `${l.path}:${l.startLine}`;
-  return f.resource.region ?? "-";
+  if (f.resource.region) return f.resource.region;
+  if (f.resource.kind === "principal" && f.resource.arn)
+    return `account ${f.resource.arn.split(":")[4] || "?"}`;
+  return "-";
 }
 function plural(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
