@@ -17,6 +17,7 @@ export interface FindingInput {
   evidence?: Record<string, unknown>;
   remediation: Remediation;
   functionName?: string;
+  qualifier?: string | null;
   /** Statement id (Sid or index) for policy statements: part of the fingerprint. */
   statementId?: string;
 }
@@ -33,6 +34,7 @@ export function makeFinding(i: FindingInput): Finding {
     resource: {
       kind: i.kind,
       ...(i.functionName ? { functionName: i.functionName } : {}),
+      ...(i.qualifier !== undefined ? { qualifier: i.qualifier } : {}),
       iac: { address: i.address, flavour: i.flavour },
     },
     location: { path: i.path, startLine: i.line, endLine: i.endLine ?? i.line },

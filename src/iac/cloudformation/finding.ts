@@ -1,9 +1,10 @@
-import { fingerprint } from "../../model/fingerprint.js";
 import type { Finding, ResourceKind } from "../../model/report.js";
-import { RULES, type RuleId } from "../../model/rules.js";
+import type { RuleId } from "../../model/rules.js";
 import type { Severity } from "../../model/severity.js";
+import { makeFinding as makeIacFinding } from "../finding.js";
 import type { Flavour } from "../types.js";
 
+/** The CloudFormation/SAM/Serverless detectors' shape: a remediation summary and notes instead of a Remediation. */
 export interface FindingInput {
   rule: RuleId;
   severity?: Severity;
@@ -23,23 +24,10 @@ export interface FindingInput {
   key?: string;
 }
 
-/** A complete report finding for an IaC location (fingerprint from rule, path, address and key). */
-export function makeFinding(i: FindingInput): Finding {
-  const rule = RULES[i.rule];
-  return {
-    fingerprint: fingerprint(i.rule, i.path, i.address, i.key),
-    rule: i.rule,
-    severity: i.severity ?? rule.defaultSeverity,
-    title: rule.title,
-    message: i.message,
-    resource: {
-      kind: i.kind,
-      ...(i.functionName ? { functionName: i.functionName } : {}),
-      ...(i.qualifier !== undefined ? { qualifier: i.qualifier } : {}),
-      iac: { address: i.address, flavour: i.flavour },
-    },
-    location: { path: i.path, startLine: i.line, endLine: i.endLine ?? i.line },
-    evidence: i.evidence,
-    remediation: { summary: i.summary, ...(i.notes && i.notes.length > 0 ? { notes: i.notes } : {}) },
-  };
+export function makeFinding({ summary, notes, key, ...rest }: FindingInput): Finding {
+  return makeIacFinding({
+    ...rest,
+    ...(key !== undefined ? { statementId: key } : {}),
+    remediation: { summary, ...(notes && notes.length > 0 ? { notes } : {}) },
+  });
 }
