@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { AwsClients } from "../aws/clients.js";
@@ -168,6 +168,26 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   return 2;
 }
 
+/** DIR for iac/fix: must be an existing directory. */
+async function directoryArg(io: Io, command: string, arg: string | undefined): Promise<string> {
+  const root = resolve(io.cwd, arg ?? ".");
+  let isDir = false;
+  try {
+    isDir = (await stat(root)).isDirectory();
+  } catch {
+    throw new InputError(
+      `no such directory — pass the folder that holds your IaC (default .)`,
+      `${command} ${arg ?? "."}`,
+    );
+  }
+  if (!isDir)
+    throw new InputError(
+      `not a directory — pass the folder that holds your IaC (default .)`,
+      `${command} ${arg}`,
+    );
+  return root;
+}
+
 function noPositionals(command: string, positionals: string[], max: number): void {
   if (positionals.length > max) {
     throw new InputError(
@@ -220,7 +240,7 @@ async function iacCommand(
   noPositionals("iac", pos, 1);
   const format = parseFormat(v.format as string | undefined);
   const failOnFlag = parseFailOn(v["fail-on"] as string | undefined);
-  const root = resolve(io.cwd, pos[0] ?? ".");
+  const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config as string | undefined);
   // Locations name files from the working directory (the repository root, usually), as SARIF needs.
   const { report } = await scanIac(root, { config, prefix: repoPrefix(io.cwd, root) });
@@ -256,7 +276,7 @@ async function fixCommand(
   pos: string[],
 ): Promise<number> {
   noPositionals("fix", pos, 1);
-  const root = resolve(io.cwd, pos[0] ?? ".");
+  const root = await directoryArg(io, "fix", pos[0]);
   const { config } = await configFor(io, v.config as string | undefined);
   const report = v.report ? await readReportFile(io, v.report as string) : undefined;
   const prefix = repoPrefix(io.cwd, root);

@@ -26,6 +26,8 @@ describe("CLI usage errors exit 2 and name the flag and the fix", () => {
     [["scan", "--config", "/nonexistent/x.yml"], /\/nonexistent\/x\.yml: cannot read the config file/],
     [["frobnicate"], /unknown command 'frobnicate' — use scan, iac, fix, emulate or demo/],
     [["emulate"], /--state FILE is required/],
+    [["iac", "/nonexistent/infra"], /iac \/nonexistent\/infra: no such directory — pass the folder/],
+    [["fix", "/etc/hostname"], /fix \/etc\/hostname: not a directory/],
     [["emulate", "--state", "/nonexistent/state.json"], /\/nonexistent\/state\.json/],
   ];
   it.each(cases)("%j", async (args, re) => {
