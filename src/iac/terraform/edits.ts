@@ -1,7 +1,8 @@
 import type { Node as JsonNode } from "jsonc-parser";
 import type { Node } from "../treesitter.js";
 import type { SourceFile, TextEdit } from "../types.js";
-import { tupleElements } from "./hcl.js";
+import { type Block, tupleElements } from "./hcl.js";
+import { deleteJsonBlock, deleteJsonBlocks } from "./tfjson.js";
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf("\n", offset - 1) + 1;
@@ -38,7 +39,8 @@ export function deleteBlock(file: SourceFile, block: Node): TextEdit {
   const before = start === 0 ? "" : text.slice(lineStart(text, start - 1), start);
   const after = text.slice(end, lineEnd(text, end));
   if ((start === 0 || isBlank(before)) && isBlank(after) && end < text.length) end = lineEnd(text, end);
-  else if (isBlank(before) && (end >= text.length || after === "") && start > 0)
+  else if (isBlank(before) && (end >= text.length || after === "" || /^\s*\}\s*$/.test(after)) && start > 0)
+    // At the end of the file or of the enclosing block: the blank line before goes instead.
     start = lineStart(text, start - 1);
   return { path: file.path, start, end, newText: "" };
 }
@@ -124,4 +126,23 @@ export function insertAttributeAfter(file: SourceFile, after: Node, name: string
   const at = lineEnd(text, after.endIndex);
   const nl = at === text.length && !text.endsWith("\n") ? "\n" : "";
   return { path: file.path, start: at, end: at, newText: `${nl}${indent}${name}${pad}= ${value}\n` };
+}
+
+/** Deletes a resource in either syntax (HCL block, or its Terraform JSON property); null if it cannot. */
+export function deleteResource(b: Block): TextEdit | null {
+  if (b.json) return deleteJsonBlock(b);
+  return deleteBlock(b.file, b.node as Node);
+}
+
+/** Deletes several resources at once (JSON siblings together, so an emptied type object goes too). */
+export function deleteResources(blocks: Block[]): TextEdit[] | null {
+  const out: TextEdit[] = [];
+  const json = blocks.filter((b) => b.json);
+  for (const b of blocks) if (!b.json) out.push(deleteBlock(b.file, b.node as Node));
+  if (json.length > 0) {
+    const e = deleteJsonBlocks(json);
+    if (!e) return null;
+    out.push(...e);
+  }
+  return out;
 }

@@ -4,7 +4,9 @@ import { lineOf, named } from "../treesitter.js";
 import type { SourceFile } from "../types.js";
 import {
   type Block,
+  type Expr,
   exprParts,
+  JsonExpr,
   objectEntries,
   stringLitValue,
   traversal,
@@ -45,7 +47,7 @@ export interface Val {
 
 export interface VarSource {
   /** Expression node giving the value and the scope to evaluate it in. */
-  expr: Node;
+  expr: Expr;
   file: SourceFile;
   /** Scope to evaluate `expr` in (the calling module for a module argument); null: the module itself. */
   scope: Scope | null;
@@ -60,17 +62,27 @@ export interface ModuleInst {
   blocks: Block[];
   /** Input variable values: from the call's arguments, tfvars, then the declared default. */
   vars: Map<string, VarSource>;
-  locals: Map<string, { expr: Node; file: SourceFile }>;
+  locals: Map<string, { expr: Expr; file: SourceFile }>;
   files: ReadonlyMap<string, SourceFile>;
 }
 
 export interface Scope {
   mod: ModuleInst;
-  /** `each`/`count` or for-expression bindings are not modelled; depth guards recursion. */
+  /** For-expression bindings are not modelled; depth guards recursion. */
   depth: number;
+  /** `count.index` / `each.key` / `each.value` of the resource instance being evaluated. */
+  instance?: Instance;
 }
 
-const unknown = (n: Node, ref?: string): Val => ({ v: new Unknown(n.text, ref), via: [] });
+/** One instance of a resource with `count` or `for_each`. */
+export interface Instance {
+  /** The index part of the address: `[0]`, `["blue"]`. */
+  suffix: string;
+  count?: number;
+  each?: { key: Val; value: Val };
+}
+
+const unknown = (n: { text: string }, ref?: string): Val => ({ v: new Unknown(n.text, ref), via: [] });
 
 export function isUnknown(v: unknown): v is Unknown {
   return v instanceof Unknown;
@@ -89,9 +101,10 @@ function originOf(file: SourceFile, n: Node, kind: Origin["kind"], desc: string)
 }
 
 /** Evaluates an HCL expression as far as static information allows. */
-export function evaluate(expr: Node, scope: Scope, file: SourceFile): Val {
+export function evaluate(expr: Expr, scope: Scope, file: SourceFile): Val {
   if (scope.depth > 40) return unknown(expr);
-  const s: Scope = { mod: scope.mod, depth: scope.depth + 1 };
+  if (expr instanceof JsonExpr) return evaluateJson(expr, scope);
+  const s: Scope = { ...scope, depth: scope.depth + 1 };
   const { head } = exprParts(expr);
   if (!head) return unknown(expr);
   switch (head.type) {
@@ -175,40 +188,122 @@ export function evaluate(expr: Node, scope: Scope, file: SourceFile): Val {
     case "variable_expr": {
       const path = traversal(expr);
       if (!path) return unknown(expr);
-      const [root, name] = path;
-      if (root === "var" && name) {
-        const src = s.mod.vars.get(name);
-        if (!src) return unknown(expr, path.join("."));
-        const target = src.scope ?? s;
-        let r = evaluate(src.expr, { mod: target.mod, depth: s.depth + 1 }, src.file);
-        r = { ...r, via: [`${s.mod.prefix}var.${name} (${src.desc})`, ...r.via] };
-        if (r.origin) r.origin = { ...r.origin, desc: `var.${name} (${src.desc})` };
-        return applyRest(r, path.slice(2), expr);
-      }
-      if (root === "local" && name) {
-        const l = s.mod.locals.get(name);
-        if (!l) return unknown(expr, path.join("."));
-        let r = evaluate(l.expr, s, l.file);
-        r = { ...r, via: [`local.${name} (${l.file.path}:${lineOf(l.expr)})`, ...r.via] };
-        if (r.origin) r.origin = { ...r.origin, desc: `local.${name} (${l.file.path}:${lineOf(l.expr)})` };
-        return applyRest(r, path.slice(2), expr);
-      }
-      if (root === "path" && (name === "module" || name === "root" || name === "cwd")) {
-        return { v: name === "module" ? s.mod.dir || "." : ".", via: [] };
-      }
-      return unknown(expr, path.join("."));
+      return resolveRef(path, s, expr);
     }
     default:
       return unknown(expr);
   }
 }
 
-function applyRest(r: Val, rest: string[], expr: Node): Val {
+/** Value of a reference (`var.x`, `local.y.z`, `count.index`, `each.value`, `path.module`). */
+function resolveRef(path: string[], s: Scope, expr: { text: string }): Val {
+  const [root, name] = path;
+  if (root === "var" && name) {
+    const src = s.mod.vars.get(name);
+    if (!src) return unknown(expr, path.join("."));
+    const target = src.scope ?? s;
+    let r = evaluate(src.expr, { mod: target.mod, depth: s.depth + 1 }, src.file);
+    r = { ...r, via: [`${s.mod.prefix}var.${name} (${src.desc})`, ...r.via] };
+    if (r.origin) r.origin = { ...r.origin, desc: `var.${name} (${src.desc})` };
+    return applyRest(r, path.slice(2), expr);
+  }
+  if (root === "local" && name) {
+    const l = s.mod.locals.get(name);
+    if (!l) return unknown(expr, path.join("."));
+    const line = l.expr.startPosition.row + 1;
+    let r = evaluate(l.expr, { mod: s.mod, depth: s.depth + 1 }, l.file);
+    r = { ...r, via: [`local.${name} (${l.file.path}:${line})`, ...r.via] };
+    if (r.origin) r.origin = { ...r.origin, desc: `local.${name} (${l.file.path}:${line})` };
+    return applyRest(r, path.slice(2), expr);
+  }
+  if (root === "count" && name === "index" && s.instance?.count !== undefined)
+    return { v: s.instance.count, via: [] };
+  if (root === "each" && s.instance?.each && (name === "key" || name === "value")) {
+    const r = s.instance.each[name];
+    return applyRest({ ...r, via: [`each.${name} (${s.instance.suffix})`, ...r.via] }, path.slice(2), expr);
+  }
+  if (root === "path" && (name === "module" || name === "root" || name === "cwd")) {
+    return { v: name === "module" ? s.mod.dir || "." : ".", via: [] };
+  }
+  return unknown(expr, path.join("."));
+}
+
+/** Evaluates a Terraform JSON value: strings are templates (`"${var.x}"`), objects and arrays literal. */
+export function evaluateJson(e: JsonExpr, scope: Scope): Val {
+  const n = e.json;
+  const file = e.file;
+  const origin = (kind: Origin["kind"]): Origin => ({
+    path: file.path,
+    start: n.offset,
+    end: n.offset + n.length,
+    line: e.startPosition.row + 1,
+    desc: `${file.path}:${e.startPosition.row + 1}`,
+    kind,
+  });
+  switch (n.type) {
+    case "string": {
+      const str = typeof n.value === "string" ? n.value : "";
+      if (!/\$\{|%\{/.test(str.replace(/\$\$\{|%%\{/g, ""))) {
+        return { v: str.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{"), origin: origin("string"), via: [] };
+      }
+      const whole = traversal(e);
+      if (whole) return resolveRef(whole, { ...scope, depth: scope.depth + 1 }, e);
+      // A template with interpolations: each must be a reference we can resolve to a scalar.
+      let out = "";
+      let last = 0;
+      for (const m of str.matchAll(/\$\{([^}]*)\}/g)) {
+        out += str.slice(last, m.index);
+        last = m.index + m[0].length;
+        const ref = /^\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*)\s*$/.exec(m[1]!)?.[1];
+        if (!ref) return unknown(e);
+        const v = resolveRef(
+          ref.match(/[A-Za-z_][\w-]*|\[\d+\]/g)!,
+          { ...scope, depth: scope.depth + 1 },
+          e,
+        ).v;
+        if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out += String(v);
+        else return unknown(e);
+      }
+      if (/%\{/.test(str)) return unknown(e);
+      return { v: out + str.slice(last), via: [] };
+    }
+    case "number":
+      return { v: n.value as number, origin: origin("number"), via: [] };
+    case "boolean":
+      return { v: n.value as boolean, origin: origin("bool"), via: [] };
+    case "null":
+      return { v: null, via: [] };
+    case "array":
+      return {
+        v: (n.children ?? []).map(
+          (c) => evaluateJson(new JsonExpr(c, file), { ...scope, depth: scope.depth + 1 }).v,
+        ),
+        via: [],
+      };
+    case "object": {
+      const o: Record<string, unknown> = {};
+      for (const p of n.children ?? []) {
+        const k = p.children?.[0];
+        const v = p.children?.[1];
+        if (k && v && typeof k.value === "string")
+          o[k.value] = evaluateJson(new JsonExpr(v, file), { ...scope, depth: scope.depth + 1 }).v;
+      }
+      return { v: o, via: [] };
+    }
+    default:
+      return unknown(e);
+  }
+}
+
+function applyRest(r: Val, rest: string[], expr: { text: string }): Val {
   let v = r.v;
   for (const k of rest) {
     if (v instanceof Unknown) return { v, via: r.via };
     const idx = /^\[(\d+)\]$/.exec(k);
+    const key = /^\["([^"]*)"\]$/.exec(k);
     if (idx && Array.isArray(v)) v = v[Number(idx[1])];
+    else if (key && v && typeof v === "object" && !Array.isArray(v))
+      v = (v as Record<string, unknown>)[key[1]!];
     else if (v && typeof v === "object" && !Array.isArray(v) && !/^\[/.test(k))
       v = (v as Record<string, unknown>)[k];
     else return { v: new Unknown(expr.text), via: r.via };
@@ -277,18 +372,7 @@ function operandValue(parts: Node[], s: Scope, file: SourceFile, evalPart: (n: N
       if (r.type !== "get_attr") return new Unknown(r.text);
       path.push(named(r)[0]?.text ?? "");
     }
-    const [root, name] = path;
-    if (root === "var" && name) {
-      const src = s.mod.vars.get(name);
-      if (!src) return new Unknown(path.join("."));
-      const target = src.scope ?? s;
-      return evaluate(src.expr, { mod: target.mod, depth: s.depth + 1 }, src.file).v;
-    }
-    if (root === "local" && name) {
-      const l = s.mod.locals.get(name);
-      return l ? evaluate(l.expr, s, l.file).v : new Unknown(path.join("."));
-    }
-    return new Unknown(path.join("."));
+    return resolveRef(path, s, { text: path.join(".") }).v;
   }
   return new Unknown(parts.map((p) => p.text).join(""));
 }

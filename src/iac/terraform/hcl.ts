@@ -1,26 +1,91 @@
+import type { Node as JsonNode } from "jsonc-parser";
 import type { Node } from "../treesitter.js";
 import { lineOf, named } from "../treesitter.js";
 import type { SourceFile } from "../types.js";
 
+const lineStarts = new WeakMap<SourceFile, number[]>();
+
+/** 0-based row and column of an offset in a file (line starts cached per file). */
+export function positionAt(file: SourceFile, offset: number): { row: number; column: number } {
+  let starts = lineStarts.get(file);
+  if (!starts) {
+    starts = [0];
+    for (let i = 0; i < file.text.length; i++) if (file.text.charCodeAt(i) === 10) starts.push(i + 1);
+    lineStarts.set(file, starts);
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { row: lo, column: offset - starts[lo]! };
+}
+
+/**
+ * A value in Terraform JSON syntax (`*.tf.json`, `*.tfvars.json`): a jsonc-parser node in `file`. It exposes
+ * the few position fields the analysis reads from tree-sitter nodes (text, offsets, start row), so blocks
+ * from either syntax flow through the same code.
+ */
+export class JsonExpr {
+  constructor(
+    readonly json: JsonNode,
+    readonly file: SourceFile,
+  ) {}
+  get text(): string {
+    return this.file.text.slice(this.json.offset, this.json.offset + this.json.length);
+  }
+  get startIndex(): number {
+    return this.json.offset;
+  }
+  get endIndex(): number {
+    return this.json.offset + this.json.length;
+  }
+  get startPosition(): { row: number; column: number } {
+    return positionAt(this.file, this.json.offset);
+  }
+  get hasError(): boolean {
+    return false;
+  }
+}
+
+/** An expression: a tree-sitter HCL `expression` node or a Terraform JSON value. */
+export type Expr = Node | JsonExpr;
+
+export function isJsonExpr(e: unknown): e is JsonExpr {
+  return e instanceof JsonExpr;
+}
+
+/** The traversal a Terraform JSON string holds when it is exactly one `${a.b.c}` interpolation. */
+export function jsonTraversal(e: JsonExpr): string[] | null {
+  if (e.json.type !== "string" || typeof e.json.value !== "string") return null;
+  const m = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\])*)\s*\}$/.exec(e.json.value);
+  if (!m) return null;
+  return m[1]!.match(/[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\]/g) ?? null;
+}
+
 /** A block (`resource "t" "n" { … }`) with its attributes and nested blocks, as tree-sitter nodes. */
 export interface Block {
   file: SourceFile;
-  node: Node;
+  node: Node | JsonExpr;
   type: string;
   labels: string[];
   attrs: Map<string, Attr>;
   blocks: Block[];
   startLine: number;
   endLine: number;
-  /** The body node (between the braces); null for an empty block. */
+  /** The body node (between the braces); null for an empty block or a JSON block. */
   body: Node | null;
+  /** Terraform JSON syntax: the path of this block's object in the file, for JSON-aware edits. */
+  json?: { path: (string | number)[] };
 }
 
 export interface Attr {
   name: string;
-  node: Node;
+  node: Node | JsonExpr;
   /** The value expression node. */
-  expr: Node;
+  expr: Expr;
   line: number;
 }
 
@@ -108,7 +173,8 @@ export function readFile(file: SourceFile, root: Node): { blocks: Block[]; attrs
 }
 
 /** The first meaningful child of an `expression` (unwrapping parentheses), and the traversal after it. */
-export function exprParts(expr: Node): { head: Node | null; rest: Node[] } {
+export function exprParts(expr: Expr): { head: Node | null; rest: Node[] } {
+  if (expr instanceof JsonExpr) return { head: null, rest: [] };
   let e: Node = expr;
   for (;;) {
     const kids = named(e);
@@ -122,7 +188,8 @@ export function exprParts(expr: Node): { head: Node | null; rest: Node[] } {
 }
 
 /** `var.x`, `local.y`, `aws_lambda_function.f.arn`, `module.m.out`: the dotted traversal, or null. */
-export function traversal(expr: Node): string[] | null {
+export function traversal(expr: Expr): string[] | null {
+  if (expr instanceof JsonExpr) return jsonTraversal(expr);
   const { head, rest } = exprParts(expr);
   if (!head || head.type !== "variable_expr") return null;
   const parts = [head.text];
@@ -159,7 +226,8 @@ export function objectEntries(obj: Node): { key: string; keyNode: Node; value: N
 }
 
 /** The collection node (tuple/object) of an expression, if it is one. */
-export function collectionOf(expr: Node): Node | null {
+export function collectionOf(expr: Expr): Node | null {
+  if (expr instanceof JsonExpr) return null;
   const { head, rest } = exprParts(expr);
   if (!head || rest.length > 0 || head.type !== "collection_value") return null;
   return head.namedChildren[0] ?? null;
@@ -168,4 +236,14 @@ export function collectionOf(expr: Node): Node | null {
 /** Elements (expression nodes) of a tuple node. */
 export function tupleElements(tuple: Node): Node[] {
   return named(tuple).filter((x) => x.type === "expression");
+}
+
+/** Items of a list expression (HCL tuple or JSON array), or null when it is not a literal list. */
+export function listItems(expr: Expr): Expr[] | null {
+  if (expr instanceof JsonExpr) {
+    if (expr.json.type !== "array") return null;
+    return (expr.json.children ?? []).map((c) => new JsonExpr(c, expr.file));
+  }
+  const c = collectionOf(expr);
+  return c?.type === "tuple" ? tupleElements(c) : null;
 }

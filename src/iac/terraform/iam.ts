@@ -20,7 +20,17 @@ import {
   type ModuleInst,
   type Scope,
 } from "./eval.js";
-import { type Block, collectionOf, exprParts, objectEntries, traversal, tupleElements } from "./hcl.js";
+import {
+  type Block,
+  collectionOf,
+  type Expr,
+  exprParts,
+  JsonExpr,
+  listItems,
+  objectEntries,
+  traversal,
+  tupleElements,
+} from "./hcl.js";
 import { disabled } from "./lambda.js";
 
 const TF = "terraform" as const;
@@ -169,8 +179,7 @@ export function analyzeIam(mod: ModuleInst, out: DetectorResult): void {
     for (const key of ["source_policy_documents", "source_json"]) {
       const a = d.attrs.get(key);
       if (!a) continue;
-      const c = collectionOf(a.expr);
-      for (const e of c?.type === "tuple" ? tupleElements(c) : [a.expr])
+      for (const e of listItems(a.expr) ?? [a.expr])
         res.push(...(resolvePolicy(e, scope, d.file, holder, rangeOf(d)) ?? []));
     }
     d.blocks
@@ -201,7 +210,12 @@ export function analyzeIam(mod: ModuleInst, out: DetectorResult): void {
           range: rangeOf(d),
         };
         const tuple = actionsAttr ? collectionOf(actionsAttr.expr) : null;
+        const jsonList =
+          actionsAttr?.expr instanceof JsonExpr && actionsAttr.expr.json.type === "array"
+            ? actionsAttr.expr.json
+            : null;
         if (tuple?.type === "tuple") ref.edit = appendToHclTuple(s.file, tuple, `"${LIST_TAGS}"`);
+        else if (jsonList) ref.edit = appendToJsonArray(s.file.path, s.file.text, 0, jsonList, LIST_TAGS);
         else
           ref.unfixable = actionsAttr
             ? `actions is computed (${actionsAttr.expr.text})`
@@ -213,7 +227,7 @@ export function analyzeIam(mod: ModuleInst, out: DetectorResult): void {
 
   /** Statements of a policy expression: a policy document reference, jsonencode, heredoc, templatefile, var/local. */
   const resolvePolicy = (
-    expr: Node,
+    expr: Expr,
     sc: Scope,
     file: SourceFile,
     holder: string,
@@ -234,9 +248,12 @@ export function analyzeIam(mod: ModuleInst, out: DetectorResult): void {
       }
       return null;
     }
+    // Terraform JSON: a policy written as a nested object is the document itself.
+    if (expr instanceof JsonExpr && expr.json.type === "object")
+      return jsonStatements(expr.text, expr.startIndex, expr.file, holder, range);
     const { head } = exprParts(expr);
-    if (!head) return null;
-    if (head.type === "function_call") {
+    if (!head && !(expr instanceof JsonExpr)) return null;
+    if (head?.type === "function_call") {
       const fname = head.namedChildren[0]?.text;
       const argsNode = named(head).find((x) => x.type === "function_arguments");
       const a0 = argsNode ? named(argsNode).find((x) => x.type === "expression") : undefined;
@@ -258,7 +275,7 @@ export function analyzeIam(mod: ModuleInst, out: DetectorResult): void {
       }
       return null;
     }
-    if (head.type === "template_expr") {
+    if (head?.type === "template_expr") {
       const h = head.namedChildren[0];
       if (h?.type === "heredoc_template") {
         const c = heredocContent(h, file);
@@ -316,7 +333,7 @@ export function analyzeIam(mod: ModuleInst, out: DetectorResult): void {
     if (typeof name === "string") byName.set(`${b.labels[0]}:${name}`, key);
     identities.set(key, { identity, stmts: [], managed: [] });
   }
-  const identityFor = (type: string, expr: Node | undefined, holder: Block): IdentityAcc => {
+  const identityFor = (type: string, expr: Expr | undefined, holder: Block): IdentityAcc => {
     const t = expr ? traversal(expr) : null;
     let key: string | undefined;
     let name: string | undefined;
@@ -365,7 +382,7 @@ export function analyzeIam(mod: ModuleInst, out: DetectorResult): void {
       attached: false,
     });
   }
-  const attach = (acc: IdentityAcc, arnExpr: Node, file: SourceFile) => {
+  const attach = (acc: IdentityAcc, arnExpr: Expr, file: SourceFile) => {
     const t = traversal(arnExpr);
     if (t && t[0] === "aws_iam_policy" && t[1]) {
       const p = policies.get(t[1]);
@@ -396,8 +413,7 @@ export function analyzeIam(mod: ModuleInst, out: DetectorResult): void {
         if (typeof n === "string") acc.identity.policyNames!.push(n);
       }
       const mpa = b.attrs.get("managed_policy_arns");
-      const c = mpa ? collectionOf(mpa.expr) : null;
-      if (c?.type === "tuple") for (const e of tupleElements(c)) attach(acc, e, b.file);
+      for (const e of (mpa ? listItems(mpa.expr) : null) ?? []) attach(acc, e, b.file);
     } else if (t === "aws_iam_role_policy" || t === "aws_iam_user_policy" || t === "aws_iam_group_policy") {
       const idType = t.replace(/_policy$/, "");
       const acc = identityFor(idType, b.attrs.get(idType.replace("aws_iam_", ""))?.expr, b);
@@ -422,9 +438,8 @@ export function analyzeIam(mod: ModuleInst, out: DetectorResult): void {
         ["groups", "aws_iam_group"],
       ] as const) {
         const a = b.attrs.get(attr);
-        const c = a ? collectionOf(a.expr) : null;
-        if (c?.type === "tuple" && arn)
-          for (const e of tupleElements(c)) attach(identityFor(idType, e, b), arn.expr, b.file);
+        const items = a ? listItems(a.expr) : null;
+        if (items && arn) for (const e of items) attach(identityFor(idType, e, b), arn.expr, b.file);
       }
     }
   }

@@ -3,11 +3,14 @@ import { analyzeIam } from "./iam.js";
 import { analyzeLambda } from "./lambda.js";
 import { buildModules, parseAll } from "./modules.js";
 
-/** Terraform (`*.tf`, `*.tfvars`): function URLs, public permissions, terraform-aws-modules/lambda, IAM policies. */
+/**
+ * Terraform (`*.tf`, `*.tfvars`, and the JSON syntax `*.tf.json`, `*.tfvars.json`): function URLs, public
+ * permissions and resource policies, terraform-aws-modules/lambda, IAM policies.
+ */
 export const terraformDetector: Detector = {
   flavours: ["terraform"],
   claims(file: SourceFile): boolean {
-    return /\.(tf|tfvars)$/i.test(file.path);
+    return /\.(tf|tfvars)(\.json)?$/i.test(file.path);
   },
   async analyze(files, ctx): Promise<DetectorResult> {
     const out: DetectorResult = { findings: [], coverage: [], functions: [], identities: [] };
@@ -26,7 +29,7 @@ export const terraformDetector: Detector = {
         }
       }
     } finally {
-      for (const p of parsed) p.tree.delete();
+      for (const p of parsed) p.tree?.delete();
     }
     return out;
   },

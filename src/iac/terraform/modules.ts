@@ -3,10 +3,12 @@ import { firstError, parse, type Tree } from "../treesitter.js";
 import type { SourceFile } from "../types.js";
 import { type Attr, type Block, readFile } from "./hcl.js";
 import { evaluate, normalizePath, type ModuleInst, type Scope, type VarSource } from "./eval.js";
+import { readTfJson } from "./tfjson.js";
 
 export interface ParsedTf {
   file: SourceFile;
-  tree: Tree;
+  /** The HCL syntax tree; absent for Terraform JSON files. */
+  tree?: Tree;
   blocks: Block[];
   attrs: Map<string, Attr>;
 }
@@ -17,13 +19,29 @@ export function dirOf(path: string): string {
 }
 
 export function isTfvars(path: string): boolean {
-  return /\.tfvars$/i.test(path);
+  return /\.tfvars(\.json)?$/i.test(path);
+}
+
+export function isTfJson(path: string): boolean {
+  return /\.(tf|tfvars)\.json$/i.test(path);
 }
 
 /** Parses .tf/.tfvars files; malformed ones get a coverage note naming the line (blocks with errors are skipped). */
 export async function parseAll(files: SourceFile[], coverage: Coverage[]): Promise<ParsedTf[]> {
   const out: ParsedTf[] = [];
   for (const file of files) {
+    if (isTfJson(file.path)) {
+      const j = readTfJson(file, isTfvars(file.path));
+      if (j.errorLine !== undefined) {
+        coverage.push({
+          scope: file.path,
+          status: "partial",
+          detail: `JSON syntax error at line ${j.errorLine}: the file was not analysed`,
+        });
+      }
+      out.push({ file, blocks: j.blocks, attrs: j.attrs });
+      continue;
+    }
     let tree: Tree;
     try {
       tree = await parse("terraform", file.text);
@@ -103,7 +121,14 @@ export function buildModules(parsed: ParsedTf[], files: ReadonlyMap<string, Sour
       const tfvars = ps.filter((p) => isTfvars(p.file.path));
       const rank = (p: ParsedTf) => {
         const n = p.file.path.slice(p.file.path.lastIndexOf("/") + 1);
-        return n === "terraform.tfvars" ? 0 : n.endsWith(".auto.tfvars") ? 1 : 2;
+        // terraform.tfvars < terraform.tfvars.json < *.auto.tfvars(.json), as Terraform loads them.
+        return n === "terraform.tfvars"
+          ? 0
+          : n === "terraform.tfvars.json"
+            ? 1
+            : /\.auto\.tfvars(\.json)?$/.test(n)
+              ? 2
+              : 3;
       };
       tfvars.sort((a, b) => rank(a) - rank(b) || (a.file.path < b.file.path ? -1 : 1));
       for (const p of tfvars) {
