@@ -5,45 +5,45 @@ import {
   DOCUMENTED_QUOTAS,
   renderReport,
   scanAccount
-} from "./chunks/chunk-NHV4PHJR.js";
+} from "./chunks/chunk-AQHLMFUV.js";
 import {
   planFixes,
   readIacTree,
   repoPrefix,
   scanIac,
   writeFixes
-} from "./chunks/chunk-3ZNFZPFX.js";
+} from "./chunks/chunk-CJC6FZRB.js";
 import "./chunks/chunk-5RPVK5YB.js";
 import "./chunks/chunk-GQOB2N7Z.js";
 import "./chunks/chunk-V55NQNZI.js";
 import "./chunks/chunk-YK5OR6JL.js";
 import "./chunks/chunk-U5GZZNFQ.js";
 import "./chunks/chunk-IB6KOAYE.js";
-import "./chunks/chunk-4FWKG5UP.js";
+import "./chunks/chunk-W5GTZUO3.js";
 import {
-  InputError,
   defaultConfig,
-  errorMessage,
   loadConfig
-} from "./chunks/chunk-7M4FHVO7.js";
+} from "./chunks/chunk-HWQ6JO4Q.js";
 import {
   FAIL_ON_VALUES,
+  InputError,
   RULE_IDS,
   ReportSchema,
   VERSION,
   activeFindings,
+  errorMessage,
   external_exports,
   isIncomplete,
   isRuleId,
   meetsThreshold
-} from "./chunks/chunk-GQMGU5ZW.js";
+} from "./chunks/chunk-JOYXDF2A.js";
 import "./chunks/chunk-6KU2NTFT.js";
 import "./chunks/chunk-G2XEM326.js";
 import "./chunks/chunk-DAP5CXRL.js";
 import "./chunks/chunk-LYD5ERHY.js";
 
 // src/cli/main.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, stat, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname, resolve as resolve2 } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -2860,6 +2860,24 @@ async function main(argv, io = processIo()) {
   }
   return 2;
 }
+async function directoryArg(io, command, arg) {
+  const root = resolve2(io.cwd, arg ?? ".");
+  let isDir = false;
+  try {
+    isDir = (await stat(root)).isDirectory();
+  } catch {
+    throw new InputError(
+      `no such directory \u2014 pass the folder that holds your IaC (default .)`,
+      `${command} ${arg ?? "."}`
+    );
+  }
+  if (!isDir)
+    throw new InputError(
+      `not a directory \u2014 pass the folder that holds your IaC (default .)`,
+      `${command} ${arg}`
+    );
+  return root;
+}
 function noPositionals(command, positionals, max) {
   if (positionals.length > max) {
     throw new InputError(
@@ -2901,7 +2919,7 @@ async function iacCommand(io, v, pos) {
   noPositionals("iac", pos, 1);
   const format = parseFormat(v.format);
   const failOnFlag = parseFailOn(v["fail-on"]);
-  const root = resolve2(io.cwd, pos[0] ?? ".");
+  const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config);
   const { report } = await scanIac(root, { config, prefix: repoPrefix(io.cwd, root) });
   await emit(io, renderReport(report, format), v.output);
@@ -2930,7 +2948,7 @@ async function readReportFile(io, file) {
 }
 async function fixCommand(io, v, pos) {
   noPositionals("fix", pos, 1);
-  const root = resolve2(io.cwd, pos[0] ?? ".");
+  const root = await directoryArg(io, "fix", pos[0]);
   const { config } = await configFor(io, v.config);
   const report = v.report ? await readReportFile(io, v.report) : void 0;
   const prefix = repoPrefix(io.cwd, root);

@@ -5,11 +5,11 @@ import {
   renderJson,
   renderSarif,
   scanAccount
-} from "../chunks/chunk-NHV4PHJR.js";
+} from "../chunks/chunk-AQHLMFUV.js";
 import {
   repoPrefix,
   scanIac
-} from "../chunks/chunk-3ZNFZPFX.js";
+} from "../chunks/chunk-CJC6FZRB.js";
 import "../chunks/chunk-5RPVK5YB.js";
 import "../chunks/chunk-GQOB2N7Z.js";
 import "../chunks/chunk-V55NQNZI.js";
@@ -32,29 +32,29 @@ import {
   summary,
   warning,
   writeState
-} from "../chunks/chunk-5AKQFZ6U.js";
+} from "../chunks/chunk-3NTZQRUB.js";
 import "../chunks/chunk-75E5FFQV.js";
 import {
   MAX_OUTPUT_CHARS,
   checkRunOutput
-} from "../chunks/chunk-GGYSZ3HS.js";
+} from "../chunks/chunk-YEXTIENK.js";
 import {
   renderMarkdown
-} from "../chunks/chunk-4FWKG5UP.js";
+} from "../chunks/chunk-W5GTZUO3.js";
 import {
   DEFAULT_CONFIG_PATH,
-  InputError,
   defaultConfig,
-  errorMessage,
   loadConfig
-} from "../chunks/chunk-7M4FHVO7.js";
+} from "../chunks/chunk-HWQ6JO4Q.js";
 import {
+  InputError,
   RULE_IDS,
   VERSION,
   activeFindings,
   buildReport,
+  errorMessage,
   summarize
-} from "../chunks/chunk-GQMGU5ZW.js";
+} from "../chunks/chunk-JOYXDF2A.js";
 import "../chunks/chunk-6KU2NTFT.js";
 import "../chunks/chunk-G2XEM326.js";
 import "../chunks/chunk-DAP5CXRL.js";
@@ -123,6 +123,8 @@ var CheckSession = class _CheckSession {
   state;
   ctx;
   completed = false;
+  /** The completing update is saved for the finalizer: nothing here may complete the run any more. */
+  deferred = false;
   static async start(api, ctx, name, statePathFor, now) {
     try {
       const created = await api.create({
@@ -161,13 +163,19 @@ var CheckSession = class _CheckSession {
       };
     }
   }
-  /** Sends the annotations 50 per request, then completes the run. Never throws. */
-  async finish(out, completedAt) {
+  /**
+   * Sends the annotations 50 per request, then completes the run. Never throws.
+   *
+   * With `defer`, every annotation batch is sent but the completing update is not: it is saved in the
+   * state file for the finalizer, which sends it after the report artifact is uploaded (the app reacts
+   * to `check_run.completed` and may download that artifact). If it cannot be saved, completes now.
+   */
+  async finish(out, completedAt, defer = false) {
     const problems = [];
     const base = { title: out.title, summary: out.summary, text: out.text };
     const batches = out.annotationBatches;
     const last = batches.length > 0 ? batches[batches.length - 1] : void 0;
-    for (const batch of batches.slice(0, -1)) {
+    for (const batch of defer ? batches : batches.slice(0, -1)) {
       try {
         await this.api.update(this.id, { output: { ...base, annotations: batch } });
       } catch (err) {
@@ -180,8 +188,25 @@ var CheckSession = class _CheckSession {
       conclusion: out.conclusion,
       completed_at: completedAt.toISOString()
     };
+    if (defer) {
+      try {
+        this.writeRecord({
+          completed: false,
+          pending: { conclusion: done.conclusion, completed_at: done.completed_at, output: base }
+        });
+        this.deferred = true;
+        info(
+          `Check run ${this.id}: the finalizer completes it (${out.conclusion}) after the report upload.`
+        );
+        return problems;
+      } catch (err) {
+        problems.push(
+          `could not leave the check run to the finalizer, completing it now: ${errorMessage(err)}`
+        );
+      }
+    }
     const attempts = [
-      ...last && problems.length === 0 ? [{ ...base, annotations: last }] : [],
+      ...last && problems.length === 0 && !defer ? [{ ...base, annotations: last }] : [],
       base,
       {
         title: out.title,
@@ -200,7 +225,7 @@ var CheckSession = class _CheckSession {
     return problems;
   }
   async abort(reason, conclusion, completedAt) {
-    if (this.completed) return;
+    if (this.completed || this.deferred) return;
     try {
       await this.api.update(this.id, {
         status: "completed",
@@ -221,14 +246,12 @@ See the [job log](${this.ctx.detailsUrl}).` : ""}`
   markCompleted() {
     this.completed = true;
     try {
-      writeState(this.state, {
-        checkRunId: this.id,
-        owner: this.ctx.owner,
-        repo: this.ctx.repo,
-        completed: true
-      });
+      this.writeRecord({ completed: true });
     } catch {
     }
+  }
+  writeRecord(rest) {
+    writeState(this.state, { checkRunId: this.id, owner: this.ctx.owner, repo: this.ctx.repo, ...rest });
   }
 };
 async function loadActionConfig(file, workspace) {
@@ -276,6 +299,10 @@ async function writeJobSummary(markdown, notes) {
   } catch (err) {
     warning(`could not write the job summary: ${errorMessage(err)}`);
   }
+}
+var DEFER_COMPLETION_ENV = "LAMBDA_GUARD_DEFER_COMPLETION";
+function deferCompletion(env) {
+  return /^(true|1)$/i.test((env[DEFER_COMPLETION_ENV] ?? "").trim());
 }
 async function run(deps = {}) {
   const env = process.env;
@@ -382,7 +409,7 @@ ${message}
       maxLength: MAX_OUTPUT_CHARS
     });
     if (session) {
-      const problems = await session.finish(out, now());
+      const problems = await session.finish(out, now(), deferCompletion(env));
       for (const p of problems) {
         warning(p);
         notes.push(p);

@@ -3,6 +3,7 @@ import {
   describeChecksError,
   getOctokit,
   getState,
+  httpStatus,
   info,
   octokitChecks,
   parseCheckInputs,
@@ -12,12 +13,12 @@ import {
   statePath,
   warning,
   writeState
-} from "../chunks/chunk-5AKQFZ6U.js";
+} from "../chunks/chunk-3NTZQRUB.js";
 import "../chunks/chunk-75E5FFQV.js";
+import "../chunks/chunk-HWQ6JO4Q.js";
 import {
   errorMessage
-} from "../chunks/chunk-7M4FHVO7.js";
-import "../chunks/chunk-GQMGU5ZW.js";
+} from "../chunks/chunk-JOYXDF2A.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/action/finalize.ts
@@ -26,6 +27,48 @@ function octokitOptions(deps) {
     ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {},
     ...deps.octokitOptions ?? {}
   };
+}
+async function completePending(api, state, pending, path) {
+  const outputs = [
+    pending.output,
+    {
+      title: pending.output.title,
+      summary: "The summary could not be attached; see the job summary and the report artifact."
+    }
+  ];
+  let problem = "";
+  for (const output of outputs) {
+    try {
+      await api.update(state.checkRunId, {
+        status: "completed",
+        conclusion: pending.conclusion,
+        completed_at: pending.completed_at,
+        output
+      });
+      info(`Completed check run ${state.checkRunId}: ${pending.conclusion} (${pending.output.title}).`);
+      try {
+        writeState(path, {
+          checkRunId: state.checkRunId,
+          owner: state.owner,
+          repo: state.repo,
+          completed: true
+        });
+      } catch {
+      }
+      return "completed";
+    } catch (err) {
+      problem = describeChecksError(
+        err,
+        `complete the check run ${state.checkRunId} (${pending.conclusion})`
+      );
+      const status = httpStatus(err);
+      if (status === 401 || status === 403 || status === 404) break;
+    }
+  }
+  warning(
+    `${problem} The check run stays in_progress; the scan's result is in the job summary, the step outputs and the report artifact.`
+  );
+  return "failed";
 }
 async function finalize(deps = {}) {
   const env = process.env;
@@ -43,6 +86,7 @@ async function finalize(deps = {}) {
     if (!checkInputs.githubToken || !ctx.headSha) return "nothing";
     const makeApi = (s) => deps.checks ? deps.checks({ checkRunId: 0, completed: false, ...s }, checkInputs.githubToken) : octokitChecks(getOctokit(checkInputs.githubToken, octokitOptions(deps)), s.owner, s.repo);
     const api = makeApi(state ?? { owner: ctx.owner, repo: ctx.repo });
+    if (state?.pending) return await completePending(api, state, state.pending, path);
     const ids = [];
     if (state) ids.push(state.checkRunId);
     else {

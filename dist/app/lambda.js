@@ -4,15 +4,15 @@ import {
   baseUrlFromEnv,
   privateKeyFromEnv,
   requiredEnv
-} from "../chunks/chunk-MFFJQCT3.js";
+} from "../chunks/chunk-FF2IDE5G.js";
 import "../chunks/chunk-75E5FFQV.js";
 import {
   app_default
-} from "../chunks/chunk-YJGX26I4.js";
-import "../chunks/chunk-GGYSZ3HS.js";
-import "../chunks/chunk-4FWKG5UP.js";
-import "../chunks/chunk-7M4FHVO7.js";
-import "../chunks/chunk-GQMGU5ZW.js";
+} from "../chunks/chunk-SUQV5AOQ.js";
+import "../chunks/chunk-YEXTIENK.js";
+import "../chunks/chunk-W5GTZUO3.js";
+import "../chunks/chunk-HWQ6JO4Q.js";
+import "../chunks/chunk-JOYXDF2A.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/app/lambda.ts

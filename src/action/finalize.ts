@@ -1,10 +1,10 @@
 import * as core from "@actions/core";
 import { getOctokit } from "@actions/github";
 import { errorMessage } from "../model/index.js";
-import { describeChecksError, octokitChecks, type ChecksApi } from "./checks.js";
+import { describeChecksError, httpStatus, octokitChecks, type ChecksApi } from "./checks.js";
 import { readContext } from "./context.js";
 import { parseCheckInputs, readInput } from "./inputs.js";
-import { readState, statePath, writeState, type ActionState } from "./state.js";
+import { readState, statePath, writeState, type ActionState, type PendingCompletion } from "./state.js";
 
 export interface FinalizeDeps {
   octokitOptions?: Parameters<typeof getOctokit>[1];
@@ -12,12 +12,6 @@ export interface FinalizeDeps {
   now?: () => Date;
 }
 
-/**
- * The finalizer: runs after the scan step whatever happened to it (composite `if: always()`, or a
- * JavaScript action's `post`). If the scan step created a check run and never completed it (killed,
- * timed out, crashed), complete it now, so a required check never stays `in_progress`.
- * Returns what it did; never fails the job itself.
- */
 function octokitOptions(deps: FinalizeDeps): NonNullable<Parameters<typeof getOctokit>[1]> {
   return {
     ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
@@ -25,6 +19,68 @@ function octokitOptions(deps: FinalizeDeps): NonNullable<Parameters<typeof getOc
   };
 }
 
+/**
+ * Sends the completing update the scan step saved (its conclusion, title, summary and hand-off text), so
+ * `check_run.completed` reaches the app only once the report artifact is there. If GitHub rejects the
+ * output (422), completes with the title and a short summary; a 401/403/404 is not retried.
+ */
+async function completePending(
+  api: ChecksApi,
+  state: ActionState,
+  pending: PendingCompletion,
+  path: string,
+): Promise<"completed" | "failed"> {
+  const outputs: PendingCompletion["output"][] = [
+    pending.output,
+    {
+      title: pending.output.title,
+      summary: "The summary could not be attached; see the job summary and the report artifact.",
+    },
+  ];
+  let problem = "";
+  for (const output of outputs) {
+    try {
+      await api.update(state.checkRunId, {
+        status: "completed",
+        conclusion: pending.conclusion,
+        completed_at: pending.completed_at,
+        output,
+      });
+      core.info(`Completed check run ${state.checkRunId}: ${pending.conclusion} (${pending.output.title}).`);
+      try {
+        writeState(path, {
+          checkRunId: state.checkRunId,
+          owner: state.owner,
+          repo: state.repo,
+          completed: true,
+        });
+      } catch {
+        // A second finalizer would complete it again with the same payload: harmless.
+      }
+      return "completed";
+    } catch (err) {
+      problem = describeChecksError(
+        err,
+        `complete the check run ${state.checkRunId} (${pending.conclusion})`,
+      );
+      const status = httpStatus(err);
+      if (status === 401 || status === 403 || status === 404) break;
+    }
+  }
+  core.warning(
+    `${problem} The check run stays in_progress; the scan's result is in the job summary, the step outputs and the report artifact.`,
+  );
+  return "failed";
+}
+
+/**
+ * The finalizer: runs after the scan step whatever happened to it (composite `if: always()`, or a
+ * JavaScript action's `post`). Under action.yml it runs last, after the report artifact is uploaded, and
+ * sends the completing update the scan step saved for it (`pending` in the state file). If the scan step
+ * created a check run and never completed it (killed, timed out, crashed), completes it now as
+ * "did not finish" (or cancelled), so a required check never stays `in_progress`.
+ * Returns what it did; never fails the job itself.
+ */
 export async function finalize(deps: FinalizeDeps = {}): Promise<"nothing" | "completed" | "failed"> {
   const env = process.env;
   const now = deps.now ?? (() => new Date());
@@ -45,6 +101,10 @@ export async function finalize(deps: FinalizeDeps = {}): Promise<"nothing" | "co
         ? deps.checks({ checkRunId: 0, completed: false, ...s }, checkInputs.githubToken)
         : octokitChecks(getOctokit(checkInputs.githubToken, octokitOptions(deps)), s.owner, s.repo);
     const api = makeApi(state ?? { owner: ctx.owner, repo: ctx.repo });
+    // The normal path under action.yml: the scan finished and left its completing update for this step,
+    // which runs after the report artifact is uploaded.
+    if (state?.pending) return await completePending(api, state, state.pending, path);
+
     const ids: number[] = [];
     if (state) ids.push(state.checkRunId);
     else {

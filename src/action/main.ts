@@ -20,7 +20,7 @@ import { describeChecksError, octokitChecks, type ChecksApi } from "./checks.js"
 import { readContext, type RunContext } from "./context.js";
 import { parseCheckInputs, parseInputs, type ActionInputs } from "./inputs.js";
 import { defaultScan, type ScanFn } from "./scan.js";
-import { statePath, writeState } from "./state.js";
+import { statePath, writeState, type ActionState } from "./state.js";
 
 export interface RunDeps {
   scan?: ScanFn;
@@ -49,6 +49,8 @@ type Env = Record<string, string | undefined>;
 /** Keeps track of the check run so that it is always completed, whatever happens after it is created. */
 class CheckSession {
   private completed = false;
+  /** The completing update is saved for the finalizer: nothing here may complete the run any more. */
+  private deferred = false;
   constructor(
     readonly api: ChecksApi,
     readonly id: number,
@@ -105,13 +107,19 @@ class CheckSession {
     }
   }
 
-  /** Sends the annotations 50 per request, then completes the run. Never throws. */
-  async finish(out: CheckRunOutput, completedAt: Date): Promise<string[]> {
+  /**
+   * Sends the annotations 50 per request, then completes the run. Never throws.
+   *
+   * With `defer`, every annotation batch is sent but the completing update is not: it is saved in the
+   * state file for the finalizer, which sends it after the report artifact is uploaded (the app reacts
+   * to `check_run.completed` and may download that artifact). If it cannot be saved, completes now.
+   */
+  async finish(out: CheckRunOutput, completedAt: Date, defer = false): Promise<string[]> {
     const problems: string[] = [];
     const base = { title: out.title, summary: out.summary, text: out.text };
     const batches = out.annotationBatches;
     const last = batches.length > 0 ? batches[batches.length - 1] : undefined;
-    for (const batch of batches.slice(0, -1)) {
+    for (const batch of defer ? batches : batches.slice(0, -1)) {
       try {
         await this.api.update(this.id, { output: { ...base, annotations: batch } });
       } catch (err) {
@@ -124,8 +132,25 @@ class CheckSession {
       conclusion: out.conclusion,
       completed_at: completedAt.toISOString(),
     };
+    if (defer) {
+      try {
+        this.writeRecord({
+          completed: false,
+          pending: { conclusion: done.conclusion, completed_at: done.completed_at, output: base },
+        });
+        this.deferred = true;
+        core.info(
+          `Check run ${this.id}: the finalizer completes it (${out.conclusion}) after the report upload.`,
+        );
+        return problems;
+      } catch (err) {
+        problems.push(
+          `could not leave the check run to the finalizer, completing it now: ${errorMessage(err)}`,
+        );
+      }
+    }
     const attempts: CheckOutputAttempt[] = [
-      ...(last && problems.length === 0 ? [{ ...base, annotations: last }] : []),
+      ...(last && problems.length === 0 && !defer ? [{ ...base, annotations: last }] : []),
       base,
       {
         title: out.title,
@@ -145,7 +170,7 @@ class CheckSession {
   }
 
   async abort(reason: string, conclusion: "failure" | "neutral", completedAt: Date): Promise<void> {
-    if (this.completed) return;
+    if (this.completed || this.deferred) return;
     try {
       await this.api.update(this.id, {
         status: "completed",
@@ -165,15 +190,14 @@ class CheckSession {
   private markCompleted(): void {
     this.completed = true;
     try {
-      writeState(this.state, {
-        checkRunId: this.id,
-        owner: this.ctx.owner,
-        repo: this.ctx.repo,
-        completed: true,
-      });
+      this.writeRecord({ completed: true });
     } catch {
       // The finalizer would complete it a second time: harmless.
     }
+  }
+
+  private writeRecord(rest: Pick<ActionState, "completed" | "pending">): void {
+    writeState(this.state, { checkRunId: this.id, owner: this.ctx.owner, repo: this.ctx.repo, ...rest });
   }
 }
 
@@ -228,6 +252,16 @@ async function writeJobSummary(markdown: string, notes: string[]): Promise<void>
   } catch (err) {
     core.warning(`could not write the job summary: ${errorMessage(err)}`);
   }
+}
+
+/**
+ * Set by action.yml on the scan step: the `finalize` step, which runs after the report artifact is
+ * uploaded, sends the completing update. Unset (dist/action/index.js run on its own), `run()` completes it.
+ */
+export const DEFER_COMPLETION_ENV = "LAMBDA_GUARD_DEFER_COMPLETION";
+
+function deferCompletion(env: Env): boolean {
+  return /^(true|1)$/i.test((env[DEFER_COMPLETION_ENV] ?? "").trim());
 }
 
 export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
@@ -339,7 +373,7 @@ export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
       maxLength: MAX_OUTPUT_CHARS,
     });
     if (session) {
-      const problems = await session.finish(out, now());
+      const problems = await session.finish(out, now(), deferCompletion(env));
       for (const p of problems) {
         core.warning(p);
         notes.push(p);

@@ -2,6 +2,14 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import type { CheckConclusion } from "../report/check-run.js";
+
+/** The completing update the scan step prepared but left for the finalizer (see `pending`). */
+export interface PendingCompletion {
+  conclusion: CheckConclusion;
+  completed_at: string;
+  output: { title: string; summary: string; text?: string };
+}
 
 /** What the scan step leaves for the finalizer: the check run to close if the scan never finished. */
 export interface ActionState {
@@ -9,6 +17,12 @@ export interface ActionState {
   owner: string;
   repo: string;
   completed: boolean;
+  /**
+   * Set when the scan finished but completing the check run was deferred to the finalizer
+   * (LAMBDA_GUARD_DEFER_COMPLETION), so that the report artifact is uploaded before GitHub sends
+   * `check_run.completed`: the finalizer sends exactly this.
+   */
+  pending?: PendingCompletion;
 }
 
 type Env = Record<string, string | undefined>;
@@ -47,8 +61,27 @@ export function readState(path: string): ActionState | null {
       owner: raw.owner,
       repo: raw.repo,
       completed: raw.completed === true,
+      ...(isPending(raw.pending) ? { pending: raw.pending } : {}),
     };
   } catch {
     return null;
   }
+}
+
+const CONCLUSIONS: readonly string[] = ["success", "neutral", "failure"] satisfies CheckConclusion[];
+
+function isPending(v: unknown): v is PendingCompletion {
+  if (typeof v !== "object" || v === null) return false;
+  const p = v as Record<string, unknown>;
+  const out = p.output as Record<string, unknown> | null | undefined;
+  return (
+    typeof p.conclusion === "string" &&
+    CONCLUSIONS.includes(p.conclusion) &&
+    typeof p.completed_at === "string" &&
+    typeof out === "object" &&
+    out !== null &&
+    typeof out.title === "string" &&
+    typeof out.summary === "string" &&
+    (out.text === undefined || typeof out.text === "string")
+  );
 }

@@ -20,6 +20,7 @@ import { parseEmulatorState, startEmulator, type EmulatorHandle } from "../../sr
 import { WASM_FILES } from "../../src/iac/wasm.js";
 import { ReportSchema } from "../../src/model/index.js";
 import { parseHandoffMarker } from "../../src/report/check-run.js";
+import { readState, statePath } from "../../src/action/state.js";
 import { FakeGitHub, serveFake } from "./github-standin.js";
 import {
   cleanup,
@@ -397,5 +398,52 @@ describe("failure paths", () => {
     expect(fake.only().output.title).toBe("The scan was cancelled");
     expectCleanGitHubTraffic(post);
     await new Promise<void>((ok) => blackHole.close(() => ok()));
+  });
+});
+
+describe("as action.yml runs it: the check completes in the finalizer, after the artifact upload", () => {
+  it("the scan step leaves the check in progress with its annotations; post.js sends the saved result", async () => {
+    cpSync(join(FIXTURES, "iac-repo"), dirs.workspace, { recursive: true });
+    const env = {
+      ...runnerEnv(dirs, { mode: "iac", "iac-path": "infra" }, { apiUrl: prismUrl }),
+      LAMBDA_GUARD_DEFER_COMPLETION: "true",
+    };
+    const r = await step("index", env);
+    expectCleanGitHubTraffic(r);
+    expect(r.code).toBe(1); // the step still fails on a finding at fail-on
+    const run = fake.only();
+    expect(run).toMatchObject({ head_sha: PR_HEAD_SHA, status: "in_progress", conclusion: null });
+    expect(run.details_url).toMatch(/^https:\/\/github\.com\/octo-org\/payments\/actions\/runs\/4242(\/|$)/);
+    expect(run.annotations).toHaveLength(2);
+    expect(fake.requests.map((q) => [q.method, q.body.status ?? q.body.conclusion ?? null])).toEqual([
+      ["POST", "in_progress"],
+      ["PATCH", null],
+    ]);
+    const outputs = readOutputs(dirs.outputFile);
+    expect(outputs).toMatchObject({ conclusion: "failure", findings: "2", "check-run-id": String(run.id) });
+    expect(readFileSync(dirs.summaryFile, "utf8")).toContain("## Lambda Guard: 2 findings");
+    const pending = readState(statePath(env, "Lambda Guard", PR_HEAD_SHA))!.pending!;
+    expect(pending).toMatchObject({ conclusion: "failure" });
+
+    // (upload-artifact runs here in action.yml.) Then the finalizer, under a job the scan step failed.
+    const post = await step("post", {
+      ...env,
+      LAMBDA_GUARD_DEFER_COMPLETION: "",
+      LAMBDA_GUARD_JOB_STATUS: "failure",
+    });
+    expect(post.code).toBe(0);
+    expectCleanGitHubTraffic(post);
+    expect(fake.requests).toHaveLength(3);
+    expect(fake.requests.at(-1)!.method).toBe("PATCH");
+    expect(fake.requests.at(-1)!.body).toEqual({
+      status: "completed",
+      conclusion: pending.conclusion,
+      completed_at: pending.completed_at,
+      output: pending.output,
+    });
+    expect(fake.only()).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(fake.only().output).toEqual(pending.output);
+    expect(parseHandoffMarker(fake.only().output.text)!.findings).toHaveLength(2);
+    expect(fake.only().annotations).toHaveLength(2);
   });
 });

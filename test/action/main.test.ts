@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { finalize } from "../../src/action/finalize.js";
 import { run } from "../../src/action/main.js";
 import type { ScanFn, ScanRequest } from "../../src/action/scan.js";
+import { readState, statePath } from "../../src/action/state.js";
 import { ReportSchema, type Report } from "../../src/model/index.js";
 import { parseHandoffMarker } from "../../src/report/check-run.js";
 import { accountReport, brokenCoverage, iacReport, manyIacFindings, mixedReport } from "../report/reports.js";
@@ -264,5 +265,97 @@ describe("the finalizer", () => {
     expect(await finalize({ octokitOptions })).toBe("completed");
     expect(fake2.only()).toMatchObject({ name: "Lambda Guard (prod)", conclusion: "failure" });
     expect(fake2.only().output.title).toBe("The scan did not finish");
+  });
+});
+
+describe("completion deferred to the finalizer (action.yml: after the artifact upload)", () => {
+  const savedState = () => readState(statePath(process.env, "Lambda Guard", PR_HEAD_SHA));
+
+  it("the scan step sends every annotation but leaves the check in progress; the finalizer completes it with the saved payload", async () => {
+    setEnv({ mode: "iac", "fail-on": "high" });
+    process.env.LAMBDA_GUARD_DEFER_COMPLETION = "true";
+    const result = await run({ scan: fakeScan(iacReport(manyIacFindings(51))), octokitOptions });
+    expect(fake.invalid).toEqual([]);
+    const checkRun = fake.only();
+    expect(checkRun.status).toBe("in_progress");
+    expect(checkRun.conclusion).toBeNull();
+    expect(checkRun.batches).toEqual([50, 1]);
+    expect(checkRun.details_url).toMatch(
+      /^https:\/\/github\.com\/octo-org\/payments\/actions\/runs\/4242(\/|$)/,
+    );
+    expect(fake.requests).toHaveLength(3); // create + two annotation batches, none completing
+    expect(fake.requests.filter((r) => r.body.status === "completed" || r.body.conclusion)).toEqual([]);
+    // Everything else as without deferral: outputs, job summary, files, exit code.
+    const outputs = readOutputs(dirs.outputFile);
+    expect(outputs).toMatchObject({
+      conclusion: "failure",
+      findings: "51",
+      "check-run-id": String(checkRun.id),
+    });
+    expect(existsSync(outputs["report-file"]!)).toBe(true);
+    expect(readFileSync(summaryDirs.summaryFile, "utf8")).toContain("## Lambda Guard: 51 findings");
+    expect(process.exitCode).toBe(1);
+    expect(result!.conclusion).toBe("failure");
+
+    const state = savedState()!;
+    expect(state).toMatchObject({ checkRunId: checkRun.id, completed: false });
+    const pending = state.pending!;
+    expect(pending.conclusion).toBe("failure");
+    expect(pending.output.title).toMatch(/^51 findings/);
+    expect(parseHandoffMarker(pending.output.text)!.findings).toHaveLength(51);
+
+    delete process.env.LAMBDA_GUARD_DEFER_COMPLETION;
+    process.env.LAMBDA_GUARD_JOB_STATUS = "failure"; // the scan step failed the job: still its own result
+    expect(await finalize({ octokitOptions })).toBe("completed");
+    expect(fake.requests).toHaveLength(4);
+    expect(fake.requests.at(-1)).toMatchObject({ method: "PATCH", status: 200 });
+    expect(fake.requests.at(-1)!.body).toEqual({
+      status: "completed",
+      conclusion: pending.conclusion,
+      completed_at: pending.completed_at,
+      output: { title: pending.output.title, summary: pending.output.summary, text: pending.output.text },
+    });
+    expect(fake.only()).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(fake.only().annotations).toHaveLength(51);
+    expect(savedState()).toMatchObject({ completed: true });
+    expect(savedState()!.pending).toBeUndefined();
+    expect(await finalize({ octokitOptions })).toBe("nothing");
+    expect(fake.requests).toHaveLength(4);
+    expect(fake.invalid).toEqual([]);
+  });
+
+  it("with no finding to annotate, the deferred run sends nothing after the create", async () => {
+    setEnv({ mode: "iac" });
+    process.env.LAMBDA_GUARD_DEFER_COMPLETION = "true";
+    await run({ scan: fakeScan(iacReport([])), octokitOptions });
+    expect(fake.requests.map((r) => r.method)).toEqual(["POST"]);
+    expect(savedState()!.pending!.conclusion).toBe("success");
+    expect(await finalize({ octokitOptions })).toBe("completed");
+    expect(fake.only()).toMatchObject({ status: "completed", conclusion: "success" });
+  });
+
+  it("a finalizer that may not complete the check says so in a warning", async () => {
+    setEnv({ mode: "iac" });
+    process.env.LAMBDA_GUARD_DEFER_COMPLETION = "true";
+    await run({ scan: fakeScan(iacReport(manyIacFindings(2))), octokitOptions });
+    fake.forbidWrites = true;
+    const writes: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    try {
+      expect(await finalize({ octokitOptions })).toBe("failed");
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fake.requests.at(-1)!.status).toBe(403);
+    expect(fake.requests.filter((r) => r.status === 403)).toHaveLength(1); // a 403 is not retried
+    const warning = writes.find((w) => w.startsWith("::warning::"))!;
+    expect(warning).toContain("cannot complete the check run");
+    expect(warning).toContain("HTTP 403");
+    expect(warning).toContain("checks: write");
+    expect(warning).toContain("stays in_progress");
+    expect(fake.only().status).toBe("in_progress");
   });
 });

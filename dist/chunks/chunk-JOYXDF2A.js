@@ -27254,6 +27254,20 @@ function buildReport(input2) {
 // src/model/version.ts
 var VERSION = true ? "0.1.0" : "0.1.0";
 
+// src/model/errors.ts
+var InputError = class extends Error {
+  constructor(message, where) {
+    super(where ? `${where}: ${message}` : message);
+    this.where = where;
+  }
+  where;
+  name = "InputError";
+};
+function errorMessage(err) {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
 // src/model/suppress.ts
 function globMatch(pattern, value) {
   const re = new RegExp(
@@ -27324,6 +27338,8 @@ function fingerprint(rule, ...identity) {
 export {
   require_dist,
   external_exports,
+  InputError,
+  errorMessage,
   RULE_IDS,
   RuleIdSchema,
   RULES,

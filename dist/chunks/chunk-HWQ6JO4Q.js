@@ -1,29 +1,16 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   FailOnSchema,
+  InputError,
   RULE_IDS,
   RuleIdSchema,
   SeveritySchema,
   external_exports,
   require_dist
-} from "./chunk-GQMGU5ZW.js";
+} from "./chunk-JOYXDF2A.js";
 import {
   __toESM
 } from "./chunk-LYD5ERHY.js";
-
-// src/model/errors.ts
-var InputError = class extends Error {
-  constructor(message, where) {
-    super(where ? `${where}: ${message}` : message);
-    this.where = where;
-  }
-  where;
-  name = "InputError";
-};
-function errorMessage(err) {
-  if (err instanceof Error) return err.message;
-  return String(err);
-}
 
 // src/model/config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -126,8 +113,6 @@ async function loadConfig(file, cwd = process.cwd()) {
 }
 
 export {
-  InputError,
-  errorMessage,
   DEFAULT_CONFIG_PATH,
   ConfigSchema,
   defaultConfig,

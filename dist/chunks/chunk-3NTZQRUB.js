@@ -5,12 +5,10 @@ import {
   restEndpointMethods
 } from "./chunk-75E5FFQV.js";
 import {
-  InputError
-} from "./chunk-7M4FHVO7.js";
-import {
   FAIL_ON_VALUES,
+  InputError,
   isRuleId
-} from "./chunk-GQMGU5ZW.js";
+} from "./chunk-JOYXDF2A.js";
 import {
   __commonJS,
   __require,
@@ -20827,11 +20825,19 @@ function readState(path) {
       checkRunId: raw.checkRunId,
       owner: raw.owner,
       repo: raw.repo,
-      completed: raw.completed === true
+      completed: raw.completed === true,
+      ...isPending(raw.pending) ? { pending: raw.pending } : {}
     };
   } catch {
     return null;
   }
+}
+var CONCLUSIONS = ["success", "neutral", "failure"];
+function isPending(v) {
+  if (typeof v !== "object" || v === null) return false;
+  const p = v;
+  const out = p.output;
+  return typeof p.conclusion === "string" && CONCLUSIONS.includes(p.conclusion) && typeof p.completed_at === "string" && typeof out === "object" && out !== null && typeof out.title === "string" && typeof out.summary === "string" && (out.text === void 0 || typeof out.text === "string");
 }
 
 export {
@@ -20845,6 +20851,7 @@ export {
   getState,
   getOctokit,
   octokitChecks,
+  httpStatus,
   describeChecksError,
   readContext,
   readInput,

@@ -7,7 +7,7 @@ import {
   plural,
   renderMarkdown,
   resourceLabel
-} from "./chunk-4FWKG5UP.js";
+} from "./chunk-W5GTZUO3.js";
 import {
   RULES,
   RuleIdSchema,
@@ -18,7 +18,7 @@ import {
   highestSeverity,
   isIncomplete,
   meetsThreshold
-} from "./chunk-GQMGU5ZW.js";
+} from "./chunk-JOYXDF2A.js";
 
 // src/report/handoff.ts
 var HANDOFF_PREFIX = "<!-- lambda-guard:report@1 ";

@@ -9,8 +9,8 @@ import {
   scanIacFiles,
   unifiedDiff,
   writeFixes
-} from "./chunk-3ZNFZPFX.js";
-import "./chunk-GQMGU5ZW.js";
+} from "./chunk-CJC6FZRB.js";
+import "./chunk-JOYXDF2A.js";
 import "./chunk-LYD5ERHY.js";
 export {
   applyEdits,

@@ -4,7 +4,7 @@ import {
   SEVERITIES,
   activeFindings,
   isIncomplete
-} from "./chunk-GQMGU5ZW.js";
+} from "./chunk-JOYXDF2A.js";
 
 // src/report/labels.ts
 function principalName(arn) {

@@ -3,10 +3,10 @@ import {
   HANDOFF_PREFIX,
   HandoffPayloadSchema,
   parseHandoffMarker
-} from "./chunk-GGYSZ3HS.js";
+} from "./chunk-YEXTIENK.js";
 import {
   ConfigSchema
-} from "./chunk-7M4FHVO7.js";
+} from "./chunk-HWQ6JO4Q.js";
 import {
   REPORT_SCHEMA_ID,
   RULES,
@@ -18,7 +18,7 @@ import {
   isExpired,
   isIncomplete,
   isRuleId
-} from "./chunk-GQMGU5ZW.js";
+} from "./chunk-JOYXDF2A.js";
 
 // src/app/limits.ts
 var LIMITS = {
@@ -1813,7 +1813,7 @@ function checkNamesFromEnv(env = process.env) {
   return names.length ? names : ["lambda-guard"];
 }
 var enginePlanFixes = async (files, opts) => {
-  const engine = await import("./iac-WOV3DS4Y.js");
+  const engine = await import("./iac-AGOCX7NI.js");
   return engine.planFixes(files, opts);
 };
 

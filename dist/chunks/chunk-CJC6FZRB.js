@@ -1,12 +1,13 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
+  InputError,
   RULES,
   VERSION,
   applyAllowList,
   buildReport,
   fingerprint,
   require_dist
-} from "./chunk-GQMGU5ZW.js";
+} from "./chunk-JOYXDF2A.js";
 import {
   __toESM
 } from "./chunk-LYD5ERHY.js";
@@ -1397,6 +1398,7 @@ function makeFinding(i2) {
     resource: {
       kind: i2.kind,
       ...i2.functionName ? { functionName: i2.functionName } : {},
+      ...i2.qualifier !== void 0 ? { qualifier: i2.qualifier } : {},
       iac: { address: i2.address, flavour: i2.flavour }
     },
     location: { path: i2.path, startLine: i2.line, endLine: i2.endLine ?? i2.line },
@@ -2795,10 +2797,10 @@ function parseAnyPredicate(steps, index, operator, textPredicates) {
         if (c.name === captureName1) nodes1.push(c.node);
         if (c.name === captureName2) nodes2.push(c.node);
       }
-      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
+      const compare2 = /* @__PURE__ */ __name((n1, n2, positive) => {
         return positive ? n1.text === n2.text : n1.text !== n2.text;
       }, "compare");
-      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
+      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare2(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare2(n1, n2, isPositive)));
     });
   } else {
     const captureName = steps[1].name;
@@ -5586,6 +5588,52 @@ function lineOf(n) {
 }
 
 // src/iac/terraform/hcl.ts
+var lineStarts = /* @__PURE__ */ new WeakMap();
+function positionAt(file, offset) {
+  let starts = lineStarts.get(file);
+  if (!starts) {
+    starts = [0];
+    for (let i2 = 0; i2 < file.text.length; i2++) if (file.text.charCodeAt(i2) === 10) starts.push(i2 + 1);
+    lineStarts.set(file, starts);
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { row: lo, column: offset - starts[lo] };
+}
+var JsonExpr = class {
+  constructor(json, file) {
+    this.json = json;
+    this.file = file;
+  }
+  json;
+  file;
+  get text() {
+    return this.file.text.slice(this.json.offset, this.json.offset + this.json.length);
+  }
+  get startIndex() {
+    return this.json.offset;
+  }
+  get endIndex() {
+    return this.json.offset + this.json.length;
+  }
+  get startPosition() {
+    return positionAt(this.file, this.json.offset);
+  }
+  get hasError() {
+    return false;
+  }
+};
+function jsonTraversal(e) {
+  if (e.json.type !== "string" || typeof e.json.value !== "string") return null;
+  const m = /^\$\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\])*)\s*\}$/.exec(e.json.value);
+  if (!m) return null;
+  return m[1].match(/[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\]/g) ?? null;
+}
 function unescapeHcl(s) {
   return s.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/g, (m, e) => {
     if (m === "$${") return "${";
@@ -5658,6 +5706,7 @@ function readFile(file, root) {
   return readBody(file, body2);
 }
 function exprParts(expr) {
+  if (expr instanceof JsonExpr) return { head: null, rest: [] };
   let e = expr;
   for (; ; ) {
     const kids = named(e);
@@ -5670,6 +5719,7 @@ function exprParts(expr) {
   }
 }
 function traversal(expr) {
+  if (expr instanceof JsonExpr) return jsonTraversal(expr);
   const { head, rest } = exprParts(expr);
   if (!head || head.type !== "variable_expr") return null;
   const parts2 = [head.text];
@@ -5703,6 +5753,7 @@ function objectEntries(obj) {
   return out2;
 }
 function collectionOf(expr) {
+  if (expr instanceof JsonExpr) return null;
   const { head, rest } = exprParts(expr);
   if (!head || rest.length > 0 || head.type !== "collection_value") return null;
   return head.namedChildren[0] ?? null;
@@ -5710,9 +5761,591 @@ function collectionOf(expr) {
 function tupleElements(tuple) {
   return named(tuple).filter((x) => x.type === "expression");
 }
+function listItems(expr) {
+  if (expr instanceof JsonExpr) {
+    if (expr.json.type !== "array") return null;
+    return (expr.json.children ?? []).map((c2) => new JsonExpr(c2, expr.file));
+  }
+  const c = collectionOf(expr);
+  return c?.type === "tuple" ? tupleElements(c) : null;
+}
+
+// src/iac/yaml-edit.ts
+var import_yaml = __toESM(require_dist(), 1);
+var CLOUDFORMATION_TAG_NAMES = [
+  "!Ref",
+  "!Sub",
+  "!If",
+  "!GetAtt",
+  "!Equals",
+  "!Join",
+  "!Select",
+  "!Split",
+  "!FindInMap",
+  "!Base64",
+  "!Cidr",
+  "!ImportValue",
+  "!GetAZs",
+  "!And",
+  "!Or",
+  "!Not",
+  "!Condition",
+  "!Transform",
+  "!Length",
+  "!ToJsonString",
+  "!ForEach"
+];
+function cloudformationTags() {
+  const out2 = [];
+  for (const tag of CLOUDFORMATION_TAG_NAMES) {
+    out2.push({ tag, resolve: (s) => s });
+    out2.push({ tag, collection: "seq", resolve: (v) => v });
+    out2.push({ tag, collection: "map", resolve: (v) => v });
+  }
+  return out2;
+}
+var CFN_TAGS;
+function parseYaml(text, options = {}) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, {
+    keepSourceTokens: true,
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    ...options.cloudformation ? { customTags: CFN_TAGS ??= cloudformationTags() } : {}
+  });
+  const errors = doc.errors.map((e) => {
+    const pos = lineCounter.linePos(e.pos[0]);
+    return { message: e.message.split("\n")[0] ?? e.message, line: pos.line, column: pos.col };
+  });
+  return { text, doc, lineCounter, errors };
+}
+function lineAt(text, offset) {
+  let line = 1;
+  const end = Math.min(offset, text.length);
+  for (let i2 = 0; i2 < end; i2++) if (text.charCodeAt(i2) === 10) line++;
+  return line;
+}
+function lineStart(text, offset) {
+  const i2 = text.lastIndexOf("\n", offset - 1);
+  return i2 < 0 ? 0 : i2 + 1;
+}
+function lineEndInclusive(text, offset) {
+  const i2 = text.indexOf("\n", offset);
+  return i2 < 0 ? text.length : i2 + 1;
+}
+function nodeSpan(node) {
+  const r = node.range ?? [0, 0, 0];
+  return { start: r[0], end: r[1] };
+}
+function pairSpan(pair) {
+  const k = (0, import_yaml.isNode)(pair.key) ? pair.key.range : void 0;
+  const v = (0, import_yaml.isNode)(pair.value) ? pair.value.range : void 0;
+  const start2 = k?.[0] ?? v?.[0] ?? 0;
+  const end = v?.[1] ?? k?.[1] ?? start2;
+  return { start: start2, end: Math.max(start2, end) };
+}
+function formatScalarLike(text, like, value) {
+  const first = like?.range ? text[like.range[0]] : void 0;
+  if (first === '"' || like?.type === "QUOTE_DOUBLE") return JSON.stringify(value);
+  if (first === "'" || like?.type === "QUOTE_SINGLE") return `'${value.replace(/'/g, "''")}'`;
+  return needsQuotes(value) ? JSON.stringify(value) : value;
+}
+function needsQuotes(value) {
+  return value === "" || /^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) || /: |\s#|\s$/.test(value) || /^(true|false|null|yes|no|on|off|~|[-+]?[0-9.]+)$/i.test(value);
+}
+function yamlReplaceScalar(text, node, value) {
+  const { start: start2, end } = nodeSpan(node);
+  return { start: start2, end, newText: formatScalarLike(text, node, value) };
+}
+function yamlReplaceNode(node, newText) {
+  const { start: start2, end } = nodeSpan(node);
+  return { start: start2, end, newText };
+}
+function lastContentLineEnd(text, node) {
+  const span = (0, import_yaml.isPair)(node) ? pairSpan(node) : nodeSpan(node);
+  let e = span.end;
+  while (e > span.start && /\s/.test(text[e - 1] ?? "")) e--;
+  return lineEndInclusive(text, Math.max(span.start, e - 1));
+}
+function removeFlowItem(text, items, index) {
+  const it = items[index];
+  if (!it) return void 0;
+  const next = items[index + 1];
+  const prev = items[index - 1];
+  if (next) return { start: it.start, end: next.start, newText: "" };
+  if (prev) return { start: prev.end, end: it.end, newText: "" };
+  return { start: it.start, end: it.end, newText: "" };
+}
+function yamlRemovePair(text, map, pair) {
+  if (map.flow) {
+    const spans = map.items.map((p) => pairSpan(p));
+    const edit = removeFlowItem(text, spans, map.items.indexOf(pair));
+    if (edit) return edit;
+  }
+  const span = pairSpan(pair);
+  const start2 = withLeadingComments(text, lineStart(text, span.start), columnOf(text, span.start));
+  return eatBlankLine(text, { start: start2, end: lastContentLineEnd(text, pair), newText: "" });
+}
+function withLeadingComments(text, start2, column) {
+  let s = start2;
+  while (s > 0) {
+    const prev = lineStart(text, s - 1);
+    const line = text.slice(prev, s).replace(/\r?\n$/, "");
+    const m = /^([ \t]*)#/.exec(line);
+    if (!m || m[1].length !== column || /lambda-guard:allow|checkov:skip/i.test(line)) break;
+    s = prev;
+  }
+  return s;
+}
+function eatBlankLine(text, e) {
+  const prevLineStart = e.start > 0 ? lineStart(text, e.start - 1) : -1;
+  const prevBlank = prevLineStart >= 0 && /^[ \t]*\r?\n$/.test(text.slice(prevLineStart, e.start));
+  const nextEnd = lineEndInclusive(text, e.end);
+  const nextBlank = e.end < text.length && /^[ \t]*\r?\n$/.test(text.slice(e.end, nextEnd));
+  return prevBlank && nextBlank ? { ...e, end: nextEnd } : e;
+}
+function yamlRemoveSeqItem(text, seq, index) {
+  const item = seq.items[index];
+  if (!(0, import_yaml.isNode)(item)) return void 0;
+  if (seq.flow) {
+    return removeFlowItem(
+      text,
+      seq.items.map((i2) => (0, import_yaml.isNode)(i2) ? nodeSpan(i2) : { start: 0, end: 0 }),
+      index
+    );
+  }
+  const span = nodeSpan(item);
+  return eatBlankLine(text, {
+    start: lineStart(text, span.start),
+    end: lastContentLineEnd(text, item),
+    newText: ""
+  });
+}
+function eolOf(text) {
+  return text.includes("\r\n") ? "\r\n" : "\n";
+}
+function columnOf(text, offset) {
+  return offset - lineStart(text, offset);
+}
+function dashColumn(text, item) {
+  const s = nodeSpan(item).start;
+  const ls = lineStart(text, s);
+  const before = text.slice(ls, s);
+  const i2 = before.lastIndexOf("-");
+  return i2 >= 0 ? i2 : columnOf(text, s);
+}
+function sequenceIndent(src) {
+  let found;
+  (0, import_yaml.visit)(src.doc, {
+    Pair(_, pair) {
+      if (found !== void 0) return import_yaml.visit.BREAK;
+      if ((0, import_yaml.isSeq)(pair.value) && !pair.value.flow && (0, import_yaml.isNode)(pair.key) && pair.value.items.length > 0) {
+        const first = pair.value.items[0];
+        if ((0, import_yaml.isNode)(first) && pair.key.range) {
+          found = dashColumn(src.text, first) - columnOf(src.text, pair.key.range[0]);
+        }
+      }
+      return void 0;
+    }
+  });
+  return found !== void 0 && found >= 0 ? found : 2;
+}
+function itemLike(text, seq, value) {
+  const last = [...seq.items].reverse().find((i2) => (0, import_yaml.isScalar)(i2));
+  return formatScalarLike(text, last, value);
+}
+function yamlAppendToSeq(text, seq, value) {
+  const last = seq.items[seq.items.length - 1];
+  const item = itemLike(text, seq, value);
+  if (seq.flow) {
+    if (!(0, import_yaml.isNode)(last)) {
+      const { start: start2, end } = nodeSpan(seq);
+      return { start: start2, end, newText: `[${item}]` };
+    }
+    const e = nodeSpan(last).end;
+    return { start: e, end: e, newText: `, ${item}` };
+  }
+  if (!(0, import_yaml.isNode)(last)) return void 0;
+  const col = dashColumn(text, last);
+  const at = lastContentLineEnd(text, last);
+  const eol = eolOf(text);
+  const nl = text[at - 1] === "\n" ? "" : eol;
+  return { start: at, end: at, newText: `${nl}${" ".repeat(col)}- ${item}${nl ? "" : eol}` };
+}
+function yamlScalarToSeq(src, map, pair, value, style) {
+  const text = src.text;
+  const scalar = pair.value;
+  if (!(0, import_yaml.isScalar)(scalar) || !(0, import_yaml.isNode)(pair.key) || !pair.key.range || !scalar.range) return void 0;
+  if (scalar.type === "BLOCK_LITERAL" || scalar.type === "BLOCK_FOLDED") return void 0;
+  if (lineAt(text, scalar.range[0]) !== lineAt(text, scalar.range[1])) return void 0;
+  const oldText = text.slice(scalar.range[0], scalar.range[1]);
+  const newItem = formatScalarLike(text, scalar, value);
+  const siblingsFlow = map.items.some((p) => (0, import_yaml.isSeq)(p.value) && p.value.flow);
+  const useFlow = style ? style === "flow" : map.flow || siblingsFlow || scalar.tag !== void 0;
+  if (useFlow) return { start: scalar.range[0], end: scalar.range[1], newText: `[${oldText}, ${newItem}]` };
+  const keyCol = columnOf(text, pair.key.range[0]);
+  const indent = " ".repeat(keyCol + sequenceIndent(src));
+  const colon = text.indexOf(":", pair.key.range[1]);
+  if (colon < 0 || colon > scalar.range[0]) return void 0;
+  const nl = text.indexOf("\n", scalar.range[1]);
+  const lineEnd3 = nl < 0 ? text.length : text[nl - 1] === "\r" ? nl - 1 : nl;
+  const rest = text.slice(scalar.range[1], lineEnd3);
+  const eol = text[nl - 1] === "\r" ? "\r\n" : "\n";
+  return {
+    start: colon + 1,
+    end: lineEnd3,
+    newText: `${eol}${indent}- ${oldText}${rest}${eol}${indent}- ${newItem}`
+  };
+}
+function yamlInsertPair(text, map, key, valueText) {
+  const last = map.items[map.items.length - 1];
+  const first = map.items[0];
+  if (map.flow) {
+    if (!last) {
+      const { start: start2, end } = nodeSpan(map);
+      return { start: start2, end, newText: `{ ${key}: ${valueText} }` };
+    }
+    const e = pairSpan(last).end;
+    return { start: e, end: e, newText: `, ${key}: ${valueText}` };
+  }
+  if (!last || !first || !(0, import_yaml.isNode)(first.key) || !first.key.range) return void 0;
+  const col = columnOf(text, first.key.range[0]);
+  const at = lastContentLineEnd(text, last);
+  const eol = eolOf(text);
+  const nl = text[at - 1] === "\n" ? "" : eol;
+  return { start: at, end: at, newText: `${nl}${" ".repeat(col)}${key}: ${valueText}${nl ? "" : eol}` };
+}
+
+// src/iac/json-edit.ts
+function parseJson(text) {
+  const errs = [];
+  const root = parseTree2(text, errs, { allowTrailingComma: true, disallowComments: false });
+  const errors = errs.map((e) => {
+    const ls = lineStart(text, e.offset);
+    return { message: printParseErrorCode(e.error), line: lineAt(text, e.offset), column: e.offset - ls + 1 };
+  });
+  return { text, root, errors };
+}
+function jsonNodeAt(src, path) {
+  return src.root ? findNodeAtLocation2(src.root, [...path]) : void 0;
+}
+function jsonPathOf(node) {
+  const path = [];
+  let n = node;
+  while (n?.parent) {
+    const p = n.parent;
+    if (p.type === "property") {
+      const key = p.children?.[0]?.value;
+      if (p.children?.[1] === n) path.unshift(String(key));
+      n = p.parent;
+    } else if (p.type === "array") {
+      path.unshift(p.children?.indexOf(n) ?? 0);
+      n = p;
+    } else {
+      n = p;
+    }
+  }
+  return path;
+}
+function detectJsonFormatting(text) {
+  const m = /\n([ \t]+)\S/.exec(text);
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  if (!m?.[1]) return { insertSpaces: true, tabSize: 2, eol };
+  if (m[1].startsWith("	")) return { insertSpaces: false, tabSize: 1, eol };
+  return { insertSpaces: true, tabSize: m[1].length, eol };
+}
+function jsonReplaceValue(node, value) {
+  return { start: node.offset, end: node.offset + node.length, newText: JSON.stringify(value) };
+}
+function jsonReplaceRaw(node, newText) {
+  return { start: node.offset, end: node.offset + node.length, newText };
+}
+function single(text, edits) {
+  if (edits.length === 0) return void 0;
+  const start2 = Math.min(...edits.map((e) => e.offset));
+  const end = Math.max(...edits.map((e) => e.offset + e.length));
+  let chunk = text.slice(start2, end);
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) {
+    chunk = chunk.slice(0, e.offset - start2) + e.content + chunk.slice(e.offset - start2 + e.length);
+  }
+  return { start: start2, end, newText: chunk };
+}
+function jsonRemove(src, path) {
+  const value = jsonNodeAt(src, path);
+  if (!value) return void 0;
+  const node = value.parent?.type === "property" ? value.parent : value;
+  const parent = node.parent;
+  if (!parent) return void 0;
+  const text = src.text;
+  const siblings = parent.children ?? [];
+  const idx = siblings.indexOf(node);
+  const prev = idx > 0 ? siblings[idx - 1] : void 0;
+  const next = siblings[idx + 1];
+  const start2 = node.offset;
+  let end = node.offset + node.length;
+  let j = end;
+  while (j < text.length && (text[j] === " " || text[j] === "	")) j++;
+  const hasComma = text[j] === ",";
+  if (hasComma) end = j + 1;
+  const ls = lineStart(text, start2);
+  const nl = text.indexOf("\n", end);
+  const restOfLine = text.slice(end, nl < 0 ? text.length : nl);
+  const ownLines = /^[ \t]*$/.test(text.slice(ls, start2)) && /^\s*$/.test(restOfLine);
+  if (ownLines) {
+    const lineEnd3 = nl < 0 ? text.length : nl + 1;
+    if (!next && prev) {
+      const prevEnd = prev.offset + prev.length;
+      const comma = text.indexOf(",", prevEnd);
+      if (comma >= 0 && comma < start2) {
+        return { start: comma, end: nl < 0 ? text.length : nl, newText: "" };
+      }
+    }
+    return { start: ls, end: lineEnd3, newText: "" };
+  }
+  if (next) return { start: start2, end: next.offset, newText: "" };
+  if (prev) {
+    const prevEnd = prev.offset + prev.length;
+    return { start: prevEnd, end, newText: "" };
+  }
+  return { start: start2, end, newText: "" };
+}
+function jsonInsertProperty(src, objectPath, key, value) {
+  const edits = modify(src.text, [...objectPath, key], value, {
+    formattingOptions: detectJsonFormatting(src.text)
+  });
+  return single(src.text, edits);
+}
+function jsonAppendString(src, node, value) {
+  const text = src.text;
+  if (node.type === "string") {
+    const old = text.slice(node.offset, node.offset + node.length);
+    return jsonReplaceRaw(node, `[${old}, ${JSON.stringify(value)}]`);
+  }
+  if (node.type !== "array") return void 0;
+  const items = node.children ?? [];
+  const last = items[items.length - 1];
+  if (!last) return jsonReplaceRaw(node, `[${JSON.stringify(value)}]`);
+  const end = last.offset + last.length;
+  const multiline = lineAt(text, node.offset) !== lineAt(text, last.offset);
+  if (!multiline) return { start: end, end, newText: `, ${JSON.stringify(value)}` };
+  const ls = lineStart(text, last.offset);
+  const indent = text.slice(ls, last.offset).match(/^[ \t]*/)?.[0] ?? "";
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  return { start: end, end, newText: `,${eol}${indent}${JSON.stringify(value)}` };
+}
+
+// src/iac/terraform/tfjson.ts
+var NESTED_BLOCKS = /* @__PURE__ */ new Set([
+  "statement",
+  "principals",
+  "not_principals",
+  "condition",
+  "inline_policy",
+  "cors",
+  "lifecycle"
+]);
+var LABELS = {
+  resource: 2,
+  data: 2,
+  module: 1,
+  variable: 1,
+  output: 1,
+  provider: 1
+};
+function lineOfOffset(file, offset) {
+  return positionAt(file, offset).row + 1;
+}
+function props(obj) {
+  if (obj.type !== "object") return [];
+  const out2 = [];
+  for (const p of obj.children ?? []) {
+    const k = p.children?.[0];
+    const v = p.children?.[1];
+    if (p.type === "property" && k && v && typeof k.value === "string")
+      out2.push({ key: k.value, keyNode: k, value: v, prop: p });
+  }
+  return out2;
+}
+function jsonBlock(file, type, labels, body2, span, path) {
+  const attrs = /* @__PURE__ */ new Map();
+  const blocks = [];
+  for (const p of props(body2)) {
+    if (p.key === "//") continue;
+    if (NESTED_BLOCKS.has(p.key) && (p.value.type === "object" || p.value.type === "array")) {
+      const items = p.value.type === "array" ? p.value.children ?? [] : [p.value];
+      items.forEach((it, i2) => {
+        if (it.type !== "object") return;
+        const sub = p.value.type === "array" ? [...path, p.key, i2] : [...path, p.key];
+        blocks.push(jsonBlock(file, p.key, [], it, it, sub));
+      });
+      continue;
+    }
+    attrs.set(p.key, {
+      name: p.key,
+      node: new JsonExpr(p.prop, file),
+      expr: new JsonExpr(p.value, file),
+      line: lineOfOffset(file, p.prop.offset)
+    });
+  }
+  return {
+    file,
+    node: new JsonExpr(span, file),
+    type,
+    labels,
+    attrs,
+    blocks,
+    startLine: lineOfOffset(file, span.offset),
+    endLine: lineOfOffset(file, span.offset + span.length),
+    body: null,
+    json: { path }
+  };
+}
+function readTfJson(file, tfvars) {
+  const src = parseJson(file.text);
+  const root = src.root;
+  const out2 = { blocks: [], attrs: /* @__PURE__ */ new Map() };
+  if (src.errors.length > 0) out2.errorLine = src.errors[0].line;
+  if (!root || root.type !== "object" || out2.errorLine !== void 0) return out2;
+  if (tfvars) {
+    for (const p of props(root))
+      out2.attrs.set(p.key, {
+        name: p.key,
+        node: new JsonExpr(p.prop, file),
+        expr: new JsonExpr(p.value, file),
+        line: lineOfOffset(file, p.prop.offset)
+      });
+    return out2;
+  }
+  for (const top of props(root)) {
+    const type = top.key;
+    const groups = top.value.type === "array" ? (top.value.children ?? []).map((g, i2) => ({ node: g, path: [type, i2] })) : [{ node: top.value, path: [type] }];
+    for (const g of groups) {
+      if (type === "locals") {
+        if (g.node.type === "object")
+          out2.blocks.push(jsonBlock(file, "locals", [], g.node, top.prop, g.path));
+        continue;
+      }
+      const n = LABELS[type];
+      if (!n) continue;
+      for (const l1 of props(g.node)) {
+        if (n === 1) {
+          if (l1.value.type === "object")
+            out2.blocks.push(jsonBlock(file, type, [l1.key], l1.value, l1.prop, [...g.path, l1.key]));
+          continue;
+        }
+        for (const l2 of props(l1.value)) {
+          const bodies = l2.value.type === "array" ? l2.value.children ?? [] : [l2.value];
+          for (const body2 of bodies) {
+            if (body2.type !== "object") continue;
+            out2.blocks.push(
+              jsonBlock(file, type, [l1.key, l2.key], body2, l2.prop, [...g.path, l1.key, l2.key])
+            );
+          }
+        }
+      }
+    }
+  }
+  return out2;
+}
+function deleteJsonBlocks(blocks) {
+  const out2 = [];
+  const byFile = /* @__PURE__ */ new Map();
+  for (const b of blocks) {
+    if (!b.json) return null;
+    byFile.set(b.file.path, [...byFile.get(b.file.path) ?? [], b]);
+  }
+  for (const [path, list] of byFile) {
+    const file = list[0].file;
+    const src = parseJson(file.text);
+    if (!src.root) return null;
+    const root = src.root;
+    const key = (p) => JSON.stringify(p);
+    let removed = new Map(list.map((b) => [key(b.json.path), b.json.path]));
+    for (let changed = true; changed; ) {
+      changed = false;
+      const byParent2 = /* @__PURE__ */ new Map();
+      for (const p of removed.values()) {
+        const k = key(p.slice(0, -1));
+        byParent2.set(k, [...byParent2.get(k) ?? [], p]);
+      }
+      for (const [k, ps] of byParent2) {
+        const parentPath = JSON.parse(k);
+        const parent = findAt(root, parentPath);
+        if (parentPath.length > 1 && parent && (parent.children ?? []).length === ps.length) {
+          for (const p of ps) removed.delete(key(p));
+          removed.set(k, parentPath);
+          changed = true;
+        }
+      }
+      removed = new Map(removed);
+    }
+    const byParent = /* @__PURE__ */ new Map();
+    for (const p of removed.values()) {
+      const parentPath = p.slice(0, -1);
+      const parent = findAt(root, parentPath);
+      if (!parent) return null;
+      const last = p[p.length - 1];
+      const idx = typeof last === "number" ? last : (parent.children ?? []).findIndex(
+        (c) => c.type === "property" && c.children?.[0]?.value === last
+      );
+      if (idx < 0) return null;
+      const k = key(parentPath);
+      byParent.set(k, (byParent.get(k) ?? /* @__PURE__ */ new Set()).add(idx));
+    }
+    for (const [k, idxs] of byParent) {
+      const parent = findAt(root, JSON.parse(k));
+      const items = (parent.children ?? []).map((c) => ({ start: c.offset, end: c.offset + c.length }));
+      out2.push(...removeListItems(path, file.text, items, idxs));
+    }
+  }
+  return out2;
+}
+function deleteJsonBlock(b) {
+  const e = deleteJsonBlocks([b]);
+  return e && e.length === 1 ? e[0] : null;
+}
+function findAt(root, path) {
+  let n = root;
+  for (const seg of path) {
+    if (!n) return void 0;
+    if (typeof seg === "number") n = n.type === "array" ? n.children?.[seg] : void 0;
+    else n = props(n).find((p) => p.key === seg)?.value;
+  }
+  return n;
+}
+function removeListItems(path, text, items, removed) {
+  const ls = (o) => text.lastIndexOf("\n", o - 1) + 1;
+  const own = (o) => /^[ \t]*$/.test(text.slice(ls(o), o));
+  const edits = [];
+  for (let i2 = 0; i2 < items.length; i2++) {
+    if (!removed.has(i2)) continue;
+    let j = i2;
+    while (removed.has(j + 1) && j + 1 < items.length) j++;
+    const first = items[i2];
+    const last = items[j];
+    const next = items[j + 1];
+    const prev = items[i2 - 1];
+    if (next) {
+      edits.push(
+        own(first.start) && own(next.start) ? { path, start: ls(first.start), end: ls(next.start), newText: "" } : { path, start: first.start, end: next.start, newText: "" }
+      );
+    } else if (prev) {
+      edits.push({ path, start: prev.end, end: last.end, newText: "" });
+    } else {
+      const nl = text.indexOf("\n", last.end);
+      const blankAfter = nl >= 0 && /^[ \t,]*$/.test(text.slice(last.end, nl));
+      edits.push(
+        own(first.start) && blankAfter ? { path, start: ls(first.start), end: nl + 1, newText: "" } : { path, start: first.start, end: last.end, newText: "" }
+      );
+    }
+    i2 = j;
+  }
+  return edits;
+}
 
 // src/iac/terraform/edits.ts
-function lineStart(text, offset) {
+function lineStart2(text, offset) {
   return text.lastIndexOf("\n", offset - 1) + 1;
 }
 function lineEnd(text, offset) {
@@ -5720,26 +6353,26 @@ function lineEnd(text, offset) {
   return i2 < 0 ? text.length : i2 + 1;
 }
 function indentAt(text, offset) {
-  const s = lineStart(text, offset);
+  const s = lineStart2(text, offset);
   return /^[ \t]*/.exec(text.slice(s, offset))?.[0] ?? "";
 }
 var isBlank = (l) => l !== void 0 && l.trim() === "";
 function deleteBlock(file, block) {
   const text = file.text;
-  let start2 = lineStart(text, block.startIndex);
+  let start2 = lineStart2(text, block.startIndex);
   let end = lineEnd(text, block.endIndex);
   for (; ; ) {
     if (start2 === 0) break;
-    const prevStart = lineStart(text, start2 - 1);
+    const prevStart = lineStart2(text, start2 - 1);
     const prev = text.slice(prevStart, start2);
     if (/^\s*(#|\/\/)/.test(prev) && !/lambda-guard:|checkov:/.test(prev)) start2 = prevStart;
     else break;
   }
-  const before = start2 === 0 ? "" : text.slice(lineStart(text, start2 - 1), start2);
+  const before = start2 === 0 ? "" : text.slice(lineStart2(text, start2 - 1), start2);
   const after = text.slice(end, lineEnd(text, end));
   if ((start2 === 0 || isBlank(before)) && isBlank(after) && end < text.length) end = lineEnd(text, end);
-  else if (isBlank(before) && (end >= text.length || after === "") && start2 > 0)
-    start2 = lineStart(text, start2 - 1);
+  else if (isBlank(before) && (end >= text.length || after === "" || /^\s*\}\s*$/.test(after)) && start2 > 0)
+    start2 = lineStart2(text, start2 - 1);
   return { path: file.path, start: start2, end, newText: "" };
 }
 function replaceNode(file, n, newText) {
@@ -5789,11 +6422,11 @@ function scalarToJsonList(path, text, base, node, item) {
 function insertAttributeAfter(file, after, name2, value) {
   const text = file.text;
   const indent = indentAt(text, after.startIndex);
-  const afterLine = text.slice(lineStart(text, after.startIndex), lineEnd(text, after.startIndex));
+  const afterLine = text.slice(lineStart2(text, after.startIndex), lineEnd(text, after.startIndex));
   const eq = afterLine.indexOf("=");
   const nameEnd = indent.length + name2.length;
-  const s0 = lineStart(text, after.startIndex);
-  const prevLine = s0 > 0 ? text.slice(lineStart(text, s0 - 1), s0) : "";
+  const s0 = lineStart2(text, after.startIndex);
+  const prevLine = s0 > 0 ? text.slice(lineStart2(text, s0 - 1), s0) : "";
   const nextLine = text.slice(lineEnd(text, after.endIndex), lineEnd(text, lineEnd(text, after.endIndex)));
   const aligned = [prevLine, nextLine].some((l) => /^\s*[\w-]+\s*=/.test(l) && l.indexOf("=") === eq);
   const pad = aligned && eq > nameEnd ? " ".repeat(eq - nameEnd) : " ";
@@ -5801,6 +6434,21 @@ function insertAttributeAfter(file, after, name2, value) {
   const nl = at === text.length && !text.endsWith("\n") ? "\n" : "";
   return { path: file.path, start: at, end: at, newText: `${nl}${indent}${name2}${pad}= ${value}
 ` };
+}
+function deleteResource(b) {
+  if (b.json) return deleteJsonBlock(b);
+  return deleteBlock(b.file, b.node);
+}
+function deleteResources(blocks) {
+  const out2 = [];
+  const json = blocks.filter((b) => b.json);
+  for (const b of blocks) if (!b.json) out2.push(deleteBlock(b.file, b.node));
+  if (json.length > 0) {
+    const e = deleteJsonBlocks(json);
+    if (!e) return null;
+    out2.push(...e);
+  }
+  return out2;
 }
 
 // src/iac/terraform/eval.ts
@@ -5821,7 +6469,8 @@ function originOf(file, n, kind, desc) {
 }
 function evaluate(expr, scope, file) {
   if (scope.depth > 40) return unknown(expr);
-  const s = { mod: scope.mod, depth: scope.depth + 1 };
+  if (expr instanceof JsonExpr) return evaluateJson(expr, scope);
+  const s = { ...scope, depth: scope.depth + 1 };
   const { head } = exprParts(expr);
   if (!head) return unknown(expr);
   switch (head.type) {
@@ -5902,31 +6551,105 @@ function evaluate(expr, scope, file) {
     case "variable_expr": {
       const path = traversal(expr);
       if (!path) return unknown(expr);
-      const [root, name2] = path;
-      if (root === "var" && name2) {
-        const src = s.mod.vars.get(name2);
-        if (!src) return unknown(expr, path.join("."));
-        const target = src.scope ?? s;
-        let r = evaluate(src.expr, { mod: target.mod, depth: s.depth + 1 }, src.file);
-        r = { ...r, via: [`${s.mod.prefix}var.${name2} (${src.desc})`, ...r.via] };
-        if (r.origin) r.origin = { ...r.origin, desc: `var.${name2} (${src.desc})` };
-        return applyRest(r, path.slice(2), expr);
-      }
-      if (root === "local" && name2) {
-        const l = s.mod.locals.get(name2);
-        if (!l) return unknown(expr, path.join("."));
-        let r = evaluate(l.expr, s, l.file);
-        r = { ...r, via: [`local.${name2} (${l.file.path}:${lineOf(l.expr)})`, ...r.via] };
-        if (r.origin) r.origin = { ...r.origin, desc: `local.${name2} (${l.file.path}:${lineOf(l.expr)})` };
-        return applyRest(r, path.slice(2), expr);
-      }
-      if (root === "path" && (name2 === "module" || name2 === "root" || name2 === "cwd")) {
-        return { v: name2 === "module" ? s.mod.dir || "." : ".", via: [] };
-      }
-      return unknown(expr, path.join("."));
+      return resolveRef(path, s, expr);
     }
     default:
       return unknown(expr);
+  }
+}
+function resolveRef(path, s, expr) {
+  const [root, name2] = path;
+  if (root === "var" && name2) {
+    const src = s.mod.vars.get(name2);
+    if (!src) return unknown(expr, path.join("."));
+    const target = src.scope ?? s;
+    let r = evaluate(src.expr, { mod: target.mod, depth: s.depth + 1 }, src.file);
+    r = { ...r, via: [`${s.mod.prefix}var.${name2} (${src.desc})`, ...r.via] };
+    if (r.origin) r.origin = { ...r.origin, desc: `var.${name2} (${src.desc})` };
+    return applyRest(r, path.slice(2), expr);
+  }
+  if (root === "local" && name2) {
+    const l = s.mod.locals.get(name2);
+    if (!l) return unknown(expr, path.join("."));
+    const line = l.expr.startPosition.row + 1;
+    let r = evaluate(l.expr, { mod: s.mod, depth: s.depth + 1 }, l.file);
+    r = { ...r, via: [`local.${name2} (${l.file.path}:${line})`, ...r.via] };
+    if (r.origin) r.origin = { ...r.origin, desc: `local.${name2} (${l.file.path}:${line})` };
+    return applyRest(r, path.slice(2), expr);
+  }
+  if (root === "count" && name2 === "index" && s.instance?.count !== void 0)
+    return { v: s.instance.count, via: [] };
+  if (root === "each" && s.instance?.each && (name2 === "key" || name2 === "value")) {
+    const r = s.instance.each[name2];
+    return applyRest({ ...r, via: [`each.${name2} (${s.instance.suffix})`, ...r.via] }, path.slice(2), expr);
+  }
+  if (root === "path" && (name2 === "module" || name2 === "root" || name2 === "cwd")) {
+    return { v: name2 === "module" ? s.mod.dir || "." : ".", via: [] };
+  }
+  return unknown(expr, path.join("."));
+}
+function evaluateJson(e, scope) {
+  const n = e.json;
+  const file = e.file;
+  const origin = (kind) => ({
+    path: file.path,
+    start: n.offset,
+    end: n.offset + n.length,
+    line: e.startPosition.row + 1,
+    desc: `${file.path}:${e.startPosition.row + 1}`,
+    kind
+  });
+  switch (n.type) {
+    case "string": {
+      const str3 = typeof n.value === "string" ? n.value : "";
+      if (!/\$\{|%\{/.test(str3.replace(/\$\$\{|%%\{/g, ""))) {
+        return { v: str3.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{"), origin: origin("string"), via: [] };
+      }
+      const whole = traversal(e);
+      if (whole) return resolveRef(whole, { ...scope, depth: scope.depth + 1 }, e);
+      let out2 = "";
+      let last = 0;
+      for (const m of str3.matchAll(/\$\{([^}]*)\}/g)) {
+        out2 += str3.slice(last, m.index);
+        last = m.index + m[0].length;
+        const ref = /^\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*)\s*$/.exec(m[1])?.[1];
+        if (!ref) return unknown(e);
+        const v = resolveRef(
+          ref.match(/[A-Za-z_][\w-]*|\[\d+\]/g),
+          { ...scope, depth: scope.depth + 1 },
+          e
+        ).v;
+        if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out2 += String(v);
+        else return unknown(e);
+      }
+      if (/%\{/.test(str3)) return unknown(e);
+      return { v: out2 + str3.slice(last), via: [] };
+    }
+    case "number":
+      return { v: n.value, origin: origin("number"), via: [] };
+    case "boolean":
+      return { v: n.value, origin: origin("bool"), via: [] };
+    case "null":
+      return { v: null, via: [] };
+    case "array":
+      return {
+        v: (n.children ?? []).map(
+          (c) => evaluateJson(new JsonExpr(c, file), { ...scope, depth: scope.depth + 1 }).v
+        ),
+        via: []
+      };
+    case "object": {
+      const o = {};
+      for (const p of n.children ?? []) {
+        const k = p.children?.[0];
+        const v = p.children?.[1];
+        if (k && v && typeof k.value === "string")
+          o[k.value] = evaluateJson(new JsonExpr(v, file), { ...scope, depth: scope.depth + 1 }).v;
+      }
+      return { v: o, via: [] };
+    }
+    default:
+      return unknown(e);
   }
 }
 function applyRest(r, rest, expr) {
@@ -5934,7 +6657,10 @@ function applyRest(r, rest, expr) {
   for (const k of rest) {
     if (v instanceof Unknown) return { v, via: r.via };
     const idx = /^\[(\d+)\]$/.exec(k);
+    const key = /^\["([^"]*)"\]$/.exec(k);
     if (idx && Array.isArray(v)) v = v[Number(idx[1])];
+    else if (key && v && typeof v === "object" && !Array.isArray(v))
+      v = v[key[1]];
     else if (v && typeof v === "object" && !Array.isArray(v) && !/^\[/.test(k))
       v = v[k];
     else return { v: new Unknown(expr.text), via: r.via };
@@ -5999,18 +6725,7 @@ function operandValue(parts2, s, file, evalPart) {
       if (r.type !== "get_attr") return new Unknown(r.text);
       path.push(named(r)[0]?.text ?? "");
     }
-    const [root, name2] = path;
-    if (root === "var" && name2) {
-      const src = s.mod.vars.get(name2);
-      if (!src) return new Unknown(path.join("."));
-      const target = src.scope ?? s;
-      return evaluate(src.expr, { mod: target.mod, depth: s.depth + 1 }, src.file).v;
-    }
-    if (root === "local" && name2) {
-      const l = s.mod.locals.get(name2);
-      return l ? evaluate(l.expr, s, l.file).v : new Unknown(path.join("."));
-    }
-    return new Unknown(path.join("."));
+    return resolveRef(path, s, { text: path.join(".") }).v;
   }
   return new Unknown(parts2.map((p) => p.text).join(""));
 }
@@ -6094,6 +6809,1378 @@ function parseJsonTree(text) {
   return tree;
 }
 
+// src/policy/operators.ts
+var BASES = [
+  { name: "StringEquals", family: "String", negated: false, compare: "equals" },
+  { name: "StringNotEquals", family: "String", negated: true, compare: "equals" },
+  { name: "StringEqualsIgnoreCase", family: "String", negated: false, compare: "equalsIgnoreCase" },
+  { name: "StringNotEqualsIgnoreCase", family: "String", negated: true, compare: "equalsIgnoreCase" },
+  { name: "StringLike", family: "String", negated: false, compare: "like" },
+  { name: "StringNotLike", family: "String", negated: true, compare: "like" },
+  { name: "NumericEquals", family: "Numeric", negated: false, compare: "equals" },
+  { name: "NumericNotEquals", family: "Numeric", negated: true, compare: "equals" },
+  { name: "NumericLessThan", family: "Numeric", negated: false, compare: "lt" },
+  { name: "NumericLessThanEquals", family: "Numeric", negated: false, compare: "lte" },
+  { name: "NumericGreaterThan", family: "Numeric", negated: false, compare: "gt" },
+  { name: "NumericGreaterThanEquals", family: "Numeric", negated: false, compare: "gte" },
+  { name: "DateEquals", family: "Date", negated: false, compare: "equals" },
+  { name: "DateNotEquals", family: "Date", negated: true, compare: "equals" },
+  { name: "DateLessThan", family: "Date", negated: false, compare: "lt" },
+  { name: "DateLessThanEquals", family: "Date", negated: false, compare: "lte" },
+  { name: "DateGreaterThan", family: "Date", negated: false, compare: "gt" },
+  { name: "DateGreaterThanEquals", family: "Date", negated: false, compare: "gte" },
+  { name: "Bool", family: "Bool", negated: false, compare: "bool" },
+  { name: "BinaryEquals", family: "Binary", negated: false, compare: "binary" },
+  { name: "IpAddress", family: "Ip", negated: false, compare: "ip" },
+  { name: "NotIpAddress", family: "Ip", negated: true, compare: "ip" },
+  { name: "ArnEquals", family: "Arn", negated: false, compare: "arn" },
+  { name: "ArnLike", family: "Arn", negated: false, compare: "arn" },
+  { name: "ArnNotEquals", family: "Arn", negated: true, compare: "arn" },
+  { name: "ArnNotLike", family: "Arn", negated: true, compare: "arn" },
+  { name: "Null", family: "Null", negated: false, compare: "null" }
+];
+var BY_NAME = new Map(BASES.map((b) => [b.name.toLowerCase(), b]));
+function parseConditionOperator(written) {
+  let rest = written;
+  let set;
+  const colon = rest.indexOf(":");
+  if (colon >= 0) {
+    const qualifier = rest.slice(0, colon).toLowerCase();
+    if (qualifier === "foranyvalue") set = "ForAnyValue";
+    else if (qualifier === "forallvalues") set = "ForAllValues";
+    else return void 0;
+    rest = rest.slice(colon + 1);
+  }
+  let ifExists = false;
+  if (rest.toLowerCase().endsWith("ifexists")) {
+    ifExists = true;
+    rest = rest.slice(0, -"IfExists".length);
+  }
+  const base = BY_NAME.get(rest.toLowerCase());
+  if (base === void 0) return void 0;
+  if (base.family === "Null" && (ifExists || set !== void 0)) return void 0;
+  const parsed = { written, base, ifExists };
+  if (set !== void 0) parsed.set = set;
+  return parsed;
+}
+
+// src/policy/document.ts
+var PolicyParseError = class extends InputError {
+  constructor(message, where) {
+    super(message, where);
+  }
+};
+var STATEMENT_FIELDS = /* @__PURE__ */ new Set([
+  "Sid",
+  "Effect",
+  "Principal",
+  "NotPrincipal",
+  "Action",
+  "NotAction",
+  "Resource",
+  "NotResource",
+  "Condition"
+]);
+var DOCUMENT_FIELDS = /* @__PURE__ */ new Set(["Version", "Id", "Statement"]);
+function statementLabel(stmt, index) {
+  return stmt.Sid !== void 0 && stmt.Sid !== "" ? stmt.Sid : `#${index}`;
+}
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function describeType(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  return typeof v === "object" ? "an object" : `a ${typeof v}`;
+}
+function parsePolicy(input, where) {
+  let raw = input;
+  if (typeof input === "string") {
+    try {
+      raw = JSON.parse(input);
+    } catch (err2) {
+      const detail = err2 instanceof Error ? err2.message : String(err2);
+      throw new PolicyParseError(`policy is not valid JSON (${detail})`, where);
+    }
+  }
+  if (!isRecord(raw)) {
+    throw new PolicyParseError(`policy must be a JSON object, got ${describeType(raw)}`, where);
+  }
+  for (const key of Object.keys(raw)) {
+    if (!DOCUMENT_FIELDS.has(key)) {
+      throw new PolicyParseError(
+        `unknown top-level field "${key}"; a policy has only Version, Id and Statement`,
+        where
+      );
+    }
+  }
+  const doc = { Statement: [] };
+  if (raw.Version !== void 0) {
+    if (typeof raw.Version !== "string") {
+      throw new PolicyParseError(`Version must be a string such as "2012-10-17"`, where);
+    }
+    doc.Version = raw.Version;
+  }
+  if (raw.Id !== void 0) {
+    if (typeof raw.Id !== "string") throw new PolicyParseError(`Id must be a string`, where);
+    doc.Id = raw.Id;
+  }
+  if (raw.Statement === void 0) {
+    throw new PolicyParseError(`policy has no Statement`, where);
+  }
+  const statements = Array.isArray(raw.Statement) ? raw.Statement : [raw.Statement];
+  doc.Statement = statements.map((s, i2) => parseStatement(s, i2, where));
+  return doc;
+}
+function parseStatement(raw, index, where) {
+  const sid = isRecord(raw) && typeof raw.Sid === "string" && raw.Sid !== "" ? raw.Sid : void 0;
+  const at = `Statement[${index}]${sid !== void 0 ? ` (Sid "${sid}")` : ""}`;
+  const fail = (message) => {
+    throw new PolicyParseError(`${at}: ${message}`, where);
+  };
+  if (!isRecord(raw)) return fail(`must be an object, got ${describeType(raw)}`);
+  for (const key of Object.keys(raw)) {
+    if (!STATEMENT_FIELDS.has(key)) fail(`unknown field "${key}"`);
+  }
+  if (raw.Sid !== void 0 && typeof raw.Sid !== "string") fail(`Sid must be a string`);
+  if (raw.Effect === void 0) fail(`Effect is missing; use "Allow" or "Deny"`);
+  if (raw.Effect !== "Allow" && raw.Effect !== "Deny") {
+    fail(`Effect must be "Allow" or "Deny", got ${JSON.stringify(raw.Effect)}`);
+  }
+  const stmt = { Effect: raw.Effect };
+  if (sid !== void 0) stmt.Sid = sid;
+  const pair = (a, b, required) => {
+    if (raw[a] !== void 0 && raw[b] !== void 0) fail(`has both ${a} and ${b}; use one of them`);
+    if (required && raw[a] === void 0 && raw[b] === void 0) fail(`needs ${a} or ${b}`);
+  };
+  pair("Action", "NotAction", true);
+  pair("Resource", "NotResource", false);
+  pair("Principal", "NotPrincipal", false);
+  for (const field of ["Action", "NotAction", "Resource", "NotResource"]) {
+    if (raw[field] !== void 0) stmt[field] = stringList(raw[field], `${field}`, fail);
+  }
+  for (const field of ["Principal", "NotPrincipal"]) {
+    if (raw[field] !== void 0) stmt[field] = parsePrincipal(raw[field], field, fail);
+  }
+  if (raw.Condition !== void 0) stmt.Condition = parseCondition(raw.Condition, fail);
+  return stmt;
+}
+function stringList(v, field, fail) {
+  const items = Array.isArray(v) ? v : [v];
+  if (Array.isArray(v) && v.length === 0) fail(`${field} is an empty list`);
+  return items.map((item, i2) => {
+    if (typeof item !== "string" || item === "") {
+      const at = Array.isArray(v) ? `${field}[${i2}]` : field;
+      return fail(`${at} must be a non-empty string, got ${describeType(item)}`);
+    }
+    return item;
+  });
+}
+function parsePrincipal(v, field, fail) {
+  if (v === "*") return "*";
+  if (typeof v === "string") {
+    fail(
+      `${field} as a string must be "*"; wrap identifiers in an object such as {"AWS": ${JSON.stringify(v)}}`
+    );
+  }
+  if (!isRecord(v)) return fail(`${field} must be "*" or an object, got ${describeType(v)}`);
+  const out2 = {};
+  for (const [type, ids] of Object.entries(v)) {
+    out2[type] = stringList(ids, `${field}.${type}`, fail);
+  }
+  if (Object.keys(out2).length === 0) fail(`${field} is an empty object`);
+  return out2;
+}
+function parseCondition(v, fail) {
+  if (!isRecord(v)) return fail(`Condition must be an object, got ${describeType(v)}`);
+  const block = {};
+  for (const [operator, keys] of Object.entries(v)) {
+    if (parseConditionOperator(operator) === void 0) {
+      fail(`Condition operator "${operator}" is not an IAM condition operator`);
+    }
+    if (!isRecord(keys)) {
+      fail(`Condition.${operator} must map condition keys to values, got ${describeType(keys)}`);
+    }
+    const entries = {};
+    for (const [key, values] of Object.entries(keys)) {
+      const list = Array.isArray(values) ? values : [values];
+      entries[key] = list.map((value, i2) => {
+        if (typeof value === "string") return value;
+        if (typeof value === "number" || typeof value === "boolean") return String(value);
+        const at = Array.isArray(values) ? `Condition.${operator}.${key}[${i2}]` : `Condition.${operator}.${key}`;
+        return fail(`${at} must be a string, number or boolean, got ${describeType(value)}`);
+      });
+    }
+    block[operator] = entries;
+  }
+  return block;
+}
+
+// src/policy/context.ts
+var absentKey = () => ({ absent: true });
+var unknownKey = (mayBeAbsent = false) => ({ unknown: true, mayBeAbsent });
+var chosenKey = (domain) => ({ chosen: domain });
+function knownToString(v) {
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
+}
+function toState(entry2) {
+  if (Array.isArray(entry2)) return { state: "present", values: entry2.map(knownToString) };
+  if (typeof entry2 === "object" && !(entry2 instanceof Date)) {
+    if ("absent" in entry2) return { state: "absent" };
+    if ("unknown" in entry2) return { state: "unknown", mayBeAbsent: entry2.mayBeAbsent ?? false };
+    if ("chosen" in entry2) return { state: "chosen", domain: entry2.chosen };
+  }
+  return { state: "present", values: [knownToString(entry2)] };
+}
+var RequestContext = class _RequestContext {
+  /** `otherKeys`: the state of keys the context does not mention. */
+  constructor(entries = {}, otherKeys = "absent") {
+    this.otherKeys = otherKeys;
+    this.add(entries);
+  }
+  otherKeys;
+  exact = /* @__PURE__ */ new Map();
+  families = [];
+  add(entries) {
+    for (const [key, entry2] of Object.entries(entries)) {
+      if (entry2 === void 0) continue;
+      const lower = key.toLowerCase();
+      const state = toState(entry2);
+      if (lower.endsWith("/*")) {
+        const prefix = lower.slice(0, -1);
+        const existing = this.families.findIndex((f) => f.prefix === prefix);
+        if (existing >= 0) this.families.splice(existing, 1);
+        this.families.push({ prefix, state });
+      } else {
+        this.exact.set(lower, state);
+      }
+    }
+    this.families.sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+  /** A new context with `entries` layered over this one. */
+  with(entries) {
+    const next = new _RequestContext({}, this.otherKeys);
+    for (const [k, v] of this.exact) next.exact.set(k, v);
+    next.families.push(...this.families);
+    next.add(entries);
+    return next;
+  }
+  lookup(key) {
+    const lower = key.toLowerCase();
+    const exact = this.exact.get(lower);
+    if (exact) return exact;
+    const family = this.families.find((f) => lower.startsWith(f.prefix));
+    if (family) return family.state;
+    return this.otherKeys === "absent" ? { state: "absent" } : { state: "unknown", mayBeAbsent: true };
+  }
+};
+function toRequestContext(values, otherKeys = "absent") {
+  if (values instanceof RequestContext) return values;
+  return new RequestContext(values ?? {}, otherKeys);
+}
+
+// src/policy/ip.ts
+var V4_BITS = 32;
+var V6_BITS = 128;
+function parseV4(s) {
+  const parts2 = s.split(".");
+  if (parts2.length !== 4) return void 0;
+  let out2 = 0n;
+  for (const p of parts2) {
+    if (!/^\d{1,3}$/.test(p)) return void 0;
+    const n = Number(p);
+    if (n > 255) return void 0;
+    out2 = out2 << 8n | BigInt(n);
+  }
+  return out2;
+}
+function parseV6(s) {
+  let text = s;
+  const zone = text.indexOf("%");
+  if (zone >= 0) text = text.slice(0, zone);
+  const lastColon = text.lastIndexOf(":");
+  if (lastColon >= 0 && text.slice(lastColon + 1).includes(".")) {
+    const v4 = parseV4(text.slice(lastColon + 1));
+    if (v4 === void 0) return void 0;
+    text = `${text.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+  }
+  const halves = text.split("::");
+  if (halves.length > 2) return void 0;
+  const groups = (h) => h === void 0 || h === "" ? [] : h.split(":");
+  const head = groups(halves[0]);
+  const tail = groups(halves[1]);
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return void 0;
+  const all = [...head, ...Array(halves.length === 1 ? 0 : missing).fill("0"), ...tail];
+  let out2 = 0n;
+  for (const g of all) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return void 0;
+    out2 = out2 << 16n | BigInt(parseInt(g, 16));
+  }
+  return out2;
+}
+function parseIp(s) {
+  const t = s.trim();
+  const v4 = parseV4(t);
+  if (v4 !== void 0) return { family: 4, value: v4 };
+  if (t.includes(":")) {
+    const v6 = parseV6(t);
+    if (v6 !== void 0) return { family: 6, value: v6 };
+  }
+  return void 0;
+}
+function parseCidr(s) {
+  const t = s.trim();
+  const slash = t.indexOf("/");
+  const ip = parseIp(slash >= 0 ? t.slice(0, slash) : t);
+  if (!ip) return void 0;
+  const bits = ip.family === 4 ? V4_BITS : V6_BITS;
+  let prefix = bits;
+  if (slash >= 0) {
+    const p = t.slice(slash + 1);
+    if (!/^\d{1,3}$/.test(p)) return void 0;
+    prefix = Number(p);
+    if (prefix > bits) return void 0;
+  }
+  const hostBits = BigInt(bits - prefix);
+  const first = ip.value >> hostBits << hostBits;
+  const last = first + (1n << hostBits) - 1n;
+  return { family: ip.family, first, last, text: t };
+}
+function rangeContains(range, ip) {
+  const parsed = parseIp(ip);
+  if (!parsed || parsed.family !== range.family) return false;
+  return parsed.value >= range.first && parsed.value <= range.last;
+}
+var NON_PUBLIC = [
+  "0.0.0.0/8",
+  "10.0.0.0/8",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "172.16.0.0/12",
+  "192.168.0.0/16",
+  "224.0.0.0/4",
+  "240.0.0.0/4",
+  "::/127",
+  "::ffff:0:0/96",
+  "fc00::/7",
+  "fe80::/10",
+  "ff00::/8"
+].map((c) => parseCidr(c));
+function isNonPublicRange(range) {
+  return NON_PUBLIC.some((b) => b.family === range.family && b.first <= range.first && range.last <= b.last);
+}
+function coversAllPublic(ranges, family) {
+  const max = (1n << BigInt(family === 4 ? V4_BITS : V6_BITS)) - 1n;
+  const intervals = [...ranges, ...NON_PUBLIC].filter((r) => r.family === family).map((r) => [r.first, r.last]).sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  let next = 0n;
+  for (const [first, last] of intervals) {
+    if (first > next) return false;
+    if (last + 1n > next) next = last + 1n;
+    if (next > max) return true;
+  }
+  return next > max;
+}
+
+// src/policy/conditions.ts
+var TRUE = { kind: "true" };
+var FALSE = { kind: "false" };
+function describeCondition(operator, key, values) {
+  const shown = values.length === 1 ? values[0] ?? "" : `[${values.join(", ")}]`;
+  return `${operator} ${key} = ${shown}`;
+}
+function evaluateConditionBlock(block, context, options = {}) {
+  if (!block) return TRUE;
+  const outcomes = [];
+  for (const [operator, keys] of Object.entries(block)) {
+    for (const [key, values] of Object.entries(keys)) {
+      const outcome = evaluateCondition(operator, key, values, context, options);
+      if (outcome.kind === "false") return FALSE;
+      outcomes.push(outcome);
+    }
+  }
+  return andOutcomes(outcomes);
+}
+function andOutcomes(outcomes) {
+  const conditions = [];
+  const restrictions = [];
+  let partial = false;
+  let broad = true;
+  for (const o of outcomes) {
+    if (o.kind === "false") return FALSE;
+    if (o.kind === "unknown") conditions.push(...o.conditions);
+    if (o.kind === "partial") {
+      partial = true;
+      broad &&= o.broad;
+      restrictions.push(...o.restrictions);
+    }
+  }
+  if (conditions.length > 0) return { kind: "unknown", conditions: unique(conditions) };
+  if (partial) return { kind: "partial", broad, restrictions: unique(restrictions) };
+  return TRUE;
+}
+function unique(list) {
+  return [...new Set(list)];
+}
+function evaluateCondition(operator, key, values, context, options = {}) {
+  const op = parseConditionOperator(operator);
+  const text = describeCondition(operator, key, values);
+  if (!op) return { kind: "unknown", conditions: [`${text} (unsupported operator)`] };
+  const state = context.lookup(key);
+  if (state.state === "chosen") return evaluateChosen(op, key, values, state.domain, context, options, text);
+  return fromTri(evaluateOnState(op, values, state, context, options), text);
+}
+function fromTri(t, text) {
+  if (t === "unknown") return { kind: "unknown", conditions: [text] };
+  return t ? TRUE : FALSE;
+}
+function evaluateOnState(op, values, state, context, options) {
+  if (op.base.family === "Null") {
+    let isNull;
+    if (state.state === "absent") isNull = true;
+    else if (state.state === "present") isNull = state.values.length === 0;
+    else if (state.state === "unknown") isNull = state.mayBeAbsent ? "unknown" : false;
+    else isNull = "unknown";
+    if (isNull === "unknown") return "unknown";
+    return values.some((v) => v.toLowerCase() === "true" === isNull);
+  }
+  if (state.state === "unknown") return "unknown";
+  if (state.state === "chosen") return "unknown";
+  if (state.state === "absent" || state.values.length === 0) return absentResult(op);
+  const expanded = values.map((v) => expandForOperator(v, op.base, context, options));
+  const known = expanded.filter((e) => e.kind === "value");
+  const someUnknown = expanded.some((e) => e.kind === "unknown");
+  const single2 = (c) => {
+    const matched = known.some((p) => compare(op.base, c, p.value));
+    if (op.base.negated) return matched ? false : someUnknown ? "unknown" : true;
+    return matched ? true : someUnknown ? "unknown" : false;
+  };
+  const results = state.values.map(single2);
+  if (op.set === "ForAllValues") return triAnd(results);
+  if (op.set === "ForAnyValue") return triOr(results);
+  return op.base.negated ? triAnd(results) : triOr(results);
+}
+function absentResult(op) {
+  if (op.set === "ForAllValues") return true;
+  if (op.set === "ForAnyValue") return false;
+  if (op.ifExists) return true;
+  return op.base.negated;
+}
+function triAnd(list) {
+  if (list.includes(false)) return false;
+  return list.includes("unknown") ? "unknown" : true;
+}
+function triOr(list) {
+  if (list.includes(true)) return true;
+  return list.includes("unknown") ? "unknown" : false;
+}
+function compare(base, ctx, policy) {
+  switch (base.family) {
+    case "String":
+      if (base.compare === "like") return wildcardMatch(policy, ctx, false);
+      if (base.compare === "equalsIgnoreCase") return ctx.toLowerCase() === unprotect(policy).toLowerCase();
+      return ctx === unprotect(policy);
+    case "Numeric":
+      return ordered(base.compare, parseNumber(ctx), parseNumber(policy));
+    case "Date":
+      return ordered(base.compare, parseDate(ctx), parseDate(policy));
+    case "Bool":
+      return ctx.toLowerCase() === policy.toLowerCase();
+    case "Binary":
+      return normaliseBase64(ctx) === normaliseBase64(policy);
+    case "Ip": {
+      const range = parseCidr(policy);
+      return range !== void 0 && rangeContains(range, ctx);
+    }
+    case "Arn":
+      return arnMatches(policy, ctx);
+    default:
+      return false;
+  }
+}
+function ordered(cmp, a, b) {
+  if (a === void 0 || b === void 0) return false;
+  switch (cmp) {
+    case "equals":
+      return a === b;
+    case "lt":
+      return a < b;
+    case "lte":
+      return a <= b;
+    case "gt":
+      return a > b;
+    case "gte":
+      return a >= b;
+    default:
+      return false;
+  }
+}
+function parseNumber(s) {
+  if (s.trim() === "") return void 0;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : void 0;
+}
+function parseDate(s) {
+  const t = s.trim();
+  if (/^-?\d+$/.test(t)) return Number(t) * 1e3;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(t)) return void 0;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? void 0 : ms;
+}
+function normaliseBase64(s) {
+  return Buffer.from(s.trim(), "base64").toString("base64");
+}
+function expandForOperator(value, base, context, options) {
+  if (!options.variables || base.family !== "String" && base.family !== "Arn") {
+    return { kind: "value", value };
+  }
+  return expandVariables(value, context);
+}
+var VARIABLE = /\$\{([^}]*)\}/g;
+function expandVariables(value, context) {
+  let outcome = "value";
+  const replaced = value.replace(VARIABLE, (whole, inner) => {
+    const body2 = inner.trim();
+    if (body2 === "*") return LITERAL_STAR;
+    if (body2 === "?") return LITERAL_QUESTION;
+    if (body2 === "$") return LITERAL_DOLLAR;
+    const m = /^([^,\s]+)\s*(?:,\s*'([^']*)')?$/.exec(body2);
+    if (!m || m[1] === void 0) return whole;
+    const state = context.lookup(m[1]);
+    const fallback = m[2];
+    if (state.state === "present" && state.values.length === 1) return protect(state.values[0] ?? "");
+    if (state.state === "unknown" || state.state === "chosen") {
+      if (outcome !== "absent") outcome = "unknown";
+      return whole;
+    }
+    if (fallback !== void 0) return protect(fallback);
+    outcome = "absent";
+    return whole;
+  });
+  if (outcome === "value") return { kind: "value", value: replaced };
+  return { kind: outcome };
+}
+function protect(s) {
+  return s.replaceAll("*", LITERAL_STAR).replaceAll("?", LITERAL_QUESTION).replaceAll("$", LITERAL_DOLLAR);
+}
+function evaluateChosen(op, key, values, domain, context, options, text) {
+  if (domain.kind === "publicIp" && op.base.family === "Ip") return classifySourceIp(op, key, values);
+  const candidates = candidateStates(op, values, domain);
+  const results = candidates.map((c) => evaluateOnState(op, values, c, context, options));
+  if (results.includes("unknown")) return { kind: "unknown", conditions: [text] };
+  const canTrue = results.includes(true);
+  const canFalse = results.includes(false);
+  if (!canFalse) return TRUE;
+  if (!canTrue) return FALSE;
+  if (domain.kind === "publicIp") return { kind: "partial", broad: op.base.negated, restrictions: [text] };
+  if (options.effect === "Allow") return TRUE;
+  if (options.effect === "Deny") return FALSE;
+  return { kind: "unknown", conditions: [text] };
+}
+var SENTINEL = {
+  any: "lambda-guard-caller-value",
+  ip: "198.51.100.77",
+  account: "999999999999",
+  arn: "arn:aws:iam::999999999999:root",
+  id: "o-lambdaguard99"
+};
+function instantiate(pattern) {
+  return unprotect(pattern.replace(/[*?]/g, "x"));
+}
+function candidateStates(op, values, domain) {
+  const present = (v) => ({ state: "present", values: [v] });
+  if (domain.kind === "any") {
+    return [
+      { state: "absent" },
+      present(SENTINEL.any),
+      present("true"),
+      present("false"),
+      ...values.map((v) => present(instantiate(v)))
+    ];
+  }
+  if (domain.kind === "publicIp") {
+    return [
+      present(SENTINEL.ip),
+      ...values.filter((v) => parseCidr(v)).map((v) => present(v.split("/")[0] ?? v))
+    ];
+  }
+  const out2 = [present(SENTINEL[domain.format])];
+  if (domain.mayBeAbsent) out2.push({ state: "absent" });
+  for (const v of values) {
+    const instance2 = foreignInstance(v, domain.format);
+    if (instance2 !== void 0) out2.push(present(instance2));
+  }
+  return out2;
+}
+var ONLY_WILDCARDS = /^[*?]+$/;
+function foreignInstance(pattern, format2) {
+  if (ONLY_WILDCARDS.test(pattern)) return format2 === "account" ? SENTINEL.account : instantiate(pattern);
+  if (format2 !== "arn") return void 0;
+  const parts2 = splitArn(pattern);
+  if (!parts2) return /[*?]/.test(pattern) ? instantiate(pattern) : void 0;
+  const [, , , , account, resource] = parts2;
+  if (ONLY_WILDCARDS.test(account)) {
+    parts2[4] = SENTINEL.account;
+    return instantiate(parts2.join(":"));
+  }
+  if (account === "" && /[*?]/.test(resource)) return instantiate(pattern);
+  return void 0;
+}
+function classifySourceIp(op, key, values) {
+  const ranges = values.map(parseCidr).filter((r) => r !== void 0);
+  const reachable = ranges.filter((r) => !isNonPublicRange(r));
+  const level = (family) => {
+    const all = coversAllPublic(ranges, family);
+    const none = !reachable.some((r) => r.family === family);
+    if (op.base.negated) return all ? "never" : none ? "always" : "broad";
+    return all ? "always" : none ? "never" : "limited";
+  };
+  const v4 = level(4);
+  const v6 = level(6);
+  let combined;
+  if (v4 === v6 && (v4 === "always" || v4 === "never")) combined = v4;
+  else if ([v4, v6].some((l) => l === "always" || l === "broad")) combined = "broad";
+  else if ([v4, v6].includes("limited")) combined = "limited";
+  else combined = "never";
+  if (combined === "always") return TRUE;
+  if (combined === "never") return FALSE;
+  const list = reachable.map((r) => r.text).join(", ");
+  const restriction = op.base.negated ? `${key} not in ${list}` : `${key} in ${list}`;
+  return { kind: "partial", broad: combined === "broad", restrictions: [restriction] };
+}
+
+// src/policy/evaluate.ts
+var FALSE2 = { kind: "false" };
+var TRUE2 = { kind: "true" };
+function accountOf(arn) {
+  return splitArn(arn)?.[4];
+}
+function sameAwsPrincipal(policyId, requestArn) {
+  if (policyId === requestArn) return true;
+  const req = splitArn(requestArn);
+  const pol = splitArn(policyId);
+  if (!req || !pol || req[4] !== pol[4]) return false;
+  const session = /^assumed-role\/([^/]+)\//.exec(req[5]);
+  const role = /^role\/(?:.*\/)?([^/]+)$/.exec(pol[5]);
+  return session !== null && role !== null && session[1] === role[1];
+}
+function awsIdMatches(id, p) {
+  if (id === "*") return p.kind === "anonymous" || p.kind === "anyAccount" || p.kind === "aws";
+  if (p.kind !== "aws") return false;
+  if (/^\d{12}$/.test(id)) return accountOf(p.arn) === id;
+  const parts2 = splitArn(id);
+  if (parts2 && parts2[2] === "iam" && parts2[5] === "root") return accountOf(p.arn) === parts2[4];
+  return sameAwsPrincipal(id, p.arn);
+}
+function principalMatches(spec, p) {
+  if (spec === "*") return true;
+  for (const [type, ids] of Object.entries(spec)) {
+    const t = type.toLowerCase();
+    for (const id of ids) {
+      if (t === "aws" && awsIdMatches(id, p)) return true;
+      if (t === "service" && p.kind === "service" && (id === "*" || id.toLowerCase() === p.service.toLowerCase())) {
+        return true;
+      }
+      if (t === "federated" && p.kind === "federated" && (id === "*" || id === p.provider)) return true;
+      if (t === "canonicaluser" && p.kind === "canonicalUser" && (id === "*" || id === p.id)) return true;
+    }
+  }
+  return false;
+}
+function statementAppliesToPrincipal(stmt, p) {
+  if (stmt.Principal) return principalMatches(stmt.Principal, p);
+  if (stmt.NotPrincipal) return !principalMatches(stmt.NotPrincipal, p);
+  return true;
+}
+function resourceOutcome(stmt, resource, context, variables) {
+  const patterns = stmt.Resource ?? stmt.NotResource;
+  if (!patterns) return TRUE2;
+  let matched = false;
+  const unknown2 = [];
+  for (const pattern of patterns) {
+    const expanded = variables && pattern.includes("${") ? expandVariables(pattern, context) : void 0;
+    if (expanded?.kind === "absent") continue;
+    if (expanded?.kind === "unknown") {
+      unknown2.push(`${stmt.Resource ? "Resource" : "NotResource"} ${pattern}`);
+      continue;
+    }
+    if (resourceMatches(expanded?.value ?? pattern, resource)) {
+      matched = true;
+      break;
+    }
+  }
+  const hit = matched ? TRUE2 : unknown2.length > 0 ? { kind: "unknown", conditions: unknown2 } : FALSE2;
+  if (stmt.Resource) return hit;
+  if (hit.kind === "true") return FALSE2;
+  if (hit.kind === "false") return TRUE2;
+  return hit;
+}
+function usesPolicyVariables(doc) {
+  return doc.Version === "2012-10-17";
+}
+function statementApplies(stmt, request, context, variables = true) {
+  if (request.principal && !statementAppliesToPrincipal(stmt, request.principal)) return FALSE2;
+  if (!statementCoversAction(stmt, request.action)) return FALSE2;
+  const resource = resourceOutcome(stmt, request.resource, context, variables);
+  if (resource.kind === "false") return FALSE2;
+  const condition = evaluateConditionBlock(stmt.Condition, context, { effect: stmt.Effect, variables });
+  return andOutcomes([resource, condition]);
+}
+function statementRef(policy, stmt, index) {
+  const ref = { policy, index };
+  if (stmt.Sid !== void 0) ref.sid = stmt.Sid;
+  return ref;
+}
+function assessStatements(policies, request) {
+  const context = toRequestContext(request.context);
+  const out2 = [];
+  for (const policy of policies) {
+    const variables = usesPolicyVariables(policy.document);
+    policy.document.Statement.forEach((stmt, index) => {
+      const outcome = statementApplies(stmt, request, context, variables);
+      if (outcome.kind === "false") return;
+      out2.push({
+        ref: statementRef(policy.name, stmt, index),
+        label: statementLabel(stmt, index),
+        statement: stmt,
+        outcome
+      });
+    });
+  }
+  return out2;
+}
+function doubts(a) {
+  if (a.outcome.kind === "unknown") return a.outcome.conditions;
+  if (a.outcome.kind === "partial") return a.outcome.restrictions;
+  return [];
+}
+function decide(assessments) {
+  const certain = (effect) => assessments.filter((a) => a.statement.Effect === effect && a.outcome.kind === "true");
+  const doubtful = (effect) => assessments.filter((a) => a.statement.Effect === effect && a.outcome.kind !== "true");
+  const denies = certain("Deny");
+  if (denies.length > 0)
+    return { decision: "explicitDeny", statements: denies.map((a) => a.ref), conditions: [] };
+  const allows = certain("Allow");
+  const maybeDenies = doubtful("Deny");
+  if (allows.length > 0) {
+    if (maybeDenies.length === 0)
+      return { decision: "allowed", statements: allows.map((a) => a.ref), conditions: [] };
+    return {
+      decision: "conditional",
+      statements: maybeDenies.map((a) => a.ref),
+      conditions: [...new Set(maybeDenies.flatMap(doubts))]
+    };
+  }
+  const maybeAllows = doubtful("Allow");
+  if (maybeAllows.length > 0) {
+    const involved = [...maybeAllows, ...maybeDenies];
+    return {
+      decision: "conditional",
+      statements: involved.map((a) => a.ref),
+      conditions: [...new Set(involved.flatMap(doubts))]
+    };
+  }
+  return { decision: "implicitDeny", statements: [], conditions: [] };
+}
+
+// src/policy/identity.ts
+function principalType(arn) {
+  const resource = splitArn(arn)?.[5] ?? "";
+  if (resource === "root") return "Account";
+  if (resource.startsWith("user/")) return "User";
+  if (resource.startsWith("assumed-role/") || resource.startsWith("role/")) return "AssumedRole";
+  if (resource.startsWith("federated-user/")) return "FederatedUser";
+  return void 0;
+}
+function roleArnOfSession(arn) {
+  const parts2 = splitArn(arn);
+  const m = parts2 ? /^assumed-role\/([^/]+)\//.exec(parts2[5]) : null;
+  if (!parts2 || !m) return void 0;
+  return `arn:${parts2[1]}:iam::${parts2[4]}:role/${m[1]}`;
+}
+function identityContext(input) {
+  const now = input.now ?? /* @__PURE__ */ new Date();
+  const target = splitArn(input.resource);
+  const readOnly = /^[^:]+:(get|list|describe)/i.test(input.action);
+  const principalArn = roleArnOfSession(input.principalArn) ?? input.principalArn;
+  const type = principalType(input.principalArn);
+  const userName = /^user\/(?:.*\/)?([^/]+)$/.exec(splitArn(input.principalArn)?.[5] ?? "")?.[1];
+  const entries = {
+    "aws:PrincipalArn": principalArn,
+    "aws:PrincipalAccount": input.accountId,
+    "aws:PrincipalType": type,
+    "aws:username": userName ?? (type ? absentKey() : void 0),
+    "aws:PrincipalIsAWSService": false,
+    "aws:SecureTransport": true,
+    "aws:CurrentTime": now,
+    "aws:EpochTime": Math.floor(now.getTime() / 1e3),
+    "aws:ResourceAccount": target && /^\d{12}$/.test(target[4]) ? target[4] : void 0,
+    "aws:RequestedRegion": target && target[3] !== "" && !/[*?]/.test(target[3]) ? target[3] : void 0,
+    "aws:PrincipalTag/*": unknownKey(true),
+    "aws:ResourceTag/*": unknownKey(true),
+    // Read calls carry no tags in the request; writes might.
+    "aws:RequestTag/*": readOnly ? absentKey() : unknownKey(true),
+    "aws:TagKeys": readOnly ? absentKey() : unknownKey(true),
+    "aws:SourceIp": unknownKey(false),
+    "aws:MultiFactorAuthPresent": unknownKey(true),
+    "aws:MultiFactorAuthAge": unknownKey(true),
+    "aws:CalledVia": unknownKey(true),
+    "aws:CalledViaFirst": unknownKey(true),
+    "aws:CalledViaLast": unknownKey(true),
+    "aws:ViaAWSService": unknownKey(false),
+    "aws:SourceVpc": unknownKey(true),
+    "aws:SourceVpce": unknownKey(true),
+    "aws:VpcSourceIp": unknownKey(true),
+    "aws:PrincipalOrgID": unknownKey(true),
+    "aws:PrincipalOrgPaths": unknownKey(true),
+    "aws:userid": unknownKey(false),
+    // Only service principals acting for a resource carry these.
+    "aws:SourceArn": absentKey(),
+    "aws:SourceAccount": absentKey(),
+    "aws:SourceOwner": absentKey()
+  };
+  return new RequestContext(entries, "unknown").with(input.context ?? {});
+}
+function evaluateIdentity(input) {
+  const context = identityContext(input);
+  const request = { action: input.action, resource: input.resource, context };
+  const identity = decide(assessStatements(input.identityPolicies, request));
+  const boundary = input.boundary ? decide(assessStatements([input.boundary], request)) : void 0;
+  const denies = [identity, boundary].filter((d) => d?.decision === "explicitDeny");
+  if (denies.length > 0) {
+    return {
+      decision: "explicitDeny",
+      reason: "deny",
+      statements: denies.flatMap((d) => d?.statements ?? []),
+      conditions: []
+    };
+  }
+  if (identity.decision === "implicitDeny") {
+    return { decision: "implicitDeny", reason: "no-statement", statements: [], conditions: [] };
+  }
+  if (boundary?.decision === "implicitDeny") {
+    return { decision: "implicitDeny", reason: "boundary", statements: [], conditions: [] };
+  }
+  const parts2 = [identity, ...boundary ? [boundary] : []];
+  if (parts2.every((d) => d.decision === "allowed")) {
+    return { decision: "allowed", reason: "allowed", statements: identity.statements, conditions: [] };
+  }
+  const doubtful = parts2.filter((d) => d.decision === "conditional");
+  return {
+    decision: "conditional",
+    reason: "conditional",
+    statements: doubtful.flatMap((d) => d.statements),
+    conditions: [...new Set(doubtful.flatMap((d) => d.conditions))]
+  };
+}
+function findGrantingStatements(policies, action, resource) {
+  const out2 = [];
+  const empty = new RequestContext({}, "unknown");
+  for (const policy of policies) {
+    const variables = usesPolicyVariables(policy.document);
+    policy.document.Statement.forEach((stmt, index) => {
+      if (stmt.Effect !== "Allow" || !statementCoversAction(stmt, action)) return;
+      let viaVariable = false;
+      if (resource !== void 0 && (stmt.Resource ?? stmt.NotResource)) {
+        const hits = (stmt.Resource ?? stmt.NotResource ?? []).map((pattern) => {
+          if (variables && pattern.includes("${")) {
+            const expanded = expandVariables(pattern, empty);
+            if (expanded.kind !== "value") {
+              viaVariable = true;
+              return true;
+            }
+          }
+          return resourceMatches(pattern, resource);
+        });
+        const matched = stmt.Resource ? hits.some(Boolean) : !hits.some(Boolean) || viaVariable;
+        if (!matched) return;
+      }
+      out2.push({
+        ...statementRef(policy.name, stmt, index),
+        label: statementLabel(stmt, index),
+        statement: stmt,
+        conditional: stmt.Condition !== void 0 || viaVariable
+      });
+    });
+  }
+  return out2;
+}
+
+// src/policy/function-url.ts
+var NONE = { exposure: "none", allowStatements: [], denyStatements: [], restrictions: [] };
+function functionArn(target) {
+  const base = `arn:${target.partition ?? "aws"}:lambda:${target.region}:${target.accountId}:function:${target.functionName}`;
+  return target.qualifier ? `${base}:${target.qualifier}` : base;
+}
+var any = () => chosenKey({ kind: "any" });
+var foreign = (format2, mayBeAbsent) => chosenKey({ kind: "foreign", format: format2, mayBeAbsent });
+function targetContext(target) {
+  const now = target.now ?? /* @__PURE__ */ new Date();
+  const entries = {
+    "aws:CurrentTime": now,
+    "aws:EpochTime": Math.floor(now.getTime() / 1e3),
+    "aws:RequestedRegion": target.region,
+    "aws:ResourceAccount": target.accountId,
+    "aws:ResourceOrgID": unknownKey(true),
+    "aws:ResourceOrgPaths": unknownKey(true),
+    // Function URLs and the Lambda API answer only over TLS.
+    "aws:SecureTransport": true,
+    "aws:SourceIp": chosenKey({ kind: "publicIp" }),
+    "aws:ResourceTag/*": target.tags ? absentKey() : unknownKey(true)
+  };
+  for (const [k, v] of Object.entries(target.tags ?? {})) entries[`aws:ResourceTag/${k}`] = v;
+  return entries;
+}
+function anonymousContext(target) {
+  const absent = [
+    "aws:SourceAccount",
+    "aws:SourceArn",
+    "aws:SourceOwner",
+    "aws:SourceOrgID",
+    "aws:SourceOrgPaths",
+    "aws:PrincipalOrgID",
+    "aws:PrincipalOrgPaths",
+    "aws:PrincipalArn",
+    "aws:PrincipalAccount",
+    "aws:PrincipalServiceName",
+    "aws:PrincipalServiceNamesList",
+    "aws:PrincipalTag/*",
+    "aws:userid",
+    "aws:username",
+    "aws:SourceIdentity",
+    "aws:FederatedProvider",
+    "aws:TokenIssueTime",
+    "aws:MultiFactorAuthPresent",
+    "aws:MultiFactorAuthAge",
+    "aws:CalledVia",
+    "aws:CalledViaFirst",
+    "aws:CalledViaLast",
+    "aws:SourceVpc",
+    "aws:SourceVpce",
+    "aws:VpcSourceIp",
+    "aws:Ec2InstanceSourceVpc",
+    "aws:Ec2InstanceSourcePrivateIPv4",
+    "aws:RequestTag/*",
+    "aws:TagKeys",
+    "lambda:EventSourceToken",
+    "lambda:SourceFunctionArn"
+  ];
+  const entries = {
+    ...Object.fromEntries(absent.map((k) => [k, absentKey()])),
+    ...targetContext(target),
+    "aws:PrincipalType": "Anonymous",
+    "aws:PrincipalIsAWSService": false,
+    "aws:ViaAWSService": false,
+    "aws:UserAgent": any(),
+    "aws:Referer": any()
+  };
+  return new RequestContext(entries, "unknown");
+}
+function strangerContext(target) {
+  const entries = {
+    ...targetContext(target),
+    "lambda:InvokedViaFunctionUrl": absentKey(),
+    "lambda:FunctionUrlAuthType": absentKey(),
+    "aws:PrincipalAccount": foreign("account", false),
+    "aws:PrincipalArn": foreign("arn", false),
+    "aws:PrincipalOrgID": foreign("id", true),
+    "aws:PrincipalOrgPaths": foreign("id", true),
+    "aws:SourceAccount": foreign("account", true),
+    "aws:SourceOwner": foreign("account", true),
+    "aws:SourceArn": foreign("arn", true),
+    "aws:SourceOrgID": foreign("id", true),
+    "aws:SourceOrgPaths": foreign("id", true),
+    "aws:SourceVpc": foreign("id", true),
+    "aws:SourceVpce": foreign("id", true),
+    "lambda:EventSourceToken": foreign("id", true),
+    "lambda:SourceFunctionArn": foreign("arn", true)
+  };
+  for (const key of [
+    "aws:PrincipalTag/*",
+    "aws:PrincipalType",
+    "aws:userid",
+    "aws:username",
+    "aws:MultiFactorAuthPresent",
+    "aws:MultiFactorAuthAge",
+    "aws:CalledVia",
+    "aws:CalledViaFirst",
+    "aws:CalledViaLast",
+    "aws:ViaAWSService",
+    "aws:PrincipalIsAWSService",
+    "aws:UserAgent",
+    "aws:Referer",
+    "aws:RequestTag/*",
+    "aws:TagKeys",
+    "aws:SourceIdentity",
+    "aws:TokenIssueTime",
+    "aws:FederatedProvider",
+    "aws:VpcSourceIp"
+  ]) {
+    entries[key] = any();
+  }
+  return new RequestContext(entries, "unknown");
+}
+function doubts2(a) {
+  if (a.outcome.kind === "unknown") return a.outcome.conditions;
+  if (a.outcome.kind === "partial") return a.outcome.restrictions;
+  return [];
+}
+function uniq(list) {
+  return [...new Set(list)];
+}
+function exposureOf(assessments) {
+  const allows = assessments.filter((a) => a.statement.Effect === "Allow");
+  const denies = assessments.filter((a) => a.statement.Effect === "Deny");
+  const wide = (a) => a.outcome.kind === "true" || a.outcome.kind === "partial" && a.outcome.broad;
+  const denyStatements = uniq(denies.map((a) => a.label));
+  if (allows.length === 0) return { ...NONE, denyStatements };
+  const certainDenies = denies.filter((a) => a.outcome.kind === "true");
+  if (certainDenies.length > 0) {
+    return {
+      exposure: "none",
+      allowStatements: uniq(allows.map((a) => a.label)),
+      denyStatements: uniq(certainDenies.map((a) => a.label)),
+      restrictions: []
+    };
+  }
+  const publicAllows = allows.filter(wide);
+  const narrowAllows = allows.filter((a) => !wide(a));
+  let exposure = publicAllows.length > 0 ? "public" : "restricted";
+  const restrictions = exposure === "public" ? [] : narrowAllows.flatMap(doubts2);
+  const blocking = denies.filter(
+    (a) => a.outcome.kind === "unknown" || a.outcome.kind === "partial" && a.outcome.broad
+  );
+  if (blocking.length > 0) {
+    exposure = "restricted";
+    for (const d of blocking)
+      restrictions.push(...doubts2(d).map((text) => `denied by ${d.label} when ${text}`));
+  }
+  const allowStatements = exposure === "public" ? publicAllows : [...publicAllows, ...narrowAllows];
+  return {
+    exposure,
+    allowStatements: uniq(allowStatements.map((a) => a.label)),
+    denyStatements,
+    restrictions: uniq(restrictions)
+  };
+}
+function policyAssessments(policy, principal, action, resource, context) {
+  return assessStatements([{ name: "resource-policy", document: policy }], {
+    principal,
+    action,
+    resource,
+    context
+  });
+}
+function combine(a, b) {
+  let exposure = "none";
+  if (a.exposure === "public" && b.exposure === "public") exposure = "public";
+  else if (a.exposure !== "none" && b.exposure !== "none") exposure = "restricted";
+  return {
+    exposure,
+    allowStatements: uniq([...a.allowStatements, ...b.allowStatements]),
+    denyStatements: uniq([...a.denyStatements, ...b.denyStatements]),
+    restrictions: uniq([...a.restrictions, ...b.restrictions])
+  };
+}
+function analyzeFunctionUrl(policy, target) {
+  if (target.authType !== "NONE" || policy === null) {
+    return { invokeFunctionUrl: NONE, invokeFunctionViaUrl: NONE, url: NONE };
+  }
+  const resource = functionArn(target);
+  const base = anonymousContext(target);
+  const anonymous = { kind: "anonymous" };
+  const invokeFunctionUrl = exposureOf(
+    policyAssessments(
+      policy,
+      anonymous,
+      "lambda:InvokeFunctionUrl",
+      resource,
+      base.with({
+        "lambda:FunctionUrlAuthType": target.authType,
+        "lambda:InvokedViaFunctionUrl": absentKey()
+      })
+    )
+  );
+  const invokeFunctionViaUrl = exposureOf(
+    policyAssessments(
+      policy,
+      anonymous,
+      "lambda:InvokeFunction",
+      resource,
+      // Whether Lambda also sets FunctionUrlAuthType on this call is not documented; assuming it does can only
+      // make a statement apply, never hide one.
+      base.with({ "lambda:InvokedViaFunctionUrl": true, "lambda:FunctionUrlAuthType": target.authType })
+    )
+  );
+  return { invokeFunctionUrl, invokeFunctionViaUrl, url: combine(invokeFunctionUrl, invokeFunctionViaUrl) };
+}
+function analyzeDirectInvoke(policy, target) {
+  if (policy === null) return { ...NONE, scope: "none" };
+  const assessments = policyAssessments(
+    policy,
+    { kind: "anyAccount" },
+    "lambda:InvokeFunction",
+    functionArn(target),
+    strangerContext(target)
+  );
+  const verdict = exposureOf(assessments);
+  if (verdict.exposure === "none") return { ...verdict, scope: "none" };
+  const granting = assessments.filter(
+    (a) => a.statement.Effect === "Allow" && verdict.allowStatements.includes(a.label)
+  );
+  const scope = granting.some((a) => a.statement.Principal === "*") ? "anyone" : "any-account";
+  return { ...verdict, scope };
+}
+
+// src/iac/terraform/resource-policy.ts
+function lineAt2(text, offset) {
+  let line = 1;
+  for (let i2 = 0; i2 < offset && i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) line++;
+  return line;
+}
+function plain(v) {
+  if (isUnknown(v)) return `\${${v.text}}`;
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  }
+  return v;
+}
+function fromJsonText(text, base, file) {
+  const tree = parseJsonTree(text);
+  if (!tree) return null;
+  return fromJsonTree(tree, text, base, file);
+}
+function fromJsonTree(tree, text, base, file) {
+  const st = findNodeAtLocation2(tree, ["Statement"]);
+  const nodes = st?.type === "array" ? st.children ?? [] : st?.type === "object" ? [st] : [];
+  const statements = nodes.map((n, index) => {
+    const p = findNodeAtLocation2(n, ["Principal"]) ?? findNodeAtLocation2(n, ["NotPrincipal"]);
+    const at = p?.parent?.type === "property" ? p.parent.offset : n.offset;
+    return { index, raw: getNodeValue2(n), path: file.path, line: lineAt2(file.text, base + at) };
+  });
+  if (st?.type !== "array") return { statements };
+  const items = nodes.map((n) => ({ start: base + n.offset, end: base + n.offset + n.length }));
+  return { statements, list: { path: file.path, text: file.text, items } };
+}
+function fromPolicyDocument(d, scope) {
+  const ev = (e) => e ? evaluate(e, scope, d.file).v : void 0;
+  const list = (v) => Array.isArray(v) ? v : v === void 0 ? void 0 : [v];
+  const principals = (blocks) => {
+    const out2 = {};
+    for (const p of blocks) {
+      const type = ev(p.attrs.get("type")?.expr);
+      const ids = list(ev(p.attrs.get("identifiers")?.expr)) ?? [];
+      if (typeof type !== "string") continue;
+      out2[type] = [...out2[type] ?? [], ...ids];
+    }
+    return out2["*"] ? "*" : out2;
+  };
+  const statements = d.blocks.filter((s) => s.type === "statement").map((s, index) => {
+    const raw = {};
+    const sid = ev(s.attrs.get("sid")?.expr);
+    if (typeof sid === "string") raw.Sid = sid;
+    raw.Effect = ev(s.attrs.get("effect")?.expr) ?? "Allow";
+    for (const [attr, key] of [
+      ["actions", "Action"],
+      ["not_actions", "NotAction"],
+      ["resources", "Resource"],
+      ["not_resources", "NotResource"]
+    ]) {
+      const v = list(ev(s.attrs.get(attr)?.expr));
+      if (v) raw[key] = v;
+    }
+    const pb = s.blocks.filter((b) => b.type === "principals");
+    const npb = s.blocks.filter((b) => b.type === "not_principals");
+    if (pb.length > 0) raw.Principal = principals(pb);
+    if (npb.length > 0) raw.NotPrincipal = principals(npb);
+    const cond = {};
+    for (const c of s.blocks.filter((b) => b.type === "condition")) {
+      const test = ev(c.attrs.get("test")?.expr);
+      const variable = ev(c.attrs.get("variable")?.expr);
+      if (typeof test !== "string" || typeof variable !== "string") continue;
+      cond[test] = { ...cond[test] ?? {}, [variable]: list(ev(c.attrs.get("values")?.expr)) ?? [] };
+    }
+    if (Object.keys(cond).length > 0) raw.Condition = cond;
+    const first = pb[0] ?? npb[0];
+    const st = {
+      index,
+      raw,
+      path: s.file.path,
+      line: first?.startLine ?? s.startLine,
+      block: s
+    };
+    return st;
+  });
+  return { statements };
+}
+function fromHclObject(obj, scope, file) {
+  const st = objectEntries(obj).find((e) => e.key === "Statement");
+  const coll = st ? collectionOf(st.value) : null;
+  const els = coll?.type === "tuple" ? tupleElements(coll).map((e) => ({ el: e, obj: collectionOf(e) })) : coll?.type === "object" ? [{ el: st.value, obj: coll }] : [];
+  const statements = els.map(({ el, obj: o }, index) => {
+    const raw = evaluate(el, scope, file).v;
+    const p = o ? objectEntries(o).find((e) => e.key === "Principal" || e.key === "NotPrincipal") : void 0;
+    return { index, raw, path: file.path, line: lineOf(p?.elem ?? el) };
+  });
+  if (coll?.type !== "tuple") return { statements };
+  const items = els.map(({ el }) => ({ start: el.startIndex, end: el.endIndex }));
+  return { statements, list: { path: file.path, text: file.text, items } };
+}
+function resolveResourcePolicy(expr, scope, file, mod, depth = 0) {
+  if (depth > 10) return null;
+  const t = traversal(expr);
+  if (t) {
+    if (t[0] === "data" && t[1] === "aws_iam_policy_document" && t[2]) {
+      const d = mod.blocks.find(
+        (b) => b.type === "data" && b.labels[0] === "aws_iam_policy_document" && b.labels[1] === t[2]
+      );
+      return d ? fromPolicyDocument(d, scope) : null;
+    }
+    if (t[0] === "var" && t[1]) {
+      const src = scope.mod.vars.get(t[1]);
+      if (!src) return null;
+      return resolveResourcePolicy(
+        src.expr,
+        { mod: (src.scope ?? scope).mod, depth: 0 },
+        src.file,
+        (src.scope ?? scope).mod,
+        depth + 1
+      );
+    }
+    if (t[0] === "local" && t[1]) {
+      const l = scope.mod.locals.get(t[1]);
+      return l ? resolveResourcePolicy(l.expr, scope, l.file, mod, depth + 1) : null;
+    }
+    return null;
+  }
+  if (expr instanceof JsonExpr) {
+    if (expr.json.type === "object") {
+      const text = expr.text;
+      const tree = parseJsonTree(text);
+      return tree ? fromJsonTree(tree, text, expr.startIndex, expr.file) : null;
+    }
+  }
+  const { head } = exprParts(expr);
+  if (head?.type === "function_call") {
+    const fname = head.namedChildren[0]?.text;
+    const argsNode = named(head).find((x) => x.type === "function_arguments");
+    const a0 = argsNode ? named(argsNode).find((x) => x.type === "expression") : void 0;
+    if (fname === "jsonencode" && a0) {
+      const obj = collectionOf(a0);
+      if (obj?.type === "object") return fromHclObject(obj, scope, file);
+      const at = traversal(a0);
+      if (at && at[0] === "local" && at[1]) {
+        const l = scope.mod.locals.get(at[1]);
+        const lo = l ? collectionOf(l.expr) : null;
+        if (l && lo?.type === "object") return fromHclObject(lo, scope, l.file);
+      }
+    } else if (fname === "file" || fname === "templatefile") {
+      const tf = templateFile(head, scope, file);
+      if (tf) return fromJsonText(tf.file.text, 0, tf.file);
+    }
+  } else if (head?.type === "template_expr") {
+    const h = head.namedChildren[0];
+    if (h?.type === "heredoc_template") {
+      const c = heredocContent(h, file);
+      const r = c ? fromJsonText(c.text, c.start, file) : null;
+      if (r) return r;
+    }
+  }
+  const v = evaluate(expr, scope, file).v;
+  let doc = v;
+  if (typeof v === "string") {
+    try {
+      doc = JSON.parse(v);
+    } catch {
+      return null;
+    }
+  } else if (!v || typeof v !== "object" || v instanceof Unknown) return null;
+  const list = doc.Statement;
+  const arr = Array.isArray(list) ? list : list ? [list] : [];
+  return {
+    statements: arr.map((raw, index) => ({ index, raw, path: file.path, line: expr.startPosition.row + 1 })),
+    unfixable: "the policy is not written as a literal document (an escaped JSON string or a computed value)"
+  };
+}
+function analyzePolicy(p, functionName, qualifier, now) {
+  const doc = { Version: "2012-10-17", Statement: [] };
+  const skipped = [];
+  for (const s of p.statements) {
+    const raw = plain(s.raw);
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) continue;
+    const r = {
+      ...raw,
+      Sid: `s${s.index}`,
+      Resource: "*"
+    };
+    delete r.NotResource;
+    try {
+      doc.Statement.push(...parsePolicy({ Version: "2012-10-17", Statement: [r] }).Statement);
+    } catch (err2) {
+      skipped.push(`statement #${s.index + 1}: ${err2 instanceof Error ? err2.message : String(err2)}`);
+    }
+  }
+  const target = {
+    accountId: "000000000000",
+    region: "us-east-1",
+    functionName: functionName ?? "function",
+    qualifier: qualifier || null,
+    now
+  };
+  const a = analyzeFunctionUrl(doc, { ...target, authType: "NONE" });
+  const direct = analyzeDirectInvoke(doc, target);
+  const idx = (labels) => labels.map((l) => /^s(\d+)$/.exec(l)?.[1]).filter((x) => !!x).map(Number);
+  return {
+    url: a.url,
+    invokeFunctionUrl: a.invokeFunctionUrl,
+    invokeFunctionViaUrl: a.invokeFunctionViaUrl,
+    direct,
+    urlStatements: [
+      .../* @__PURE__ */ new Set([
+        ...idx(a.invokeFunctionUrl.allowStatements),
+        ...idx(a.invokeFunctionViaUrl.allowStatements)
+      ])
+    ],
+    directStatements: idx(direct.allowStatements),
+    skipped
+  };
+}
+function exposureLevel(v) {
+  if (v.exposure === "public") return "public";
+  if (v.exposure === "restricted" && v.restrictions.length > 0 && v.restrictions.every((r) => /^aws:SourceIp in /i.test(r)))
+    return "source-ip";
+  return "none";
+}
+function statementName(p, i2) {
+  const raw = p.statements[i2]?.raw;
+  return typeof raw?.Sid === "string" && raw.Sid !== "" ? raw.Sid : `#${i2 + 1}`;
+}
+function removeStatements(p, idx, block, referencedAt) {
+  if (p.unfixable) return { unfixable: p.unfixable };
+  const wanted = [...new Set(idx)].sort((a, b) => a - b);
+  if (wanted.length === p.statements.length && !referencedAt) {
+    const e = block.json ? deleteJsonBlock(block) : deleteBlock(block.file, block.node);
+    if (e) return { edits: [e], note: "every statement in it was public, so the resource was removed" };
+  }
+  const edits = [];
+  if (p.list) edits.push(...removeListItems(p.list.path, p.list.text, p.list.items, new Set(wanted)));
+  else {
+    const blocks = wanted.map((i2) => p.statements[i2]?.block);
+    const e = blocks.every((b) => !!b) ? deleteResources(blocks) : null;
+    if (!e) return { unfixable: "the public statements cannot be removed in place" };
+    edits.push(...e);
+  }
+  if (wanted.length === p.statements.length)
+    return { unfixable: `the resource policy is referenced at ${referencedAt}; remove it by hand` };
+  return {
+    edits,
+    note: `removed statement${wanted.length === 1 ? "" : "s"} ${wanted.map((i2) => statementName(p, i2)).join(", ")}`
+  };
+}
+
 // src/iac/terraform/lambda.ts
 var TF = "terraform";
 var LAMBDA_MODULE = /(^|\/)terraform-aws-modules\/lambda\/aws(\/\/|$)|terraform-aws-modules\/terraform-aws-lambda/;
@@ -6110,6 +8197,76 @@ function disabled(b, scope) {
       return true;
   }
   return false;
+}
+function instancesOf(b, scope) {
+  const c = b.attrs.get("count");
+  if (c) {
+    const v = evaluate(c.expr, scope, b.file).v;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 64) return null;
+    return Array.from({ length: v }, (_, i2) => ({ suffix: `[${i2}]`, count: i2 }));
+  }
+  const fe = b.attrs.get("for_each");
+  if (!fe) return null;
+  const entries = forEachEntries(fe.expr, scope, b.file, 0);
+  if (!entries || entries.length === 0 || entries.length > 64) return null;
+  return entries.map((e) => ({
+    suffix: `[${JSON.stringify(e.key)}]`,
+    each: { key: { v: e.key, via: [] }, value: e.value }
+  }));
+}
+function forEachEntries(expr, scope, file, depth) {
+  if (depth > 8) return null;
+  const t = traversal(expr);
+  if (t && t.length === 2 && t[0] === "var" && t[1]) {
+    const src = scope.mod.vars.get(t[1]);
+    return src ? forEachEntries(src.expr, { mod: (src.scope ?? scope).mod, depth: 0 }, src.file, depth + 1) : null;
+  }
+  if (t && t.length === 2 && t[0] === "local" && t[1]) {
+    const l = scope.mod.locals.get(t[1]);
+    return l ? forEachEntries(l.expr, { mod: scope.mod, depth: 0 }, l.file, depth + 1) : null;
+  }
+  if (expr instanceof JsonExpr) {
+    const n = expr.json;
+    if (n.type === "object")
+      return (n.children ?? []).flatMap((p) => {
+        const k = p.children?.[0];
+        const v2 = p.children?.[1];
+        return k && v2 && typeof k.value === "string" ? [{ key: k.value, value: evaluate(new JsonExpr(v2, expr.file), scope, expr.file) }] : [];
+      });
+    if (n.type === "array")
+      return (n.children ?? []).flatMap((c) => {
+        const v2 = evaluate(new JsonExpr(c, expr.file), scope, expr.file);
+        return typeof v2.v === "string" ? [{ key: v2.v, value: v2 }] : [];
+      });
+  } else {
+    const { head } = exprParts(expr);
+    if (head?.type === "function_call" && head.namedChildren[0]?.text === "toset") {
+      const args2 = head.namedChildren.find((x) => x?.type === "function_arguments");
+      const a0 = args2?.namedChildren.find((x) => x?.type === "expression");
+      if (a0) return forEachEntries(a0, scope, file, depth + 1);
+    }
+    const coll = collectionOf(expr);
+    if (coll?.type === "object")
+      return objectEntries(coll).map((e) => ({ key: e.key, value: evaluate(e.value, scope, file) }));
+    if (coll?.type === "tuple") {
+      const out2 = [];
+      for (const e of tupleElements(coll)) {
+        const v2 = evaluate(e, scope, file);
+        if (typeof v2.v !== "string") return null;
+        out2.push({ key: v2.v, value: v2 });
+      }
+      return out2;
+    }
+  }
+  const v = evaluate(expr, scope, file).v;
+  if (Array.isArray(v) && v.every((x) => typeof x === "string"))
+    return v.map((x) => ({ key: x, value: { v: x, via: [] } }));
+  if (v && typeof v === "object" && !isUnknown(v) && !Array.isArray(v))
+    return Object.entries(v).map(([key, x]) => ({
+      key,
+      value: { v: x, via: [] }
+    }));
+  return null;
 }
 function str(v) {
   return v && typeof v.v === "string" ? v.v : void 0;
@@ -6145,8 +8302,8 @@ function analyzeLambda(mod, out2) {
     fnByLocal.set(`aws_lambda_function.${b.labels[1]}`, fn);
     if (name2) fnByName.set(name2, fn);
   }
-  const fnRef = (b) => {
-    const a = b.attrs.get("function_name");
+  const fnRef = (b, attr = "function_name", sc = scope) => {
+    const a = b.attrs.get(attr);
     if (!a) return { key: "?" };
     const t = traversal(a.expr);
     if (t && t[0] === "aws_lambda_function" && t[1]) {
@@ -6154,7 +8311,7 @@ function analyzeLambda(mod, out2) {
       const fn = fnByLocal.get(k);
       return { key: k, ...fn ? { fn } : {}, ...fn?.functionName ? { name: fn.functionName } : {} };
     }
-    const v = evaluate(a.expr, scope, b.file).v;
+    const v = evaluate(a.expr, sc, b.file).v;
     if (typeof v === "string") {
       const name2 = /:function:([^:]+)/.exec(v)?.[1] ?? v;
       const fn = fnByName.get(name2);
@@ -6203,19 +8360,149 @@ function analyzeLambda(mod, out2) {
       ...ref ? { referencedAt: ref } : {}
     });
   }
+  const rps = [];
+  const now = /* @__PURE__ */ new Date();
+  for (const b of resources) {
+    if (b.labels[0] !== "aws_lambda_resource_policy" || disabled(b, scope)) continue;
+    const pa = b.attrs.get("policy");
+    const fnAttr = b.attrs.has("function_name") ? "function_name" : "resource_arn";
+    if (!pa) continue;
+    const address = `${mod.prefix}aws_lambda_resource_policy.${b.labels[1]}`;
+    const policy = resolveResourcePolicy(pa.expr, scope, b.file, mod);
+    if (!policy) {
+      out2.coverage.push({
+        scope: `${b.file.path}:${b.startLine}`,
+        status: "partial",
+        detail: `${address}: the policy (${pa.expr.text.slice(0, 80)}) could not be resolved statically; not analysed`
+      });
+      continue;
+    }
+    const fn = fnRef(b, fnAttr);
+    const target = str(attrVal(b, fnAttr, scope));
+    const qualifier = str(attrVal(b, "qualifier", scope)) ?? (target ? /:function:[^:]+:([^:]+)$/.exec(target)?.[1] : void 0) ?? "";
+    const verdict = analyzePolicy(policy, fn.name, qualifier, now);
+    for (const skipped of verdict.skipped)
+      out2.coverage.push({
+        scope: `${b.file.path}:${b.startLine}`,
+        status: "partial",
+        detail: `${address} ${skipped}`
+      });
+    const urlPublic = exposureLevel(verdict.invokeFunctionUrl) !== "none" || exposureLevel(verdict.invokeFunctionViaUrl) !== "none";
+    const publicIdx = [
+      .../* @__PURE__ */ new Set([
+        ...urlPublic ? verdict.urlStatements : [],
+        ...verdict.direct.exposure === "public" ? verdict.directStatements : []
+      ])
+    ].sort((x, y) => x - y);
+    const ref = referenced("aws_lambda_resource_policy", b.labels[1], b);
+    rps.push({
+      block: b,
+      address,
+      fn,
+      qualifier,
+      policy,
+      verdict,
+      publicIdx,
+      ...ref ? { referencedAt: ref } : {}
+    });
+  }
+  const rpEdits = (rp) => {
+    const r = removeStatements(rp.policy, rp.publicIdx, rp.block, rp.referencedAt);
+    return "edits" in r ? { edits: r.edits, note: `${rp.address}: ${r.note}.` } : r;
+  };
+  const firstLine = (rp, idx) => {
+    const st = idx.map((i2) => rp.policy.statements[i2]).sort((x, y) => x.line - y.line)[0];
+    return st ? { path: st.path, line: st.line } : { path: rp.block.file.path, line: rp.block.startLine };
+  };
+  const rangeFor = (rp, path) => path === rp.block.file.path ? { startLine: rp.block.startLine, endLine: rp.block.endLine } : void 0;
   const noneUrls = /* @__PURE__ */ new Set();
   const anyUrls = /* @__PURE__ */ new Set();
-  for (const b of resources) {
-    if (b.labels[0] !== "aws_lambda_function_url" || disabled(b, scope)) continue;
+  const rpUrlFinding = (b, address, ref, qualifier, rp, authEditRes, authText) => {
+    const v = rp.verdict;
+    const urlLevel = exposureLevel(v.url);
+    const fuLevel = exposureLevel(v.invokeFunctionUrl);
+    const viaLevel = exposureLevel(v.invokeFunctionViaUrl);
+    let rule;
+    let severity;
+    if (urlLevel !== "none") {
+      rule = "LG001";
+      severity = urlLevel === "public" ? "critical" : "medium";
+    } else if (fuLevel !== "none") {
+      rule = "LG003";
+      severity = "high";
+    } else if (viaLevel !== "none" && v.direct.exposure !== "public") {
+      rule = "LG003";
+      severity = "low";
+    } else return null;
+    const names = v.urlStatements.map((i2) => statementName(rp.policy, i2));
+    const at = firstLine(rp, v.urlStatements);
+    const restrictions = [
+      .../* @__PURE__ */ new Set([...v.invokeFunctionUrl.restrictions, ...v.invokeFunctionViaUrl.restrictions])
+    ];
+    const edits = [];
+    const notes = [];
+    let unfixable;
+    if (!authEditRes)
+      unfixable = `authorization_type is computed (${authText}); set it to "AWS_IAM" where its value is decided`;
+    else {
+      edits.push(authEditRes.edit);
+      if (authEditRes.note) notes.push(authEditRes.note);
+    }
+    const r = rpEdits(rp);
+    if ("unfixable" in r) unfixable ??= r.unfixable;
+    else {
+      edits.push(...r.edits);
+      notes.push(r.note);
+    }
+    const what = rule === "LG001" ? severity === "medium" ? `lets anonymous callers from ${restrictions.join(", ")} invoke it through the URL: only that source-IP allow-list stands between the URL and everyone` : "lets anyone on the Internet invoke it through the URL (lambda:InvokeFunctionUrl and lambda:InvokeFunction)" : severity === "high" ? "grants lambda:InvokeFunctionUrl publicly but not lambda:InvokeFunction via the URL: public wherever AWS's legacy one-permission exception applies, 403 elsewhere" : "grants lambda:InvokeFunction via the URL publicly but not lambda:InvokeFunctionUrl: a latent grant one permission away from a public URL";
+    const f = {
+      finding: makeFinding({
+        rule,
+        flavour: TF,
+        kind: "function-url",
+        address,
+        path: at.path,
+        line: at.line,
+        severity,
+        ...ref.name ? { functionName: ref.name } : {},
+        message: `${address} sets authorization_type = "NONE", and ${rp.address} (statements ${names.join(", ")}) ${what}.`,
+        evidence: {
+          authType: "NONE",
+          policy: rp.address,
+          statements: names,
+          invokeFunctionUrl: v.invokeFunctionUrl.exposure,
+          invokeFunctionViaUrl: v.invokeFunctionViaUrl.exposure,
+          ...restrictions.length > 0 ? { restrictions } : {},
+          ...qualifier ? { qualifier } : {}
+        },
+        remediation: {
+          summary: `Set authorization_type = "AWS_IAM" and remove the public statements (${names.join(", ")}) from ${rp.address}.`,
+          commands: [
+            `aws lambda update-function-url-config --function-name ${ref.name ?? "<function name>"}${qualifier ? ` --qualifier ${qualifier}` : ""} --auth-type AWS_IAM`
+          ],
+          notes
+        }
+      }),
+      ...rangeFor(rp, at.path) ? { resourceRange: rangeFor(rp, at.path) } : {},
+      ...ref.fn ? { function: ref.fn } : {}
+    };
+    void b;
+    if (unfixable) f.unfixable = unfixable;
+    else f.fix = { edits, notes };
+    return f;
+  };
+  const urlFinding2 = (b, sc, address) => {
     const authAttr = b.attrs.get("authorization_type");
-    const ref = fnRef(b);
-    const qualifier = str(attrVal(b, "qualifier", scope)) ?? "";
+    const ref = fnRef(b, "function_name", sc);
+    const qualifier = str(attrVal(b, "qualifier", sc)) ?? "";
     anyUrls.add(`${ref.key}\0${qualifier}`);
-    if (!authAttr) continue;
-    const auth = evaluate(authAttr.expr, scope, b.file);
-    if (auth.v !== "NONE") continue;
+    if (!authAttr) return null;
+    const auth = evaluate(authAttr.expr, sc, b.file);
+    if (auth.v !== "NONE") return null;
     noneUrls.add(`${ref.key}\0${qualifier}`);
-    const address = `${mod.prefix}aws_lambda_function_url.${b.labels[1]}`;
+    const rp = rps.find((r) => r.fn.key === ref.key && r.qualifier === qualifier);
+    if (rp)
+      return rpUrlFinding(b, address, ref, qualifier, rp, authEdit(auth, mod.files), authAttr.expr.text);
     const related = perms.filter(
       (p) => p.fn.key === ref.key && p.qualifier === qualifier && p.kind !== "invoke"
     );
@@ -6229,13 +8516,17 @@ function analyzeLambda(mod, out2) {
       edits.push(e.edit);
       if (e.note) notes.push(e.note);
     }
-    for (const p of related) {
-      if (p.referencedAt) {
-        unfixable = `${p.address} grants public URL access and is referenced at ${p.referencedAt}; remove that reference and the permission by hand`;
-        break;
+    const blocked = related.find((p) => p.referencedAt);
+    if (blocked)
+      unfixable = `${blocked.address} grants public URL access and is referenced at ${blocked.referencedAt}; remove that reference and the permission by hand`;
+    else if (related.length > 0) {
+      const d = deleteResources(related.map((p) => p.block));
+      if (!d) unfixable = `${related.map((p) => p.address).join(", ")} cannot be removed automatically`;
+      else {
+        edits.push(...d);
+        for (const p of related)
+          notes.push(`Removed ${p.address}: it granted the public URL permission in code.`);
       }
-      edits.push(deleteBlock(p.block.file, p.block.node));
-      notes.push(`Removed ${p.address}: it granted the public URL permission in code.`);
     }
     notes.push(removePermissionNote(ref.name));
     const via = auth.via.length > 0 ? ` (from ${auth.via.join(" \u2192 ")})` : "";
@@ -6267,7 +8558,12 @@ function analyzeLambda(mod, out2) {
     };
     if (unfixable) finding.unfixable = unfixable;
     else finding.fix = { edits, notes };
-    out2.findings.push(finding);
+    return finding;
+  };
+  for (const b of resources) {
+    if (b.labels[0] !== "aws_lambda_function_url" || disabled(b, scope)) continue;
+    const base = `${mod.prefix}aws_lambda_function_url.${b.labels[1]}`;
+    out2.findings.push(...perInstance(b, scope, base, (sc, address) => urlFinding2(b, sc, address)));
   }
   for (const p of perms) {
     const urlKey = `${p.fn.key}\0${p.qualifier}`;
@@ -6317,8 +8613,81 @@ function analyzeLambda(mod, out2) {
     };
     if (p.referencedAt)
       f.unfixable = `${p.address} is referenced at ${p.referencedAt}; remove the reference and the permission by hand`;
-    else f.fix = { edits: [deleteBlock(b.file, b.node)], notes: [`Removed ${p.address}.`] };
+    else {
+      const d = deleteResource(b);
+      if (d) f.fix = { edits: [d], notes: [`Removed ${p.address}.`] };
+      else f.unfixable = `${p.address} cannot be removed automatically`;
+    }
     out2.findings.push(f);
+  }
+  for (const rp of rps) {
+    const v = rp.verdict;
+    const key = `${rp.fn.key}\0${rp.qualifier}`;
+    const fix = (f) => {
+      const r = rpEdits(rp);
+      if ("unfixable" in r) f.unfixable = r.unfixable;
+      else f.fix = { edits: r.edits, notes: [r.note] };
+      return f;
+    };
+    if (v.direct.exposure === "public") {
+      const names2 = v.directStatements.map((i2) => statementName(rp.policy, i2));
+      const at2 = firstLine(rp, v.directStatements);
+      const range2 = rangeFor(rp, at2.path);
+      out2.findings.push(
+        fix({
+          finding: makeFinding({
+            rule: "LG002",
+            flavour: TF,
+            kind: "function",
+            address: rp.address,
+            path: at2.path,
+            line: at2.line,
+            ...rp.fn.name ? { functionName: rp.fn.name } : {},
+            message: `${rp.address} lets ${v.direct.scope === "any-account" ? "any AWS account" : "anyone"} call lambda:InvokeFunction on ${rp.fn.name ?? "the function"} directly (statements ${names2.join(", ")}).`,
+            evidence: { policy: rp.address, statements: names2, scope: v.direct.scope },
+            remediation: {
+              summary: `Remove the public statements (${names2.join(", ")}) or scope them to the account or service that invokes the function (aws:SourceArn / aws:SourceAccount).`
+            }
+          }),
+          ...range2 ? { resourceRange: range2 } : {},
+          ...rp.fn.fn ? { function: rp.fn.fn } : {}
+        })
+      );
+    }
+    if (noneUrls.has(key)) continue;
+    const fu = exposureLevel(v.invokeFunctionUrl) !== "none";
+    const via = exposureLevel(v.invokeFunctionViaUrl) !== "none" && v.direct.exposure !== "public";
+    if (!fu && !via) continue;
+    const idx = v.urlStatements;
+    const names = idx.map((i2) => statementName(rp.policy, i2));
+    const at = firstLine(rp, idx);
+    const range = rangeFor(rp, at.path);
+    out2.findings.push(
+      fix({
+        finding: makeFinding({
+          rule: "LG003",
+          flavour: TF,
+          kind: "function-url",
+          address: rp.address,
+          path: at.path,
+          line: at.line,
+          severity: fu && !anyUrls.has(key) ? "high" : "low",
+          ...rp.fn.name ? { functionName: rp.fn.name } : {},
+          message: `${rp.address} publicly grants ${[fu ? "lambda:InvokeFunctionUrl" : "", via ? "lambda:InvokeFunction via the function URL" : ""].filter(Boolean).join(" and ")} (statements ${names.join(", ")}) on ${rp.fn.name ?? "a function"} whose URL the code does not declare with authorization_type NONE: a latent public grant that takes effect as soon as the URL's auth type is NONE.`,
+          evidence: {
+            policy: rp.address,
+            statements: names,
+            invokeFunctionUrl: v.invokeFunctionUrl.exposure,
+            invokeFunctionViaUrl: v.invokeFunctionViaUrl.exposure
+          },
+          remediation: {
+            summary: `Remove the public statements (${names.join(", ")}), or record the intent under allow in .github/lambda-guard.yml.`
+          }
+        }),
+        ...range ? { resourceRange: range } : {},
+        ...rp.fn.fn ? { function: rp.fn.fn } : {}
+      })
+    );
   }
   for (const b of mod.blocks) {
     if (b.type !== "module" || !b.labels[0]) continue;
@@ -6342,10 +8711,10 @@ function analyzeLambda(mod, out2) {
     const address = `${mod.prefix}module.${b.labels[0]}.aws_lambda_function_url.this`;
     const notes = [];
     let edit = null;
-    if (!authAttr) {
+    if (!authAttr && !b.json) {
       edit = insertAttributeAfter(b.file, createAttr.node, "authorization_type", '"AWS_IAM"');
       notes.push('The module defaults authorization_type to "NONE"; added authorization_type = "AWS_IAM".');
-    } else {
+    } else if (authAttr) {
       const e = authEdit(auth, mod.files);
       if (e) {
         edit = e.edit;
@@ -6380,10 +8749,39 @@ function analyzeLambda(mod, out2) {
     out2.findings.push(f);
   }
 }
+function perInstance(b, scope, base, make) {
+  const insts = instancesOf(b, scope);
+  if (!insts) {
+    const f = make(scope, base);
+    return f ? [f] : [];
+  }
+  const per = insts.map((i2) => ({ i: i2, f: make({ ...scope, instance: i2 }, `${base}${i2.suffix}`) }));
+  const sig = (f) => f ? JSON.stringify([
+    f.finding.rule,
+    f.finding.severity,
+    f.finding.location,
+    f.finding.resource.functionName ?? null,
+    f.finding.evidence,
+    f.fix?.edits ?? null,
+    f.unfixable ?? null
+  ]) : "";
+  const first = sig(per[0].f);
+  const suffixes = insts.map((i2) => i2.suffix);
+  if (first !== "" && per.every((p) => sig(p.f) === first)) {
+    const f = make({ ...scope, instance: insts[0] }, base);
+    f.finding.evidence = { ...f.finding.evidence, instances: suffixes };
+    return [f];
+  }
+  return per.flatMap((p) => {
+    if (!p.f) return [];
+    p.f.finding.evidence = { ...p.f.finding.evidence, instances: [p.i.suffix] };
+    return [p.f];
+  });
+}
 
 // src/iac/terraform/iam.ts
 var TF2 = "terraform";
-function lineAt(text, offset) {
+function lineAt3(text, offset) {
   let line = 1;
   for (let i2 = 0; i2 < offset && i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) line++;
   return line;
@@ -6408,7 +8806,7 @@ function jsonStatements(text, base, file, holder, range) {
     const ref = {
       stmt,
       path: file.path,
-      line: lineAt(file.text, base + (action ?? n).offset),
+      line: lineAt3(file.text, base + (action ?? n).offset),
       holder,
       statementId: stmt.sid ?? String(i2),
       ...range ? { range } : {}
@@ -6480,8 +8878,7 @@ function analyzeIam(mod, out2) {
     for (const key of ["source_policy_documents", "source_json"]) {
       const a = d.attrs.get(key);
       if (!a) continue;
-      const c = collectionOf(a.expr);
-      for (const e of c?.type === "tuple" ? tupleElements(c) : [a.expr])
+      for (const e of listItems(a.expr) ?? [a.expr])
         res.push(...resolvePolicy(e, scope, d.file, holder, rangeOf(d)) ?? []);
     }
     d.blocks.filter((s) => s.type === "statement").forEach((s, i2) => {
@@ -6508,7 +8905,9 @@ function analyzeIam(mod, out2) {
         range: rangeOf(d)
       };
       const tuple = actionsAttr ? collectionOf(actionsAttr.expr) : null;
+      const jsonList = actionsAttr?.expr instanceof JsonExpr && actionsAttr.expr.json.type === "array" ? actionsAttr.expr.json : null;
       if (tuple?.type === "tuple") ref.edit = appendToHclTuple(s.file, tuple, `"${LIST_TAGS}"`);
+      else if (jsonList) ref.edit = appendToJsonArray(s.file.path, s.file.text, 0, jsonList, LIST_TAGS);
       else
         ref.unfixable = actionsAttr ? `actions is computed (${actionsAttr.expr.text})` : "the statement uses not_actions";
       res.push(ref);
@@ -6530,9 +8929,11 @@ function analyzeIam(mod, out2) {
       }
       return null;
     }
+    if (expr instanceof JsonExpr && expr.json.type === "object")
+      return jsonStatements(expr.text, expr.startIndex, expr.file, holder, range);
     const { head } = exprParts(expr);
-    if (!head) return null;
-    if (head.type === "function_call") {
+    if (!head && !(expr instanceof JsonExpr)) return null;
+    if (head?.type === "function_call") {
       const fname = head.namedChildren[0]?.text;
       const argsNode = named(head).find((x) => x.type === "function_arguments");
       const a0 = argsNode ? named(argsNode).find((x) => x.type === "expression") : void 0;
@@ -6554,7 +8955,7 @@ function analyzeIam(mod, out2) {
       }
       return null;
     }
-    if (head.type === "template_expr") {
+    if (head?.type === "template_expr") {
       const h = head.namedChildren[0];
       if (h?.type === "heredoc_template") {
         const c = heredocContent(h, file);
@@ -6684,8 +9085,7 @@ function analyzeIam(mod, out2) {
         if (typeof n === "string") acc.identity.policyNames.push(n);
       }
       const mpa = b.attrs.get("managed_policy_arns");
-      const c = mpa ? collectionOf(mpa.expr) : null;
-      if (c?.type === "tuple") for (const e of tupleElements(c)) attach(acc, e, b.file);
+      for (const e of (mpa ? listItems(mpa.expr) : null) ?? []) attach(acc, e, b.file);
     } else if (t === "aws_iam_role_policy" || t === "aws_iam_user_policy" || t === "aws_iam_group_policy") {
       const idType = t.replace(/_policy$/, "");
       const acc = identityFor(idType, b.attrs.get(idType.replace("aws_iam_", ""))?.expr, b);
@@ -6706,9 +9106,8 @@ function analyzeIam(mod, out2) {
         ["groups", "aws_iam_group"]
       ]) {
         const a = b.attrs.get(attr);
-        const c = a ? collectionOf(a.expr) : null;
-        if (c?.type === "tuple" && arn)
-          for (const e of tupleElements(c)) attach(identityFor(idType, e, b), arn.expr, b.file);
+        const items = a ? listItems(a.expr) : null;
+        if (items && arn) for (const e of items) attach(identityFor(idType, e, b), arn.expr, b.file);
       }
     }
   }
@@ -6796,11 +9195,26 @@ function dirOf(path) {
   return i2 < 0 ? "" : path.slice(0, i2);
 }
 function isTfvars(path) {
-  return /\.tfvars$/i.test(path);
+  return /\.tfvars(\.json)?$/i.test(path);
+}
+function isTfJson(path) {
+  return /\.(tf|tfvars)\.json$/i.test(path);
 }
 async function parseAll(files, coverage) {
   const out2 = [];
   for (const file of files) {
+    if (isTfJson(file.path)) {
+      const j = readTfJson(file, isTfvars(file.path));
+      if (j.errorLine !== void 0) {
+        coverage.push({
+          scope: file.path,
+          status: "partial",
+          detail: `JSON syntax error at line ${j.errorLine}: the file was not analysed`
+        });
+      }
+      out2.push({ file, blocks: j.blocks, attrs: j.attrs });
+      continue;
+    }
     let tree;
     try {
       tree = await parse2("terraform", file.text);
@@ -6843,7 +9257,7 @@ function buildModules(parsed, files) {
     }
   }
   const out2 = [];
-  const instantiate = (dir, prefix, callArgs, depth) => {
+  const instantiate2 = (dir, prefix, callArgs, depth) => {
     const ps = byDir.get(dir);
     if (!ps || depth > 8) return;
     const tf = ps.filter((p) => !isTfvars(p.file.path));
@@ -6871,7 +9285,7 @@ function buildModules(parsed, files) {
       const tfvars = ps.filter((p) => isTfvars(p.file.path));
       const rank = (p) => {
         const n = p.file.path.slice(p.file.path.lastIndexOf("/") + 1);
-        return n === "terraform.tfvars" ? 0 : n.endsWith(".auto.tfvars") ? 1 : 2;
+        return n === "terraform.tfvars" ? 0 : n === "terraform.tfvars.json" ? 1 : /\.auto\.tfvars(\.json)?$/.test(n) ? 2 : 3;
       };
       tfvars.sort((a, b) => rank(a) - rank(b) || (a.file.path < b.file.path ? -1 : 1));
       for (const p of tfvars) {
@@ -6897,10 +9311,10 @@ function buildModules(parsed, files) {
           desc: `module "${b.labels[0]}" argument in ${b.file.path}:${a.line}`
         });
       }
-      instantiate(childDir, `${prefix}module.${b.labels[0]}.`, args2, depth + 1);
+      instantiate2(childDir, `${prefix}module.${b.labels[0]}.`, args2, depth + 1);
     }
   };
-  for (const d of tfDirs.sort()) if (!called.has(d)) instantiate(d, "", null, 0);
+  for (const d of tfDirs.sort()) if (!called.has(d)) instantiate2(d, "", null, 0);
   return out2;
 }
 function dummyScope(files) {
@@ -6911,7 +9325,7 @@ function dummyScope(files) {
 var terraformDetector = {
   flavours: ["terraform"],
   claims(file) {
-    return /\.(tf|tfvars)$/i.test(file.path);
+    return /\.(tf|tfvars)(\.json)?$/i.test(file.path);
   },
   async analyze(files, ctx) {
     const out2 = { findings: [], coverage: [], functions: [], identities: [] };
@@ -6930,7 +9344,7 @@ var terraformDetector = {
         }
       }
     } finally {
-      for (const p of parsed) p.tree.delete();
+      for (const p of parsed) p.tree?.delete();
     }
     return out2;
   }
@@ -7001,24 +9415,24 @@ function readCall(n, lang) {
     receiver = callee.childForFieldName("object");
   }
   const args2 = argsNode ? named(argsNode).filter((a) => a.type !== "comment" && a.type !== "keyword_argument") : [];
-  const props = /* @__PURE__ */ new Map();
+  const props2 = /* @__PURE__ */ new Map();
   if (lang === "ts") {
     const obj = args2.find((a) => a.type === "object");
     for (const p of obj ? named(obj) : []) {
       if (p.type !== "pair") continue;
       const k = p.childForFieldName("key");
       const v = p.childForFieldName("value");
-      if (k && v) props.set(stringValue(k) ?? k.text, { key: k, value: v, pair: p });
+      if (k && v) props2.set(stringValue(k) ?? k.text, { key: k, value: v, pair: p });
     }
   } else if (argsNode) {
     for (const kw of named(argsNode)) {
       if (kw.type !== "keyword_argument") continue;
       const k = kw.childForFieldName("name");
       const v = kw.childForFieldName("value");
-      if (k && v) props.set(camel(k.text), { key: k, value: v, pair: kw });
+      if (k && v) props2.set(camel(k.text), { key: k, value: v, pair: kw });
     }
   }
-  return { node: n, name: name2, receiver, isNew: isNew || lang === "py" && /^[A-Z]/.test(name2), args: args2, props };
+  return { node: n, name: name2, receiver, isNew: isNew || lang === "py" && /^[A-Z]/.test(name2), args: args2, props: props2 };
 }
 function statementOf(n) {
   let cur = n;
@@ -7036,7 +9450,7 @@ function statementOf(n) {
   }
   return ["program", "module", "class_body", "block", "statement_block"].includes(cur.type) ? n : cur;
 }
-function lineStart2(text, off) {
+function lineStart3(text, off) {
   return text.lastIndexOf("\n", off - 1) + 1;
 }
 function lineEnd2(text, off) {
@@ -7182,16 +9596,16 @@ function analyzeFile(c, stackIds, out2) {
   });
   const deleteStatement = (n) => {
     const st = statementOf(n);
-    let start2 = lineStart2(file.text, st.startIndex);
+    let start2 = lineStart3(file.text, st.startIndex);
     let end = lineEnd2(file.text, st.endIndex);
     for (; ; ) {
       if (start2 === 0) break;
-      const ps = lineStart2(file.text, start2 - 1);
+      const ps = lineStart3(file.text, start2 - 1);
       const prev = file.text.slice(ps, start2);
       if (/^\s*(\/\/|#)/.test(prev) && !/lambda-guard:|checkov:/.test(prev)) start2 = ps;
       else break;
     }
-    const before = start2 === 0 ? "\n" : file.text.slice(lineStart2(file.text, start2 - 1), start2);
+    const before = start2 === 0 ? "\n" : file.text.slice(lineStart3(file.text, start2 - 1), start2);
     const after = file.text.slice(end, lineEnd2(file.text, end));
     if (before.trim() === "" && after.trim() === "" && end < file.text.length) end = lineEnd2(file.text, end);
     return edit(start2, end, "");
@@ -7208,8 +9622,8 @@ function analyzeFile(c, stackIds, out2) {
     const principal = call.props.get("principal");
     if (!principal) continue;
     const pv = resolve2(principal.value).node;
-    const any = stringValue(pv) === "*" || /\b(AnyPrincipal|StarPrincipal)\b/.test(pv.text);
-    if (!any) continue;
+    const any2 = stringValue(pv) === "*" || /\b(AnyPrincipal|StarPrincipal)\b/.test(pv.text);
+    if (!any2) continue;
     if (["sourceArn", "sourceAccount", "principalOrgId", "organizationId"].some((k) => call.props.has(k)))
       continue;
     const action = stringValue(call.props.get("action")?.value) ?? (isAdd ? "lambda:InvokeFunction" : "");
@@ -7416,7 +9830,7 @@ function analyzePolicies(c, out2, resolve2) {
       if (!last)
         cs.edit = { path: file.path, start: arr.startIndex, end: arr.endIndex, newText: `[${item}]` };
       else if (last.startPosition.row !== arr.startPosition.row) {
-        const indent = /^[ \t]*/.exec(file.text.slice(lineStart2(file.text, last.startIndex)))?.[0] ?? "";
+        const indent = /^[ \t]*/.exec(file.text.slice(lineStart3(file.text, last.startIndex)))?.[0] ?? "";
         const next = last.nextSibling;
         cs.edit = next?.type === "," ? { path: file.path, start: next.endIndex, end: next.endIndex, newText: `
 ${indent}${item},` } : { path: file.path, start: last.endIndex, end: last.endIndex, newText: `,
@@ -7461,395 +9875,16 @@ ${indent}${item}` };
 }
 
 // src/iac/cloudformation/finding.ts
-function makeFinding2(i2) {
-  const rule = RULES[i2.rule];
-  return {
-    fingerprint: fingerprint(i2.rule, i2.path, i2.address, i2.key),
-    rule: i2.rule,
-    severity: i2.severity ?? rule.defaultSeverity,
-    title: rule.title,
-    message: i2.message,
-    resource: {
-      kind: i2.kind,
-      ...i2.functionName ? { functionName: i2.functionName } : {},
-      ...i2.qualifier !== void 0 ? { qualifier: i2.qualifier } : {},
-      iac: { address: i2.address, flavour: i2.flavour }
-    },
-    location: { path: i2.path, startLine: i2.line, endLine: i2.endLine ?? i2.line },
-    evidence: i2.evidence,
-    remediation: { summary: i2.summary, ...i2.notes && i2.notes.length > 0 ? { notes: i2.notes } : {} }
-  };
+function makeFinding2({ summary, notes, key, ...rest }) {
+  return makeFinding({
+    ...rest,
+    ...key !== void 0 ? { statementId: key } : {},
+    remediation: { summary, ...notes && notes.length > 0 ? { notes } : {} }
+  });
 }
 
 // src/iac/cloudformation/tree.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/iac/yaml-edit.ts
-var import_yaml = __toESM(require_dist(), 1);
-var CLOUDFORMATION_TAG_NAMES = [
-  "!Ref",
-  "!Sub",
-  "!If",
-  "!GetAtt",
-  "!Equals",
-  "!Join",
-  "!Select",
-  "!Split",
-  "!FindInMap",
-  "!Base64",
-  "!Cidr",
-  "!ImportValue",
-  "!GetAZs",
-  "!And",
-  "!Or",
-  "!Not",
-  "!Condition",
-  "!Transform",
-  "!Length",
-  "!ToJsonString",
-  "!ForEach"
-];
-function cloudformationTags() {
-  const out2 = [];
-  for (const tag of CLOUDFORMATION_TAG_NAMES) {
-    out2.push({ tag, resolve: (s) => s });
-    out2.push({ tag, collection: "seq", resolve: (v) => v });
-    out2.push({ tag, collection: "map", resolve: (v) => v });
-  }
-  return out2;
-}
-var CFN_TAGS;
-function parseYaml(text, options = {}) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, {
-    keepSourceTokens: true,
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: false,
-    ...options.cloudformation ? { customTags: CFN_TAGS ??= cloudformationTags() } : {}
-  });
-  const errors = doc.errors.map((e) => {
-    const pos = lineCounter.linePos(e.pos[0]);
-    return { message: e.message.split("\n")[0] ?? e.message, line: pos.line, column: pos.col };
-  });
-  return { text, doc, lineCounter, errors };
-}
-function lineAt2(text, offset) {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let i2 = 0; i2 < end; i2++) if (text.charCodeAt(i2) === 10) line++;
-  return line;
-}
-function lineStart3(text, offset) {
-  const i2 = text.lastIndexOf("\n", offset - 1);
-  return i2 < 0 ? 0 : i2 + 1;
-}
-function lineEndInclusive(text, offset) {
-  const i2 = text.indexOf("\n", offset);
-  return i2 < 0 ? text.length : i2 + 1;
-}
-function nodeSpan(node) {
-  const r = node.range ?? [0, 0, 0];
-  return { start: r[0], end: r[1] };
-}
-function pairSpan(pair) {
-  const k = (0, import_yaml.isNode)(pair.key) ? pair.key.range : void 0;
-  const v = (0, import_yaml.isNode)(pair.value) ? pair.value.range : void 0;
-  const start2 = k?.[0] ?? v?.[0] ?? 0;
-  const end = v?.[1] ?? k?.[1] ?? start2;
-  return { start: start2, end: Math.max(start2, end) };
-}
-function formatScalarLike(text, like, value) {
-  const first = like?.range ? text[like.range[0]] : void 0;
-  if (first === '"' || like?.type === "QUOTE_DOUBLE") return JSON.stringify(value);
-  if (first === "'" || like?.type === "QUOTE_SINGLE") return `'${value.replace(/'/g, "''")}'`;
-  return needsQuotes(value) ? JSON.stringify(value) : value;
-}
-function needsQuotes(value) {
-  return value === "" || /^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) || /: |\s#|\s$/.test(value) || /^(true|false|null|yes|no|on|off|~|[-+]?[0-9.]+)$/i.test(value);
-}
-function yamlReplaceScalar(text, node, value) {
-  const { start: start2, end } = nodeSpan(node);
-  return { start: start2, end, newText: formatScalarLike(text, node, value) };
-}
-function yamlReplaceNode(node, newText) {
-  const { start: start2, end } = nodeSpan(node);
-  return { start: start2, end, newText };
-}
-function lastContentLineEnd(text, node) {
-  const span = (0, import_yaml.isPair)(node) ? pairSpan(node) : nodeSpan(node);
-  let e = span.end;
-  while (e > span.start && /\s/.test(text[e - 1] ?? "")) e--;
-  return lineEndInclusive(text, Math.max(span.start, e - 1));
-}
-function removeFlowItem(text, items, index) {
-  const it = items[index];
-  if (!it) return void 0;
-  const next = items[index + 1];
-  const prev = items[index - 1];
-  if (next) return { start: it.start, end: next.start, newText: "" };
-  if (prev) return { start: prev.end, end: it.end, newText: "" };
-  return { start: it.start, end: it.end, newText: "" };
-}
-function yamlRemovePair(text, map, pair) {
-  if (map.flow) {
-    const spans = map.items.map((p) => pairSpan(p));
-    const edit = removeFlowItem(text, spans, map.items.indexOf(pair));
-    if (edit) return edit;
-  }
-  const span = pairSpan(pair);
-  const start2 = withLeadingComments(text, lineStart3(text, span.start), columnOf(text, span.start));
-  return eatBlankLine(text, { start: start2, end: lastContentLineEnd(text, pair), newText: "" });
-}
-function withLeadingComments(text, start2, column) {
-  let s = start2;
-  while (s > 0) {
-    const prev = lineStart3(text, s - 1);
-    const line = text.slice(prev, s).replace(/\r?\n$/, "");
-    const m = /^([ \t]*)#/.exec(line);
-    if (!m || m[1].length !== column || /lambda-guard:allow|checkov:skip/i.test(line)) break;
-    s = prev;
-  }
-  return s;
-}
-function eatBlankLine(text, e) {
-  const prevLineStart = e.start > 0 ? lineStart3(text, e.start - 1) : -1;
-  const prevBlank = prevLineStart >= 0 && /^[ \t]*\r?\n$/.test(text.slice(prevLineStart, e.start));
-  const nextEnd = lineEndInclusive(text, e.end);
-  const nextBlank = e.end < text.length && /^[ \t]*\r?\n$/.test(text.slice(e.end, nextEnd));
-  return prevBlank && nextBlank ? { ...e, end: nextEnd } : e;
-}
-function yamlRemoveSeqItem(text, seq, index) {
-  const item = seq.items[index];
-  if (!(0, import_yaml.isNode)(item)) return void 0;
-  if (seq.flow) {
-    return removeFlowItem(
-      text,
-      seq.items.map((i2) => (0, import_yaml.isNode)(i2) ? nodeSpan(i2) : { start: 0, end: 0 }),
-      index
-    );
-  }
-  const span = nodeSpan(item);
-  return eatBlankLine(text, {
-    start: lineStart3(text, span.start),
-    end: lastContentLineEnd(text, item),
-    newText: ""
-  });
-}
-function eolOf(text) {
-  return text.includes("\r\n") ? "\r\n" : "\n";
-}
-function columnOf(text, offset) {
-  return offset - lineStart3(text, offset);
-}
-function dashColumn(text, item) {
-  const s = nodeSpan(item).start;
-  const ls = lineStart3(text, s);
-  const before = text.slice(ls, s);
-  const i2 = before.lastIndexOf("-");
-  return i2 >= 0 ? i2 : columnOf(text, s);
-}
-function sequenceIndent(src) {
-  let found;
-  (0, import_yaml.visit)(src.doc, {
-    Pair(_, pair) {
-      if (found !== void 0) return import_yaml.visit.BREAK;
-      if ((0, import_yaml.isSeq)(pair.value) && !pair.value.flow && (0, import_yaml.isNode)(pair.key) && pair.value.items.length > 0) {
-        const first = pair.value.items[0];
-        if ((0, import_yaml.isNode)(first) && pair.key.range) {
-          found = dashColumn(src.text, first) - columnOf(src.text, pair.key.range[0]);
-        }
-      }
-      return void 0;
-    }
-  });
-  return found !== void 0 && found >= 0 ? found : 2;
-}
-function itemLike(text, seq, value) {
-  const last = [...seq.items].reverse().find((i2) => (0, import_yaml.isScalar)(i2));
-  return formatScalarLike(text, last, value);
-}
-function yamlAppendToSeq(text, seq, value) {
-  const last = seq.items[seq.items.length - 1];
-  const item = itemLike(text, seq, value);
-  if (seq.flow) {
-    if (!(0, import_yaml.isNode)(last)) {
-      const { start: start2, end } = nodeSpan(seq);
-      return { start: start2, end, newText: `[${item}]` };
-    }
-    const e = nodeSpan(last).end;
-    return { start: e, end: e, newText: `, ${item}` };
-  }
-  if (!(0, import_yaml.isNode)(last)) return void 0;
-  const col = dashColumn(text, last);
-  const at = lastContentLineEnd(text, last);
-  const eol = eolOf(text);
-  const nl = text[at - 1] === "\n" ? "" : eol;
-  return { start: at, end: at, newText: `${nl}${" ".repeat(col)}- ${item}${nl ? "" : eol}` };
-}
-function yamlScalarToSeq(src, map, pair, value, style) {
-  const text = src.text;
-  const scalar = pair.value;
-  if (!(0, import_yaml.isScalar)(scalar) || !(0, import_yaml.isNode)(pair.key) || !pair.key.range || !scalar.range) return void 0;
-  if (scalar.type === "BLOCK_LITERAL" || scalar.type === "BLOCK_FOLDED") return void 0;
-  if (lineAt2(text, scalar.range[0]) !== lineAt2(text, scalar.range[1])) return void 0;
-  const oldText = text.slice(scalar.range[0], scalar.range[1]);
-  const newItem = formatScalarLike(text, scalar, value);
-  const siblingsFlow = map.items.some((p) => (0, import_yaml.isSeq)(p.value) && p.value.flow);
-  const useFlow = style ? style === "flow" : map.flow || siblingsFlow || scalar.tag !== void 0;
-  if (useFlow) return { start: scalar.range[0], end: scalar.range[1], newText: `[${oldText}, ${newItem}]` };
-  const keyCol = columnOf(text, pair.key.range[0]);
-  const indent = " ".repeat(keyCol + sequenceIndent(src));
-  const colon = text.indexOf(":", pair.key.range[1]);
-  if (colon < 0 || colon > scalar.range[0]) return void 0;
-  const nl = text.indexOf("\n", scalar.range[1]);
-  const lineEnd3 = nl < 0 ? text.length : text[nl - 1] === "\r" ? nl - 1 : nl;
-  const rest = text.slice(scalar.range[1], lineEnd3);
-  const eol = text[nl - 1] === "\r" ? "\r\n" : "\n";
-  return {
-    start: colon + 1,
-    end: lineEnd3,
-    newText: `${eol}${indent}- ${oldText}${rest}${eol}${indent}- ${newItem}`
-  };
-}
-function yamlInsertPair(text, map, key, valueText) {
-  const last = map.items[map.items.length - 1];
-  const first = map.items[0];
-  if (map.flow) {
-    if (!last) {
-      const { start: start2, end } = nodeSpan(map);
-      return { start: start2, end, newText: `{ ${key}: ${valueText} }` };
-    }
-    const e = pairSpan(last).end;
-    return { start: e, end: e, newText: `, ${key}: ${valueText}` };
-  }
-  if (!last || !first || !(0, import_yaml.isNode)(first.key) || !first.key.range) return void 0;
-  const col = columnOf(text, first.key.range[0]);
-  const at = lastContentLineEnd(text, last);
-  const eol = eolOf(text);
-  const nl = text[at - 1] === "\n" ? "" : eol;
-  return { start: at, end: at, newText: `${nl}${" ".repeat(col)}${key}: ${valueText}${nl ? "" : eol}` };
-}
-
-// src/iac/json-edit.ts
-function parseJson(text) {
-  const errs = [];
-  const root = parseTree2(text, errs, { allowTrailingComma: true, disallowComments: false });
-  const errors = errs.map((e) => {
-    const ls = lineStart3(text, e.offset);
-    return { message: printParseErrorCode(e.error), line: lineAt2(text, e.offset), column: e.offset - ls + 1 };
-  });
-  return { text, root, errors };
-}
-function jsonNodeAt(src, path) {
-  return src.root ? findNodeAtLocation2(src.root, [...path]) : void 0;
-}
-function jsonPathOf(node) {
-  const path = [];
-  let n = node;
-  while (n?.parent) {
-    const p = n.parent;
-    if (p.type === "property") {
-      const key = p.children?.[0]?.value;
-      if (p.children?.[1] === n) path.unshift(String(key));
-      n = p.parent;
-    } else if (p.type === "array") {
-      path.unshift(p.children?.indexOf(n) ?? 0);
-      n = p;
-    } else {
-      n = p;
-    }
-  }
-  return path;
-}
-function detectJsonFormatting(text) {
-  const m = /\n([ \t]+)\S/.exec(text);
-  const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  if (!m?.[1]) return { insertSpaces: true, tabSize: 2, eol };
-  if (m[1].startsWith("	")) return { insertSpaces: false, tabSize: 1, eol };
-  return { insertSpaces: true, tabSize: m[1].length, eol };
-}
-function jsonReplaceValue(node, value) {
-  return { start: node.offset, end: node.offset + node.length, newText: JSON.stringify(value) };
-}
-function jsonReplaceRaw(node, newText) {
-  return { start: node.offset, end: node.offset + node.length, newText };
-}
-function single(text, edits) {
-  if (edits.length === 0) return void 0;
-  const start2 = Math.min(...edits.map((e) => e.offset));
-  const end = Math.max(...edits.map((e) => e.offset + e.length));
-  let chunk = text.slice(start2, end);
-  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) {
-    chunk = chunk.slice(0, e.offset - start2) + e.content + chunk.slice(e.offset - start2 + e.length);
-  }
-  return { start: start2, end, newText: chunk };
-}
-function jsonRemove(src, path) {
-  const value = jsonNodeAt(src, path);
-  if (!value) return void 0;
-  const node = value.parent?.type === "property" ? value.parent : value;
-  const parent = node.parent;
-  if (!parent) return void 0;
-  const text = src.text;
-  const siblings = parent.children ?? [];
-  const idx = siblings.indexOf(node);
-  const prev = idx > 0 ? siblings[idx - 1] : void 0;
-  const next = siblings[idx + 1];
-  const start2 = node.offset;
-  let end = node.offset + node.length;
-  let j = end;
-  while (j < text.length && (text[j] === " " || text[j] === "	")) j++;
-  const hasComma = text[j] === ",";
-  if (hasComma) end = j + 1;
-  const ls = lineStart3(text, start2);
-  const nl = text.indexOf("\n", end);
-  const restOfLine = text.slice(end, nl < 0 ? text.length : nl);
-  const ownLines = /^[ \t]*$/.test(text.slice(ls, start2)) && /^\s*$/.test(restOfLine);
-  if (ownLines) {
-    const lineEnd3 = nl < 0 ? text.length : nl + 1;
-    if (!next && prev) {
-      const prevEnd = prev.offset + prev.length;
-      const comma = text.indexOf(",", prevEnd);
-      if (comma >= 0 && comma < start2) {
-        return { start: comma, end: nl < 0 ? text.length : nl, newText: "" };
-      }
-    }
-    return { start: ls, end: lineEnd3, newText: "" };
-  }
-  if (next) return { start: start2, end: next.offset, newText: "" };
-  if (prev) {
-    const prevEnd = prev.offset + prev.length;
-    return { start: prevEnd, end, newText: "" };
-  }
-  return { start: start2, end, newText: "" };
-}
-function jsonInsertProperty(src, objectPath, key, value) {
-  const edits = modify(src.text, [...objectPath, key], value, {
-    formattingOptions: detectJsonFormatting(src.text)
-  });
-  return single(src.text, edits);
-}
-function jsonAppendString(src, node, value) {
-  const text = src.text;
-  if (node.type === "string") {
-    const old = text.slice(node.offset, node.offset + node.length);
-    return jsonReplaceRaw(node, `[${old}, ${JSON.stringify(value)}]`);
-  }
-  if (node.type !== "array") return void 0;
-  const items = node.children ?? [];
-  const last = items[items.length - 1];
-  if (!last) return jsonReplaceRaw(node, `[${JSON.stringify(value)}]`);
-  const end = last.offset + last.length;
-  const multiline = lineAt2(text, node.offset) !== lineAt2(text, last.offset);
-  if (!multiline) return { start: end, end, newText: `, ${JSON.stringify(value)}` };
-  const ls = lineStart3(text, last.offset);
-  const indent = text.slice(ls, last.offset).match(/^[ \t]*/)?.[0] ?? "";
-  const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  return { start: end, end, newText: `,${eol}${indent}${JSON.stringify(value)}` };
-}
-
-// src/iac/cloudformation/tree.ts
 function fromYaml(node, parent) {
   if ((0, import_yaml2.isScalar)(node)) {
     const r = node.range ?? [0, 0, 0];
@@ -7977,7 +10012,7 @@ function intrinsic(node) {
 }
 function lineOf2(doc, offset) {
   if (doc.yaml) return doc.yaml.lineCounter.linePos(offset).line;
-  return lineAt2(doc.file.text, offset);
+  return lineAt(doc.file.text, offset);
 }
 function entryLines(doc, e) {
   return { startLine: lineOf2(doc, e.keyStart), endLine: lastLine(doc, e.value) };
@@ -8526,10 +10561,10 @@ var Analyzer = class _Analyzer {
       if (pf.failed.length > 0) {
         unfixable = `the public permission ${pf.failed.join(", ")} cannot be removed safely; remove it by hand`;
       }
-      const plain = invokePerms.filter((p) => _Analyzer.plainInvoke(p));
-      if (plain.length > 0) {
+      const plain2 = invokePerms.filter((p) => _Analyzer.plainInvoke(p));
+      if (plain2.length > 0) {
         notes.push(
-          `${plain.map((p) => p.label).join(", ")} also grants lambda:InvokeFunction to everyone; it is reported (and fixed) separately as LG002.`
+          `${plain2.map((p) => p.label).join(", ")} also grants lambda:InvokeFunction to everyone; it is reported (and fixed) separately as LG002.`
         );
       }
       if (d.implicit) {
@@ -9327,10 +11362,10 @@ async function scanIacFiles(files, opts) {
     }
   }
   const seen = /* @__PURE__ */ new Set();
-  const unique = findings.filter(
+  const unique2 = findings.filter(
     (f) => seen.has(f.finding.fingerprint) ? false : (seen.add(f.finding.fingerprint), true)
   );
-  const configured = applyRuleConfig(unique, opts.config);
+  const configured = applyRuleConfig(unique2, opts.config);
   const withIntent = applyInlineIntent(configured, byPath);
   const allowed = applyAllowList(
     withIntent.map((f) => f.finding),
@@ -9730,7 +11765,7 @@ function locateIdentity(finding, scan) {
 
 // src/iac/reparse.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-function lineAt3(text, offset) {
+function lineAt4(text, offset) {
   let line = 1;
   for (let i2 = 0; i2 < offset && i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) line++;
   return line;
@@ -9755,7 +11790,7 @@ async function syntaxError(path, text) {
     const errors = [];
     parseTree2(text, errors, { allowTrailingComma: false, disallowComments: true });
     const e = errors[0];
-    return e ? `${path}:${lineAt3(text, e.offset)}: ${printParseErrorCode(e.error)}` : null;
+    return e ? `${path}:${lineAt4(text, e.offset)}: ${printParseErrorCode(e.error)}` : null;
   }
   if (kind === "yaml") {
     const lc = new import_yaml3.LineCounter();
@@ -9782,11 +11817,11 @@ function editKey(e) {
   return `${e.path}\0${e.start}\0${e.end}\0${e.newText}`;
 }
 function applyEdits(text, edits) {
-  const unique = [...new Map(edits.map((e) => [editKey(e), e])).values()].sort(
+  const unique2 = [...new Map(edits.map((e) => [editKey(e), e])).values()].sort(
     (a, b) => a.start - b.start || a.end - b.end
   );
   const merged = [];
-  for (const e of unique) {
+  for (const e of unique2) {
     const last = merged[merged.length - 1];
     if (last && last.newText === "" && e.newText === "" && e.start <= last.end) {
       merged[merged.length - 1] = { ...last, end: Math.max(last.end, e.end) };
@@ -9983,15 +12018,11 @@ async function writeFixes(root, plan, opts = {}) {
 }
 
 export {
-  LITERAL_STAR,
-  LITERAL_QUESTION,
-  LITERAL_DOLLAR,
-  unprotect,
-  wildcardMatch,
-  statementCoversAction,
-  splitArn,
-  arnMatches,
-  resourceMatches,
+  parsePolicy,
+  evaluateIdentity,
+  findGrantingStatements,
+  analyzeFunctionUrl,
+  analyzeDirectInvoke,
   scanIacFiles,
   readIacTree,
   unifiedDiff,
