@@ -5,25 +5,25 @@ import {
   DOCUMENTED_QUOTAS,
   renderReport,
   scanAccount
-} from "./chunks/chunk-AQHLMFUV.js";
+} from "./chunks/chunk-ZHJV6PSO.js";
 import {
   planFixes,
   readIacTree,
   repoPrefix,
   scanIac,
   writeFixes
-} from "./chunks/chunk-CJC6FZRB.js";
+} from "./chunks/chunk-EQO75VRR.js";
 import "./chunks/chunk-5RPVK5YB.js";
 import "./chunks/chunk-GQOB2N7Z.js";
 import "./chunks/chunk-V55NQNZI.js";
 import "./chunks/chunk-YK5OR6JL.js";
 import "./chunks/chunk-U5GZZNFQ.js";
 import "./chunks/chunk-IB6KOAYE.js";
-import "./chunks/chunk-W5GTZUO3.js";
+import "./chunks/chunk-BO5MT2CP.js";
 import {
   defaultConfig,
   loadConfig
-} from "./chunks/chunk-HWQ6JO4Q.js";
+} from "./chunks/chunk-ZQ6YMG2R.js";
 import {
   FAIL_ON_VALUES,
   InputError,
@@ -36,7 +36,7 @@ import {
   isIncomplete,
   isRuleId,
   meetsThreshold
-} from "./chunks/chunk-JOYXDF2A.js";
+} from "./chunks/chunk-WAXEVTA2.js";
 import "./chunks/chunk-6KU2NTFT.js";
 import "./chunks/chunk-G2XEM326.js";
 import "./chunks/chunk-DAP5CXRL.js";

@@ -5,11 +5,11 @@ import {
   renderJson,
   renderSarif,
   scanAccount
-} from "../chunks/chunk-AQHLMFUV.js";
+} from "../chunks/chunk-ZHJV6PSO.js";
 import {
   repoPrefix,
   scanIac
-} from "../chunks/chunk-CJC6FZRB.js";
+} from "../chunks/chunk-EQO75VRR.js";
 import "../chunks/chunk-5RPVK5YB.js";
 import "../chunks/chunk-GQOB2N7Z.js";
 import "../chunks/chunk-V55NQNZI.js";
@@ -32,20 +32,20 @@ import {
   summary,
   warning,
   writeState
-} from "../chunks/chunk-3NTZQRUB.js";
+} from "../chunks/chunk-7X4LZV6T.js";
 import "../chunks/chunk-75E5FFQV.js";
 import {
   MAX_OUTPUT_CHARS,
   checkRunOutput
-} from "../chunks/chunk-YEXTIENK.js";
+} from "../chunks/chunk-7UB6RAKB.js";
 import {
   renderMarkdown
-} from "../chunks/chunk-W5GTZUO3.js";
+} from "../chunks/chunk-BO5MT2CP.js";
 import {
   DEFAULT_CONFIG_PATH,
   defaultConfig,
   loadConfig
-} from "../chunks/chunk-HWQ6JO4Q.js";
+} from "../chunks/chunk-ZQ6YMG2R.js";
 import {
   InputError,
   RULE_IDS,
@@ -54,7 +54,7 @@ import {
   buildReport,
   errorMessage,
   summarize
-} from "../chunks/chunk-JOYXDF2A.js";
+} from "../chunks/chunk-WAXEVTA2.js";
 import "../chunks/chunk-6KU2NTFT.js";
 import "../chunks/chunk-G2XEM326.js";
 import "../chunks/chunk-DAP5CXRL.js";

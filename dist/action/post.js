@@ -13,12 +13,12 @@ import {
   statePath,
   warning,
   writeState
-} from "../chunks/chunk-3NTZQRUB.js";
+} from "../chunks/chunk-7X4LZV6T.js";
 import "../chunks/chunk-75E5FFQV.js";
-import "../chunks/chunk-HWQ6JO4Q.js";
+import "../chunks/chunk-ZQ6YMG2R.js";
 import {
   errorMessage
-} from "../chunks/chunk-JOYXDF2A.js";
+} from "../chunks/chunk-WAXEVTA2.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/action/finalize.ts

@@ -5,15 +5,15 @@ import {
   baseUrlFromEnv,
   privateKeyFromEnv,
   requiredEnv
-} from "../chunks/chunk-FF2IDE5G.js";
+} from "../chunks/chunk-RJJFWSPR.js";
 import "../chunks/chunk-75E5FFQV.js";
 import {
   app_default
-} from "../chunks/chunk-SUQV5AOQ.js";
-import "../chunks/chunk-YEXTIENK.js";
-import "../chunks/chunk-W5GTZUO3.js";
-import "../chunks/chunk-HWQ6JO4Q.js";
-import "../chunks/chunk-JOYXDF2A.js";
+} from "../chunks/chunk-ONPWXZBL.js";
+import "../chunks/chunk-7UB6RAKB.js";
+import "../chunks/chunk-BO5MT2CP.js";
+import "../chunks/chunk-ZQ6YMG2R.js";
+import "../chunks/chunk-WAXEVTA2.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/app/server.ts

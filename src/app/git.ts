@@ -1,6 +1,7 @@
 import type { FileChange } from "../iac/types.js";
 import { LIMITS } from "./limits.js";
-import { httpStatus, mapLimit, type Log, type Octokit } from "./octokit.js";
+import { mapLimit } from "../model/concurrency.js";
+import { httpStatus, type Log, type Octokit } from "./octokit.js";
 
 export interface Repo {
   owner: string;

@@ -1,6 +1,7 @@
 import type { SourceFile } from "../iac/types.js";
 import { LIMITS } from "./limits.js";
-import { mapLimit, type Log, type Octokit } from "./octokit.js";
+import { mapLimit } from "../model/concurrency.js";
+import { type Log, type Octokit } from "./octokit.js";
 
 /** Directories that never hold source IaC (dependencies, build output, tool caches). */
 const SKIP_DIRS = new Set([

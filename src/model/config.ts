@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import { z } from "zod";
 import { InputError } from "./errors.js";
-import { RULE_IDS, RuleIdSchema, type RuleId } from "./rules.js";
-import { FailOnSchema, SeveritySchema, type FailOn, type Severity } from "./severity.js";
+import { RULE_IDS, RuleIdSchema } from "./rules.js";
+import { FailOnSchema, SeveritySchema, type FailOn } from "./severity.js";
 
 export const DEFAULT_CONFIG_PATH = ".github/lambda-guard.yml";
 
@@ -125,13 +125,6 @@ export async function loadConfig(
     );
   }
   return { config: parseConfig(text, path), path };
-}
-
-/** Effective severity of a rule after config overrides; null when the rule is off. */
-export function ruleSeverity(config: Config, rule: RuleId, fallback: Severity): Severity | null {
-  const o = config.rules[rule];
-  if (o === "off") return null;
-  return o ?? fallback;
 }
 
 export type { FailOn };

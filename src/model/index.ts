@@ -1,3 +1,4 @@
+export * from "./concurrency.js";
 export * from "./config.js";
 export * from "./errors.js";
 export * from "./fingerprint.js";

@@ -11,10 +11,6 @@ export const FailOnSchema = z.enum(FAIL_ON_VALUES);
 
 const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 
-export function severityRank(s: Severity): number {
-  return RANK[s];
-}
-
 /** True when `s` is at or above the `failOn` threshold. */
 export function meetsThreshold(s: Severity, failOn: FailOn): boolean {
   return failOn !== "none" && RANK[s] >= RANK[failOn];

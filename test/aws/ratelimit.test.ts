@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mapLimit, TokenBucket } from "../../src/aws/ratelimit.js";
+import { TokenBucket } from "../../src/aws/ratelimit.js";
+import { mapLimit } from "../../src/model/concurrency.js";
 
 describe("TokenBucket", () => {
   it("never exceeds burst + rate over any window (simulated clock)", async () => {

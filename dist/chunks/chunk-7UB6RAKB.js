@@ -7,7 +7,7 @@ import {
   plural,
   renderMarkdown,
   resourceLabel
-} from "./chunk-W5GTZUO3.js";
+} from "./chunk-BO5MT2CP.js";
 import {
   RULES,
   RuleIdSchema,
@@ -18,7 +18,7 @@ import {
   highestSeverity,
   isIncomplete,
   meetsThreshold
-} from "./chunk-JOYXDF2A.js";
+} from "./chunk-WAXEVTA2.js";
 
 // src/report/handoff.ts
 var HANDOFF_PREFIX = "<!-- lambda-guard:report@1 ";

@@ -3,10 +3,11 @@ import {
   HANDOFF_PREFIX,
   HandoffPayloadSchema,
   parseHandoffMarker
-} from "./chunk-YEXTIENK.js";
+} from "./chunk-7UB6RAKB.js";
 import {
-  ConfigSchema
-} from "./chunk-HWQ6JO4Q.js";
+  ConfigSchema,
+  mapLimit
+} from "./chunk-ZQ6YMG2R.js";
 import {
   REPORT_SCHEMA_ID,
   RULES,
@@ -18,7 +19,7 @@ import {
   isExpired,
   isIncomplete,
   isRuleId
-} from "./chunk-JOYXDF2A.js";
+} from "./chunk-WAXEVTA2.js";
 
 // src/app/limits.ts
 var LIMITS = {
@@ -714,18 +715,6 @@ function errorText(err2) {
 }
 function isAlreadyExists(err2) {
   return httpStatus(err2) === 422 && /already exists/i.test(errorText(err2));
-}
-async function mapLimit(items, limit, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i2 = next++;
-      out[i2] = await fn(items[i2]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 // src/app/iac-files.ts
@@ -1813,7 +1802,7 @@ function checkNamesFromEnv(env = process.env) {
   return names.length ? names : ["lambda-guard"];
 }
 var enginePlanFixes = async (files, opts) => {
-  const engine = await import("./iac-AGOCX7NI.js");
+  const engine = await import("./iac-S3WCBWYO.js");
   return engine.planFixes(files, opts);
 };
 

@@ -5,7 +5,7 @@ import {
   evaluateIdentity,
   findGrantingStatements,
   parsePolicy
-} from "./chunk-CJC6FZRB.js";
+} from "./chunk-EQO75VRR.js";
 import {
   ENV_KEY,
   ENV_SECRET,
@@ -89,7 +89,7 @@ import {
   resourceLabel,
   summaryLine,
   whereLabel
-} from "./chunk-W5GTZUO3.js";
+} from "./chunk-BO5MT2CP.js";
 import {
   InputError,
   RULES,
@@ -101,7 +101,7 @@ import {
   buildReport,
   fingerprint,
   isIncomplete
-} from "./chunk-JOYXDF2A.js";
+} from "./chunk-WAXEVTA2.js";
 import {
   eventStreamSerdeProvider2 as eventStreamSerdeProvider,
   resolveEventStreamSerdeConfig

@@ -7,7 +7,7 @@ import {
   SeveritySchema,
   external_exports,
   require_dist
-} from "./chunk-JOYXDF2A.js";
+} from "./chunk-WAXEVTA2.js";
 import {
   __toESM
 } from "./chunk-LYD5ERHY.js";
@@ -112,7 +112,22 @@ async function loadConfig(file, cwd = process.cwd()) {
   return { config: parseConfig(text, path), path };
 }
 
+// src/model/concurrency.ts
+async function mapLimit(items, limit, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 export {
+  mapLimit,
   DEFAULT_CONFIG_PATH,
   ConfigSchema,
   defaultConfig,

@@ -7,7 +7,7 @@ import {
   buildReport,
   fingerprint,
   require_dist
-} from "./chunk-JOYXDF2A.js";
+} from "./chunk-WAXEVTA2.js";
 import {
   __toESM
 } from "./chunk-LYD5ERHY.js";

@@ -8,7 +8,7 @@ import {
   FAIL_ON_VALUES,
   InputError,
   isRuleId
-} from "./chunk-JOYXDF2A.js";
+} from "./chunk-WAXEVTA2.js";
 import {
   __commonJS,
   __require,

@@ -9,8 +9,8 @@ import {
   scanIacFiles,
   unifiedDiff,
   writeFixes
-} from "./chunk-CJC6FZRB.js";
-import "./chunk-JOYXDF2A.js";
+} from "./chunk-EQO75VRR.js";
+import "./chunk-WAXEVTA2.js";
 import "./chunk-LYD5ERHY.js";
 export {
   applyEdits,

@@ -10,7 +10,7 @@ import {
 } from "./chunk-75E5FFQV.js";
 import {
   require_dist
-} from "./chunk-JOYXDF2A.js";
+} from "./chunk-WAXEVTA2.js";
 import {
   __commonJS,
   __require,

@@ -4,7 +4,7 @@ import {
   SEVERITIES,
   activeFindings,
   isIncomplete
-} from "./chunk-JOYXDF2A.js";
+} from "./chunk-WAXEVTA2.js";
 
 // src/report/labels.ts
 function principalName(arn) {
