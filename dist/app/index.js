@@ -2,7 +2,7 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   app_default,
   createApp
-} from "../chunks/chunk-ONPWXZBL.js";
+} from "../chunks/chunk-JV5SVGI2.js";
 import "../chunks/chunk-7UB6RAKB.js";
 import "../chunks/chunk-BO5MT2CP.js";
 import "../chunks/chunk-ZQ6YMG2R.js";

@@ -8,7 +8,7 @@ import {
 import "../chunks/chunk-75E5FFQV.js";
 import {
   app_default
-} from "../chunks/chunk-ONPWXZBL.js";
+} from "../chunks/chunk-JV5SVGI2.js";
 import "../chunks/chunk-7UB6RAKB.js";
 import "../chunks/chunk-BO5MT2CP.js";
 import "../chunks/chunk-ZQ6YMG2R.js";

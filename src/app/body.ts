@@ -106,6 +106,8 @@ export interface PrBodyInput extends Source {
   defaultBranch: string;
   fixed: { finding: Finding; notes: string[] }[];
   unfixed: { finding: Finding; reason: string }[];
+  /** Findings a closed, unmerged pull request dismissed: left out of this change. */
+  dismissed?: { finding: Finding; pr: number }[] | undefined;
   changes: Pick<FileChange, "path">[];
   skipped: string[];
   issueNumber?: number | undefined;
@@ -167,6 +169,21 @@ export function renderPrBody(i: PrBodyInput): string {
     }
     if (i.issueNumber) out.push("", `These are tracked in #${i.issueNumber}.`);
   }
+  const dismissed = i.dismissed ?? [];
+  if (dismissed.length) {
+    out.push("", `## Dismissed earlier (not changed here)`, "");
+    out.push(
+      `A lambda-guard pull request for these was closed without merging, so this one leaves them alone.`,
+      "",
+    );
+    for (const { finding, pr } of dismissed.slice(0, LIMITS.findingsPerBody)) {
+      out.push(
+        `- ${finding.rule} ${code(resourceName(finding), 120)} (${finding.severity}): dismissed in #${Math.trunc(pr)}`,
+      );
+    }
+    if (dismissed.length > LIMITS.findingsPerBody)
+      out.push(`- …and ${dismissed.length - LIMITS.findingsPerBody} more.`);
+  }
   if (i.skipped.length) {
     out.push("", `<details><summary>Files not read (${i.skipped.length})</summary>`, "");
     for (const s of i.skipped.slice(0, 50)) out.push(`- ${text(s, 200)}`);
@@ -179,7 +196,7 @@ export function renderPrBody(i: PrBodyInput): string {
   return clip(out.join("\n"));
 }
 
-export type IssueCategory = "expired" | "principal" | "unlocated" | "code";
+export type IssueCategory = "expired" | "principal" | "unlocated" | "engine" | "code";
 
 export interface IssueItem {
   finding: Finding;
@@ -213,6 +230,11 @@ const SECTIONS: Record<IssueCategory, { title: string; intro: string }> = {
     intro:
       "lambda-guard could not find the code that creates these resources; fix them where they are managed.",
   },
+  engine: {
+    title: "Findings the fix engine could not patch",
+    intro:
+      "The fix engine failed on this repository's code, so no pull request proposes these fixes. lambda-guard tries again on the next scan; run `lambda-guard fix` locally to see the error, or fix them by hand.",
+  },
   code: {
     title: "Findings to fix in code",
     intro:
@@ -222,7 +244,7 @@ const SECTIONS: Record<IssueCategory, { title: string; intro: string }> = {
 
 export function renderIssueBody(i: IssueBodyInput): string {
   const out: string[] = [renderMarker("issue", i.marker), "", sourceLine(i), ""];
-  for (const cat of ["expired", "principal", "unlocated", "code"] as const) {
+  for (const cat of ["expired", "principal", "unlocated", "engine", "code"] as const) {
     const items = i.items.filter((x) => x.category === cat);
     if (items.length === 0) continue;
     out.push(`## ${SECTIONS[cat].title}`, "", SECTIONS[cat].intro, "");

@@ -19,7 +19,13 @@ import { reconcileIssue, type IssueOutcome } from "./issue.js";
 import { LIMITS } from "./limits.js";
 import type { KeyedLock } from "./lock.js";
 import { errorText, httpStatus, type Log, type Octokit } from "./octokit.js";
-import { reconcilePr, type PrOutcome } from "./pull-request.js";
+import {
+  dismissedFingerprints,
+  findOwnPrs,
+  reconcilePr,
+  type OwnPr,
+  type PrOutcome,
+} from "./pull-request.js";
 import { isResolvable, reportFromHandoff, unsafePathReason, validateReportText } from "./trust.js";
 
 export const CONFIG_FILE = "lambda-guard.yml";
@@ -79,6 +85,14 @@ function expiredIntent(f: Finding, now: Date): { expires: string; reason: string
     return { expires: f.suppression.expires, reason: f.suppression.reason };
   }
   return null;
+}
+
+/** A one-line, bounded description of an engine error, for the log and the tracking issue. */
+export function shortError(err: unknown): string {
+  const name = err instanceof Error && err.name && err.name !== "Error" ? `${err.name}: ` : "";
+  const raw = err instanceof Error ? err.message : String(err);
+  const line = `${name}${raw}`.replace(/\s+/g, " ").trim() || "unknown error";
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
@@ -204,21 +218,54 @@ async function act(
   }
   const reported = new Set(findings.filter((f) => !f.suppression).map((f) => f.fingerprint));
 
+  // The app's pull requests for this check, listed once: they tell which findings a person dismissed
+  // (closed unmerged), and reconcilePr reuses the list.
+  const prs: OwnPr[] = config.pullRequests.enabled ? await findOwnPrs(octokit, r, cr.name, botLogin) : [];
+  const dismissedBy = dismissedFingerprints(prs);
+  const dismissed: { finding: Finding; pr: number }[] = [];
+  const toFix: Finding[] = [];
+  for (const f of candidates) {
+    const pr = config.pullRequests.enabled ? dismissedBy.get(f.fingerprint) : undefined;
+    if (pr === undefined) toFix.push(f);
+    else dismissed.push({ finding: f, pr });
+  }
+
   let snapshot: RepoSnapshot | null = null;
   let changes: FileChange[] = [];
   let fixed: { finding: Finding; notes: string[] }[] = [];
   let unfixed: { finding: Finding; reason: string }[] = [];
+  let engineFailed = false;
   if (!config.pullRequests.enabled) {
     for (const f of candidates) items.push({ finding: f, category: "code", reason: f.remediation.summary });
-  } else if (candidates.length > 0) {
-    const preferred = new Set(candidates.flatMap((f) => (f.location ? [f.location.path] : [])));
+  } else if (toFix.length > 0) {
+    const preferred = new Set(toFix.flatMap((f) => (f.location ? [f.location.path] : [])));
     snapshot = await readIacFiles(octokit, { ...r, branch: defaultBranch, preferred, log });
-    const plan = await deps.planFixes(snapshot.files, {
-      config,
-      report: { ...report, findings: candidates },
-      now,
-    });
-    const read = new Map(snapshot.files.map((f) => [f.path, f.text]));
+    let plan: Awaited<ReturnType<AppDeps["planFixes"]>>;
+    try {
+      plan = await deps.planFixes(snapshot.files, {
+        config,
+        report: { ...report, findings: toFix },
+        now,
+      });
+    } catch (err) {
+      // A bug or an input the engine did not expect: no pull request, but nothing is lost either.
+      const message = shortError(err);
+      log.error(
+        { check: cr.name, sha: cr.head_sha, findings: toFix.length, error: message },
+        "the fix engine failed; listing its findings in the tracking issue instead of opening a pull request",
+      );
+      snapshot = null;
+      plan = {
+        changes: [],
+        fixed: [],
+        unfixed: toFix.map((finding) => ({
+          finding,
+          reason: `the fix engine could not patch the code: ${message}`,
+        })),
+      };
+      engineFailed = true;
+    }
+    const read = new Map((snapshot?.files ?? []).map((f) => [f.path, f.text]));
     changes = plan.changes.filter((c) => {
       const ok = read.get(c.path) === c.before && !unsafePathReason(c.path) && c.after !== c.before;
       if (!ok)
@@ -228,7 +275,7 @@ async function act(
         );
       return ok;
     });
-    const byFp = new Map(candidates.map((f) => [f.fingerprint, f]));
+    const byFp = new Map(toFix.map((f) => [f.fingerprint, f]));
     for (const x of plan.fixed) {
       if (!byFp.has(x.finding.fingerprint)) continue;
       if (changes.length === 0)
@@ -245,14 +292,14 @@ async function act(
       (x) => x.finding.fingerprint,
     );
     const seen = new Set([...fixedFps, ...unfixed.map((x) => x.finding.fingerprint)]);
-    for (const f of candidates) {
+    for (const f of toFix) {
       if (!seen.has(f.fingerprint))
         unfixed.push({ finding: f, reason: "not found in this repository's IaC" });
     }
     for (const x of unfixed) {
       items.push({
         finding: x.finding,
-        category: x.finding.rule === "LG004" ? "principal" : "unlocated",
+        category: engineFailed ? "engine" : x.finding.rule === "LG004" ? "principal" : "unlocated",
         reason: x.reason,
       });
     }
@@ -282,6 +329,8 @@ async function act(
       changes,
       fixed,
       unfixed,
+      dismissed,
+      prs,
       reported,
       resolvable,
       issueNumber: outcome.issue?.number,

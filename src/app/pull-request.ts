@@ -27,6 +27,9 @@ export interface OwnPr {
   headSha: string;
 }
 
+/** Pages of `GET /pulls` read when looking for the app's pull requests (100 each, newest first). */
+export const PR_LIST_PAGES = 3;
+
 /** The app's pull requests for `branch`, newest first (found by head branch, author and marker). */
 export async function findOwnPrs(
   octokit: Octokit,
@@ -34,27 +37,44 @@ export async function findOwnPrs(
   check: string,
   botLogin: string,
 ): Promise<OwnPr[]> {
-  const { data } = await octokit.rest.pulls.list({
-    ...r,
-    head: `${r.owner}:${branchName(check)}`,
-    state: "all",
-    sort: "created",
-    direction: "desc",
-    per_page: 30,
-  });
   const out: OwnPr[] = [];
-  for (const pr of data) {
-    if (pr.user?.login !== botLogin) continue;
-    const marker = readMarker("pr", pr.body);
-    if (!marker || marker.check !== check) continue;
-    out.push({
-      number: pr.number,
-      state: pr.state,
-      merged: Boolean(pr.merged_at),
-      body: pr.body ?? "",
-      marker,
-      headSha: pr.head.sha,
+  for (let page = 1; page <= PR_LIST_PAGES; page++) {
+    const { data } = await octokit.rest.pulls.list({
+      ...r,
+      head: `${r.owner}:${branchName(check)}`,
+      state: "all",
+      sort: "created",
+      direction: "desc",
+      per_page: 100,
+      page,
     });
+    for (const pr of data) {
+      if (pr.user?.login !== botLogin) continue;
+      const marker = readMarker("pr", pr.body);
+      if (!marker || marker.check !== check) continue;
+      out.push({
+        number: pr.number,
+        state: pr.state,
+        merged: Boolean(pr.merged_at),
+        body: pr.body ?? "",
+        marker,
+        headSha: pr.head.sha,
+      });
+    }
+    if (data.length < 100) break;
+  }
+  return out;
+}
+
+/**
+ * Findings dismissed by a person: the fingerprints of the app's pull requests closed without merging
+ * (and not closed by the app itself as resolved), each mapped to the newest such pull request.
+ */
+export function dismissedFingerprints(prs: readonly OwnPr[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const pr of prs) {
+    if (pr.state !== "closed" || pr.merged || pr.marker.resolved) continue;
+    for (const fp of pr.marker.fingerprints) if (!out.has(fp)) out.set(fp, pr.number);
   }
   return out;
 }
@@ -68,6 +88,10 @@ export interface PrInput extends Source {
   changes: FileChange[];
   fixed: { finding: Finding; notes: string[] }[];
   unfixed: { finding: Finding; reason: string }[];
+  /** Findings left out of the fix because a closed, unmerged pull request dismissed them. */
+  dismissed: { finding: Finding; pr: number }[];
+  /** The app's pull requests for this check, as listed before the engine ran (newest first). */
+  prs: OwnPr[];
   /** Fingerprints of every active finding in the report, to tell a PR's findings are gone. */
   reported: ReadonlySet<string>;
   /** Complete, error-free report: may close what it no longer reports. */
@@ -95,8 +119,9 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
   const title = prTitle(i.check, i.fixed.length);
   const body = () => renderPrBody({ ...i, marker, changes: i.changes, skipped: i.snapshot?.skipped ?? [] });
 
-  let prs = await findOwnPrs(octokit, r, i.check, i.botLogin);
+  let prs = i.prs;
   let open = prs.find((p) => p.state === "open");
+  const dismissed = dismissedFingerprints(prs);
 
   if (i.changes.length === 0 || !i.snapshot) {
     if (open && i.resolvable && !open.marker.fingerprints.some((fp) => i.reported.has(fp))) {
@@ -104,6 +129,14 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
       return { action: "closed", number: open.number };
     }
     if (open) log.info({ pr: open.number }, "no fix to propose; leaving the open pull request as it is");
+    else if (i.dismissed.length > 0 && i.fixed.length === 0 && i.unfixed.length === 0) {
+      const number = i.dismissed[0]!.pr;
+      log.info(
+        { pr: number, dismissed: i.dismissed.length },
+        "only dismissed findings to fix (pull request closed unmerged); not recreating it",
+      );
+      return { action: "dismissed", number };
+    }
     return { action: "none" };
   }
   const snapshot = i.snapshot;
@@ -152,16 +185,14 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
 
   if (open) return updateOpen(open);
 
-  const last = prs[0];
-  if (last && last.state === "closed" && !last.merged && !last.marker.resolved) {
-    const dismissed = new Set(last.marker.fingerprints);
-    if (fingerprints.every((fp) => dismissed.has(fp))) {
-      log.info(
-        { pr: last.number },
-        "these findings were dismissed (pull request closed unmerged); not recreating it",
-      );
-      return { action: "dismissed", number: last.number };
-    }
+  // Dismissed findings are filtered out before the engine runs; this only guards a plan with nothing new.
+  if (dismissed.size > 0 && fingerprints.every((fp) => dismissed.has(fp))) {
+    const number = dismissed.get(fingerprints[0] ?? "") ?? prs.find((p) => p.state === "closed")?.number;
+    log.info(
+      { pr: number },
+      "these findings were dismissed (pull request closed unmerged); not recreating it",
+    );
+    return { action: "dismissed", ...(number ? { number } : {}) };
   }
 
   const sha = await writeCommit();

@@ -161,6 +161,91 @@ describe("pull requests", () => {
     expect(fake.pulls).toHaveLength(2);
   });
 
+  it("leaves findings dismissed by a closed PR out of a later PR's patch and lists them in its body", async () => {
+    const seen: string[][] = [];
+    const engine = fakeEngine();
+    const probot = await newProbot({
+      planFixes: async (files, opts) => {
+        seen.push((opts.report?.findings ?? []).map((f) => f.fingerprint));
+        return engine(files, opts);
+      },
+    });
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    fake.pulls[0]!.state = "closed";
+    await probot.receive(pullRequestClosedEvent(fake, 1, { merged: false }));
+
+    const from = fake.calls.length;
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook(), api()])) }));
+    // The engine is given only the new finding.
+    expect(seen).toEqual([[webhook().fingerprint], [api().fingerprint]]);
+    const calls = fake.calls.slice(from).filter((c) => !c.path.endsWith("/access_tokens"));
+    expect(calls.map((c) => `${c.method} ${c.path.replace(/^\/repos\/[^/]+\/[^/]+/, "")}`)).toEqual([
+      "GET /contents/.github/lambda-guard.yml",
+      "GET /contents/.github/lambda-guard.yml",
+      `GET /compare/${fake.head()}...main`,
+      "GET /pulls", // the one list: open PR and dismissals
+      "GET /branches/main",
+      expect.stringMatching(/^GET \/git\/trees\//),
+      expect.stringMatching(/^GET \/git\/blobs\//),
+      expect.stringMatching(/^GET \/git\/blobs\//),
+      "GET /issues",
+      "POST /git/blobs",
+      "POST /git/trees",
+      "POST /git/commits",
+      "POST /git/refs", // 422: the dismissed PR's branch is still there
+      "GET /pulls",
+      "GET /compare/main...lambda-guard/lambda-guard",
+      "PATCH /git/refs/heads/lambda-guard/lambda-guard",
+      "POST /pulls",
+    ]);
+    expect(calls.find((c) => c.method === "GET" && c.path.endsWith("/pulls"))!.query).toMatchObject({
+      head: "Codertocat:lambda-guard/lambda-guard",
+      state: "all",
+      per_page: "100",
+      page: "1",
+    });
+    // The commit changes infra/api.tf only, on top of main.
+    const blob = calls.find((c) => c.method === "POST" && c.path.endsWith("/git/blobs"))!.body as {
+      content: string;
+      encoding: string;
+    };
+    expect(Buffer.from(blob.content, blob.encoding as BufferEncoding).toString("utf8")).toBe(
+      TF_API.replace('"NONE"', '"AWS_IAM"'),
+    );
+    const tree = calls.find((c) => c.method === "POST" && c.path.endsWith("/git/trees"))!.body as {
+      tree: { path: string }[];
+    };
+    expect(tree.tree.map((e) => e.path)).toEqual(["infra/api.tf"]);
+    expect(fake.pulls).toHaveLength(2);
+    const pr = fake.pulls[1]!;
+    expect(pr.state).toBe("open");
+    const files = fake.files(pr.head);
+    expect(files["infra/api.tf"]).toContain('authorization_type = "AWS_IAM"');
+    expect(files["infra/main.tf"]).toBe(TF_MAIN);
+    expect(fake.commits.get(pr.headSha)!.parents).toEqual([fake.head("main")]);
+
+    const created = calls.find((c) => c.method === "POST" && c.path.endsWith("/pulls"))!.body as {
+      title: string;
+      body: string;
+    };
+    expect(created.title).toBe("lambda-guard: fix 1 Lambda exposure finding");
+    expect(readMarker("pr", created.body)?.fingerprints).toEqual([api().fingerprint]);
+    const [fixedPart, dismissedPart] = created.body.split("## Dismissed earlier (not changed here)");
+    expect(fixedPart).toContain("`aws_lambda_function_url.api`");
+    expect(fixedPart).not.toContain("url.webhook");
+    expect(dismissedPart).toContain("- LG001 `aws_lambda_function_url.webhook` (critical): dismissed in #1");
+    expect(fake.issues).toHaveLength(0);
+
+    // Only the dismissed finding left: no engine run, no write.
+    const writes = fake.writes().length;
+    pr.state = "closed";
+    fake.merge(2);
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    expect(seen).toHaveLength(2);
+    expect(fake.writes()).toHaveLength(writes);
+    expect(fake.openPulls()).toHaveLength(0);
+  });
+
   it("never force-pushes a branch a person committed to: comments once instead", async () => {
     const probot = await newProbot({ planFixes: fakeEngine() });
     await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
@@ -258,6 +343,85 @@ describe("tracking issue", () => {
     expect(fake.issues).toHaveLength(1);
     expect(fake.issues[0]!.state).toBe("open");
     expect(fake.issues[0]!.body).toContain("role/other");
+  });
+});
+
+describe("fix engine errors", () => {
+  it("an engine that throws opens no PR, lists its findings in the issue with the reason, and resolves", async () => {
+    let broken = true;
+    const engine = fakeEngine();
+    const probot = await newProbot({
+      planFixes: async (files, opts) => {
+        if (broken) throw new SyntaxError("Unexpected token } in infra/main.tf\n    at parse (hcl.js:1:1)");
+        return engine(files, opts);
+      },
+    });
+    const event = checkRunEvent(fake, { text: outputText(report([webhook(), api()])) });
+    await expect(probot.receive(event)).resolves.toBeUndefined();
+
+    const calls = fake.apiCalls().map((c) => `${c.method} ${c.path.replace(/^\/repos\/[^/]+\/[^/]+/, "")}`);
+    expect(calls).toEqual([
+      "GET /contents/.github/lambda-guard.yml",
+      "GET /contents/.github/lambda-guard.yml",
+      `GET /compare/${fake.head()}...main`,
+      "GET /app", // the bot login, once per process
+      "GET /pulls",
+      "GET /branches/main",
+      expect.stringMatching(/^GET \/git\/trees\//),
+      expect.stringMatching(/^GET \/git\/blobs\//),
+      expect.stringMatching(/^GET \/git\/blobs\//),
+      "GET /issues",
+      "POST /issues",
+    ]);
+    expect(fake.pulls).toHaveLength(0);
+    expect(fake.refs.has("lambda-guard/lambda-guard")).toBe(false);
+    const created = fake.apiCalls().at(-1)!.body as { title: string; body: string };
+    expect(created.title).toBe("lambda-guard: findings that need action outside the code");
+    expect(readMarker("issue", created.body)?.fingerprints.sort()).toEqual(
+      [webhook().fingerprint, api().fingerprint].sort(),
+    );
+    expect(created.body).toContain("## Findings the fix engine could not patch");
+    const reason =
+      "the fix engine could not patch the code: SyntaxError: Unexpected token } in infra/main.tf at parse (hcl.js:1:1)";
+    expect(created.body.split(reason)).toHaveLength(3); // once per finding
+    expect(created.body).toContain("`aws_lambda_function_url.webhook`");
+    expect(created.body).toContain("`aws_lambda_function_url.api`");
+    expect(fake.issues).toHaveLength(1);
+
+    // A redelivery changes nothing; once the engine works, the PR opens and the issue closes.
+    const writes = fake.writes().length;
+    await probot.receive(event);
+    expect(fake.writes()).toHaveLength(writes);
+    broken = false;
+    await probot.receive(event);
+    expect(fake.openPulls()).toHaveLength(1);
+    expect(readMarker("pr", fake.pulls[0]!.body)?.fingerprints).toHaveLength(2);
+    expect(fake.issues[0]).toMatchObject({ state: "closed", state_reason: "completed" });
+  });
+
+  it("an engine failure updates an existing tracking issue in place", async () => {
+    const probot = await newProbot({
+      planFixes: async () => {
+        throw "x".repeat(500);
+      },
+    });
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([principalFinding("ci")])) }));
+    expect(fake.issues).toHaveLength(1);
+    const from = fake.calls.length;
+    await probot.receive(
+      checkRunEvent(fake, { text: outputText(report([principalFinding("ci"), webhook()])) }),
+    );
+    const writes = fake.calls
+      .slice(from)
+      .filter((c) => c.method !== "GET" && !c.path.endsWith("/access_tokens"));
+    expect(writes.map((c) => `${c.method} ${c.path.replace(/^\/repos\/[^/]+\/[^/]+/, "")}`)).toEqual([
+      "PATCH /issues/1",
+    ]);
+    const body = (writes[0]!.body as { body: string }).body;
+    expect(readMarker("issue", body)?.fingerprints).toHaveLength(2);
+    expect(body).toContain(`the fix engine could not patch the code: ${"x".repeat(199)}…`);
+    expect(body).not.toContain("x".repeat(200));
+    expect(fake.pulls).toHaveLength(0);
   });
 });
 

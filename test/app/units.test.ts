@@ -11,6 +11,7 @@ import {
   replaceMarker,
 } from "../../src/app/markers.js";
 import { unsafePathReason } from "../../src/app/paths.js";
+import { dismissedFingerprints, type OwnPr } from "../../src/app/pull-request.js";
 import { verifySignature } from "../../src/app/lambda.js";
 import { readZipEntry } from "../../src/app/zip.js";
 import { parseHandoffMarker } from "../../src/report/check-run.js";
@@ -126,6 +127,49 @@ describe("rendering untrusted text", () => {
     });
     expect(body.length).toBeLessThanOrEqual(LIMITS.bodyChars);
     expect(readMarker("pr", body)).not.toBeNull();
+  });
+});
+
+describe("dismissals", () => {
+  const pr = (number: number, state: string, fingerprints: string[], extra: Partial<OwnPr> = {}): OwnPr => ({
+    number,
+    state,
+    merged: false,
+    body: "",
+    headSha: "0".repeat(40),
+    marker: { check: "lambda-guard", digest: "0".repeat(32), fingerprints },
+    ...extra,
+  });
+
+  it("are the findings of every PR closed unmerged by a person, mapped to the newest such PR", () => {
+    const prs = [
+      pr(5, "open", ["e"]),
+      pr(4, "closed", ["d"], { merged: true }),
+      pr(3, "closed", ["b", "c"]),
+      pr(2, "closed", ["x"], {
+        marker: { check: "lambda-guard", digest: "0".repeat(32), fingerprints: ["x"], resolved: true },
+      }),
+      pr(1, "closed", ["a", "b"]),
+    ];
+    expect(Object.fromEntries(dismissedFingerprints(prs))).toEqual({ a: 1, b: 3, c: 3 });
+    expect(dismissedFingerprints([])).toEqual(new Map());
+  });
+
+  it("are listed in the PR body with the closed PR, separately from the fix", () => {
+    const body = renderPrBody({
+      check: "lambda-guard",
+      headSha: "a".repeat(40),
+      marker: { check: "lambda-guard", digest: "0".repeat(32), fingerprints: [] },
+      defaultBranch: "main",
+      fixed: [{ finding: urlFinding("api", "infra/api.tf"), notes: [] }],
+      unfixed: [],
+      dismissed: [{ finding: urlFinding("webhook", "infra/main.tf"), pr: 7 }],
+      changes: [{ path: "infra/api.tf" }],
+      skipped: [],
+    });
+    const [before, after] = body.split("## Dismissed earlier (not changed here)");
+    expect(before).not.toContain("url.webhook");
+    expect(after).toContain("- LG001 `aws_lambda_function_url.webhook` (critical): dismissed in #7");
   });
 });
 

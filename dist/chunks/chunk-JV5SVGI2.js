@@ -1004,6 +1004,21 @@ function renderPrBody(i2) {
     }
     if (i2.issueNumber) out.push("", `These are tracked in #${i2.issueNumber}.`);
   }
+  const dismissed = i2.dismissed ?? [];
+  if (dismissed.length) {
+    out.push("", `## Dismissed earlier (not changed here)`, "");
+    out.push(
+      `A lambda-guard pull request for these was closed without merging, so this one leaves them alone.`,
+      ""
+    );
+    for (const { finding, pr } of dismissed.slice(0, LIMITS.findingsPerBody)) {
+      out.push(
+        `- ${finding.rule} ${code(resourceName(finding), 120)} (${finding.severity}): dismissed in #${Math.trunc(pr)}`
+      );
+    }
+    if (dismissed.length > LIMITS.findingsPerBody)
+      out.push(`- \u2026and ${dismissed.length - LIMITS.findingsPerBody} more.`);
+  }
   if (i2.skipped.length) {
     out.push("", `<details><summary>Files not read (${i2.skipped.length})</summary>`, "");
     for (const s of i2.skipped.slice(0, 50)) out.push(`- ${text(s, 200)}`);
@@ -1031,6 +1046,10 @@ var SECTIONS = {
     title: "Findings with no location in this repository's IaC",
     intro: "lambda-guard could not find the code that creates these resources; fix them where they are managed."
   },
+  engine: {
+    title: "Findings the fix engine could not patch",
+    intro: "The fix engine failed on this repository's code, so no pull request proposes these fixes. lambda-guard tries again on the next scan; run `lambda-guard fix` locally to see the error, or fix them by hand."
+  },
   code: {
     title: "Findings to fix in code",
     intro: "Pull requests are turned off in `.github/lambda-guard.yml` (`pullRequests.enabled: false`). Run `lambda-guard fix` locally for a patch."
@@ -1038,7 +1057,7 @@ var SECTIONS = {
 };
 function renderIssueBody(i2) {
   const out = [renderMarker("issue", i2.marker), "", sourceLine(i2), ""];
-  for (const cat of ["expired", "principal", "unlocated", "code"]) {
+  for (const cat of ["expired", "principal", "unlocated", "engine", "code"]) {
     const items = i2.items.filter((x2) => x2.category === cat);
     if (items.length === 0) continue;
     out.push(`## ${SECTIONS[cat].title}`, "", SECTIONS[cat].intro, "");
@@ -1206,28 +1225,41 @@ async function deleteBranch(octokit, r, branch, log) {
 }
 
 // src/app/pull-request.ts
+var PR_LIST_PAGES = 3;
 async function findOwnPrs(octokit, r, check, botLogin) {
-  const { data } = await octokit.rest.pulls.list({
-    ...r,
-    head: `${r.owner}:${branchName(check)}`,
-    state: "all",
-    sort: "created",
-    direction: "desc",
-    per_page: 30
-  });
   const out = [];
-  for (const pr of data) {
-    if (pr.user?.login !== botLogin) continue;
-    const marker = readMarker("pr", pr.body);
-    if (!marker || marker.check !== check) continue;
-    out.push({
-      number: pr.number,
-      state: pr.state,
-      merged: Boolean(pr.merged_at),
-      body: pr.body ?? "",
-      marker,
-      headSha: pr.head.sha
+  for (let page = 1; page <= PR_LIST_PAGES; page++) {
+    const { data } = await octokit.rest.pulls.list({
+      ...r,
+      head: `${r.owner}:${branchName(check)}`,
+      state: "all",
+      sort: "created",
+      direction: "desc",
+      per_page: 100,
+      page
     });
+    for (const pr of data) {
+      if (pr.user?.login !== botLogin) continue;
+      const marker = readMarker("pr", pr.body);
+      if (!marker || marker.check !== check) continue;
+      out.push({
+        number: pr.number,
+        state: pr.state,
+        merged: Boolean(pr.merged_at),
+        body: pr.body ?? "",
+        marker,
+        headSha: pr.head.sha
+      });
+    }
+    if (data.length < 100) break;
+  }
+  return out;
+}
+function dismissedFingerprints(prs) {
+  const out = /* @__PURE__ */ new Map();
+  for (const pr of prs) {
+    if (pr.state !== "closed" || pr.merged || pr.marker.resolved) continue;
+    for (const fp of pr.marker.fingerprints) if (!out.has(fp)) out.set(fp, pr.number);
   }
   return out;
 }
@@ -1248,14 +1280,23 @@ async function reconcilePr(octokit, i2) {
   const marker = { check: i2.check, digest, fingerprints };
   const title = prTitle(i2.check, i2.fixed.length);
   const body = () => renderPrBody({ ...i2, marker, changes: i2.changes, skipped: i2.snapshot?.skipped ?? [] });
-  let prs = await findOwnPrs(octokit, r, i2.check, i2.botLogin);
+  let prs = i2.prs;
   let open2 = prs.find((p) => p.state === "open");
+  const dismissed = dismissedFingerprints(prs);
   if (i2.changes.length === 0 || !i2.snapshot) {
     if (open2 && i2.resolvable && !open2.marker.fingerprints.some((fp) => i2.reported.has(fp))) {
       await closeResolved(octokit, i2, open2, branch);
       return { action: "closed", number: open2.number };
     }
     if (open2) log.info({ pr: open2.number }, "no fix to propose; leaving the open pull request as it is");
+    else if (i2.dismissed.length > 0 && i2.fixed.length === 0 && i2.unfixed.length === 0) {
+      const number2 = i2.dismissed[0].pr;
+      log.info(
+        { pr: number2, dismissed: i2.dismissed.length },
+        "only dismissed findings to fix (pull request closed unmerged); not recreating it"
+      );
+      return { action: "dismissed", number: number2 };
+    }
     return { action: "none" };
   }
   const snapshot = i2.snapshot;
@@ -1299,16 +1340,13 @@ async function reconcilePr(octokit, i2) {
     return { action: "updated", number: pr.number };
   };
   if (open2) return updateOpen(open2);
-  const last = prs[0];
-  if (last && last.state === "closed" && !last.merged && !last.marker.resolved) {
-    const dismissed = new Set(last.marker.fingerprints);
-    if (fingerprints.every((fp) => dismissed.has(fp))) {
-      log.info(
-        { pr: last.number },
-        "these findings were dismissed (pull request closed unmerged); not recreating it"
-      );
-      return { action: "dismissed", number: last.number };
-    }
+  if (dismissed.size > 0 && fingerprints.every((fp) => dismissed.has(fp))) {
+    const number2 = dismissed.get(fingerprints[0] ?? "") ?? prs.find((p) => p.state === "closed")?.number;
+    log.info(
+      { pr: number2 },
+      "these findings were dismissed (pull request closed unmerged); not recreating it"
+    );
+    return { action: "dismissed", ...number2 ? { number: number2 } : {} };
   }
   const sha = await writeCommit();
   try {
@@ -1559,6 +1597,12 @@ function expiredIntent(f, now) {
   }
   return null;
 }
+function shortError(err2) {
+  const name = err2 instanceof Error && err2.name && err2.name !== "Error" ? `${err2.name}: ` : "";
+  const raw = err2 instanceof Error ? err2.message : String(err2);
+  const line = `${name}${raw}`.replace(/\s+/g, " ").trim() || "unknown error";
+  return line.length > 200 ? `${line.slice(0, 199)}\u2026` : line;
+}
 function uniqueBy(items, key) {
   const seen = /* @__PURE__ */ new Set();
   return items.filter((t) => seen.has(key(t)) ? false : (seen.add(key(t)), true));
@@ -1658,21 +1702,50 @@ async function act(context, deps, handoff) {
     } else if (!f.suppression) candidates.push(f);
   }
   const reported = new Set(findings.filter((f) => !f.suppression).map((f) => f.fingerprint));
+  const prs = config.pullRequests.enabled ? await findOwnPrs(octokit, r, cr.name, botLogin) : [];
+  const dismissedBy = dismissedFingerprints(prs);
+  const dismissed = [];
+  const toFix = [];
+  for (const f of candidates) {
+    const pr = config.pullRequests.enabled ? dismissedBy.get(f.fingerprint) : void 0;
+    if (pr === void 0) toFix.push(f);
+    else dismissed.push({ finding: f, pr });
+  }
   let snapshot = null;
   let changes = [];
   let fixed = [];
   let unfixed = [];
+  let engineFailed = false;
   if (!config.pullRequests.enabled) {
     for (const f of candidates) items.push({ finding: f, category: "code", reason: f.remediation.summary });
-  } else if (candidates.length > 0) {
-    const preferred = new Set(candidates.flatMap((f) => f.location ? [f.location.path] : []));
+  } else if (toFix.length > 0) {
+    const preferred = new Set(toFix.flatMap((f) => f.location ? [f.location.path] : []));
     snapshot = await readIacFiles(octokit, { ...r, branch: defaultBranch, preferred, log });
-    const plan = await deps.planFixes(snapshot.files, {
-      config,
-      report: { ...report, findings: candidates },
-      now
-    });
-    const read = new Map(snapshot.files.map((f) => [f.path, f.text]));
+    let plan;
+    try {
+      plan = await deps.planFixes(snapshot.files, {
+        config,
+        report: { ...report, findings: toFix },
+        now
+      });
+    } catch (err2) {
+      const message = shortError(err2);
+      log.error(
+        { check: cr.name, sha: cr.head_sha, findings: toFix.length, error: message },
+        "the fix engine failed; listing its findings in the tracking issue instead of opening a pull request"
+      );
+      snapshot = null;
+      plan = {
+        changes: [],
+        fixed: [],
+        unfixed: toFix.map((finding) => ({
+          finding,
+          reason: `the fix engine could not patch the code: ${message}`
+        }))
+      };
+      engineFailed = true;
+    }
+    const read = new Map((snapshot?.files ?? []).map((f) => [f.path, f.text]));
     changes = plan.changes.filter((c) => {
       const ok = read.get(c.path) === c.before && !unsafePathReason(c.path) && c.after !== c.before;
       if (!ok)
@@ -1682,7 +1755,7 @@ async function act(context, deps, handoff) {
         );
       return ok;
     });
-    const byFp = new Map(candidates.map((f) => [f.fingerprint, f]));
+    const byFp = new Map(toFix.map((f) => [f.fingerprint, f]));
     for (const x2 of plan.fixed) {
       if (!byFp.has(x2.finding.fingerprint)) continue;
       if (changes.length === 0)
@@ -1699,14 +1772,14 @@ async function act(context, deps, handoff) {
       (x2) => x2.finding.fingerprint
     );
     const seen = /* @__PURE__ */ new Set([...fixedFps, ...unfixed.map((x2) => x2.finding.fingerprint)]);
-    for (const f of candidates) {
+    for (const f of toFix) {
       if (!seen.has(f.fingerprint))
         unfixed.push({ finding: f, reason: "not found in this repository's IaC" });
     }
     for (const x2 of unfixed) {
       items.push({
         finding: x2.finding,
-        category: x2.finding.rule === "LG004" ? "principal" : "unlocated",
+        category: engineFailed ? "engine" : x2.finding.rule === "LG004" ? "principal" : "unlocated",
         reason: x2.reason
       });
     }
@@ -1735,6 +1808,8 @@ async function act(context, deps, handoff) {
       changes,
       fixed,
       unfixed,
+      dismissed,
+      prs,
       reported,
       resolvable,
       issueNumber: outcome.issue?.number,
