@@ -1,6 +1,7 @@
 /** Shared by the CloudFormation, SAM and Serverless detector tests: run a detector on fixtures, check fixes. */
 import { readFileSync } from "node:fs";
-import { expect } from "vitest";
+import { describe, expect, it } from "vitest";
+import { FindingSchema } from "../../src/model/report.js";
 import { defaultConfig } from "../../src/model/config.js";
 import { applyTextEdits } from "../../src/iac/cloudformation/tree.js";
 import { syntaxError } from "../../src/iac/reparse.js";
@@ -70,4 +71,39 @@ export function applyAll(file: SourceFile, r: DetectorResult): string {
     file.text,
     r.findings.flatMap((f) => f.fix?.edits.filter((e) => e.path === file.path) ?? []),
   );
+}
+
+/**
+ * One test per fixture: the detector claims the file, reads it completely, finds exactly the `# expect:` markers,
+ * each finding is schema-valid and located in the file, each fix is clean on its own, and all fixes together
+ * re-scan clean. `check` adds flavour-specific assertions per finding.
+ */
+export function fixtureCases(
+  title: string,
+  detector: Detector,
+  dir: string,
+  cases: readonly string[],
+  check?: (f: IacFinding) => void,
+): void {
+  describe(title, () => {
+    for (const name of cases) {
+      it(name, async () => {
+        const file = fixture(`${dir}/${name}`);
+        expect(detector.claims(file)).toBe(true);
+        const r = await run(detector, file);
+        expect(r.coverage).toEqual([{ scope: file.path, status: "complete" }]);
+        expect(found(r)).toEqual(markers(file.text));
+        for (const f of r.findings) {
+          expect(() => FindingSchema.parse(f.finding)).not.toThrow();
+          expect(f.finding.location!.path).toBe(file.path);
+          check?.(f);
+          await expectFixClean(detector, file, f);
+        }
+        if (r.findings.length > 0) {
+          const rescan = await run(detector, { path: file.path, text: applyAll(file, r) });
+          expect(rescan.findings).toEqual([]);
+        }
+      });
+    }
+  });
 }

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { cloudformationDetector } from "../../src/iac/cloudformation/index.js";
 import { applyInlineIntent } from "../../src/iac/intent.js";
-import { FindingSchema } from "../../src/model/report.js";
-import { applyAll, expectFixClean, fixture, found, markers, run } from "./cloudformation.helpers.js";
+import {
+  applyAll,
+  expectFixClean,
+  fixture,
+  found,
+  markers,
+  run,
+  fixtureCases,
+} from "./cloudformation.helpers.js";
 
 const DIR = "test/fixtures/iac/cloudformation";
 const d = cloudformationDetector;
@@ -31,27 +38,7 @@ const YAML_CASES = [
   "intent-checkov.yaml",
 ];
 
-describe("cloudformation detector: fixtures (exact file and line, clean fix)", () => {
-  for (const name of YAML_CASES) {
-    it(name, async () => {
-      const file = fixture(`${DIR}/${name}`);
-      expect(d.claims(file)).toBe(true);
-      const r = await run(d, file);
-      expect(r.coverage).toEqual([{ scope: file.path, status: "complete" }]);
-      expect(found(r)).toEqual(markers(file.text));
-      for (const f of r.findings) {
-        expect(() => FindingSchema.parse(f.finding)).not.toThrow();
-        expect(f.finding.location!.path).toBe(file.path);
-        await expectFixClean(d, file, f);
-      }
-      if (r.findings.length > 0) {
-        const all = applyAll(file, r);
-        const rescan = await run(d, { path: file.path, text: all });
-        expect(rescan.findings).toEqual([]);
-      }
-    });
-  }
-});
+fixtureCases("cloudformation detector: fixtures (exact file and line, clean fix)", d, DIR, YAML_CASES);
 
 describe("cloudformation detector: details", () => {
   it("LG001: removes both public permissions and sets AWS_IAM, leaving the rest byte-identical", async () => {

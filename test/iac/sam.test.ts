@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cloudformationDetector } from "../../src/iac/cloudformation/index.js";
 import { applyInlineIntent } from "../../src/iac/intent.js";
-import { FindingSchema } from "../../src/model/report.js";
-import { applyAll, expectFixClean, fixture, found, markers, run } from "./cloudformation.helpers.js";
+import { applyAll, expectFixClean, fixture, found, run, fixtureCases } from "./cloudformation.helpers.js";
 
 const DIR = "test/fixtures/iac/sam";
 const d = cloudformationDetector;
@@ -18,26 +17,9 @@ const CASES = [
   "if-condition.yaml",
 ];
 
-describe("SAM: fixtures (exact file and line, clean fix)", () => {
-  for (const name of CASES) {
-    it(name, async () => {
-      const file = fixture(`${DIR}/${name}`);
-      expect(d.claims(file)).toBe(true);
-      const r = await run(d, file);
-      expect(r.coverage).toEqual([{ scope: file.path, status: "complete" }]);
-      expect(found(r)).toEqual(markers(file.text));
-      for (const f of r.findings) {
-        expect(() => FindingSchema.parse(f.finding)).not.toThrow();
-        expect(f.finding.resource.iac?.flavour).toBe("sam");
-        await expectFixClean(d, file, f);
-      }
-      if (r.findings.length > 0) {
-        const rescan = await run(d, { path: file.path, text: applyAll(file, r) });
-        expect(rescan.findings).toEqual([]);
-      }
-    });
-  }
-});
+fixtureCases("SAM: fixtures (exact file and line, clean fix)", d, DIR, CASES, (f) =>
+  expect(f.finding.resource.iac?.flavour).toBe("sam"),
+);
 
 describe("SAM: details", () => {
   it("FunctionUrlConfig NONE is LG001: SAM generates both public permissions", async () => {

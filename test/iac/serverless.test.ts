@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { serverlessDetector, normalizedFunctionName } from "../../src/iac/serverless/index.js";
 import { applyInlineIntent } from "../../src/iac/intent.js";
-import { FindingSchema } from "../../src/model/report.js";
-import { applyAll, expectFixClean, fixture, found, markers, run } from "./cloudformation.helpers.js";
+import { applyAll, expectFixClean, fixture, run, fixtureCases } from "./cloudformation.helpers.js";
 
 const DIR = "test/fixtures/iac/serverless";
 const d = serverlessDetector;
@@ -22,25 +21,7 @@ const CASES = [
   "resources/serverless.yml",
 ];
 
-describe("serverless detector: fixtures (exact file and line, clean fix)", () => {
-  for (const name of CASES) {
-    it(name, async () => {
-      const file = fixture(`${DIR}/${name}`);
-      expect(d.claims(file)).toBe(true);
-      const r = await run(d, file);
-      expect(r.coverage).toEqual([{ scope: file.path, status: "complete" }]);
-      expect(found(r)).toEqual(markers(file.text));
-      for (const f of r.findings) {
-        expect(() => FindingSchema.parse(f.finding)).not.toThrow();
-        await expectFixClean(d, file, f);
-      }
-      if (r.findings.length > 0) {
-        const rescan = await run(d, { path: file.path, text: applyAll(file, r) });
-        expect(rescan.findings).toEqual([]);
-      }
-    });
-  }
-});
+fixtureCases("serverless detector: fixtures (exact file and line, clean fix)", d, DIR, CASES);
 
 describe("serverless detector: details", () => {
   it("url: true → { authorizer: aws_iam } on the same line; naming <service>-<stage>-<function>", async () => {
