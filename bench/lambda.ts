@@ -12,6 +12,7 @@ import {
   EmulatorStateSchema,
   type EmulatedFunction,
 } from "../src/emulator/state.js";
+import { publicUrlStatements } from "../src/emulator/demo/functions.js";
 import { defaultConfig } from "../src/model/index.js";
 import { peakRssSampler, startEmulatorProcess } from "./emulator-process.js";
 
@@ -38,24 +39,7 @@ function account(functionsPerRegion: number, scale: number) {
           ? {
               "": {
                 Version: "2012-10-17",
-                Statement: [
-                  {
-                    Sid: "FunctionURLAllowPublicAccess",
-                    Effect: "Allow",
-                    Principal: "*",
-                    Action: "lambda:InvokeFunctionUrl",
-                    Resource: arn,
-                    Condition: { StringEquals: { "lambda:FunctionUrlAuthType": "NONE" } },
-                  },
-                  {
-                    Sid: "FunctionURLAllowInvokeAction",
-                    Effect: "Allow",
-                    Principal: "*",
-                    Action: "lambda:InvokeFunction",
-                    Resource: arn,
-                    Condition: { Bool: { "lambda:InvokedViaFunctionUrl": "true" } },
-                  },
-                ],
+                Statement: publicUrlStatements(arn),
               },
             }
           : {},

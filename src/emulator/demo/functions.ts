@@ -7,7 +7,7 @@ const arn = (region: string, name: string, q?: string) =>
   `arn:aws:lambda:${region}:${DEMO_ACCOUNT_ID}:function:${name}${q ? `:${q}` : ""}`;
 
 /** The two statements AWS writes for a NONE URL since October 2025 (console / CLI / SAM). */
-function publicUrlStatements(resource: string, condition?: Record<string, unknown>) {
+export function publicUrlStatements(resource: string, condition?: Record<string, unknown>) {
   return [
     {
       Sid: "FunctionURLAllowPublicAccess",

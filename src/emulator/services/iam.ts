@@ -45,6 +45,8 @@ interface Entry {
   item: unknown;
 }
 
+// Encoding every document on each page is costly at benchmark sizes, so the encoded entries are kept per
+// `state.iam` object: to change IAM in a running emulator, assign a new `state.iam` (in-place edits are not seen).
 const prepared = new WeakMap<EmulatorState, { source: unknown; entries: Entry[]; arns: Set<string> }>();
 
 function entriesFor(state: EmulatorState): { entries: Entry[]; arns: Set<string> } {
