@@ -2407,16 +2407,11 @@ function parseEmulatorState(json, where) {
       fail(where, `${at}.name`, `a second function "${fn2.name}" in ${fn2.region}`, "rename one");
     seen.add(key);
     const aliases = new Set(fn2.aliases.map((a) => a.name));
-    fn2.aliases.forEach((a, j) => {
-      if (a.version !== "$LATEST" && !fn2.versions.includes(a.version)) {
-        fail(
-          where,
-          `${at}.aliases[${j}].version`,
-          `version "${a.version}" is not in "versions"`,
-          `add it to ${at}.versions`
-        );
-      }
-    });
+    const implied = [
+      ...fn2.aliases.map((a) => a.version),
+      ...Object.keys(fn2.policies).filter((q) => /^\d+$/.test(q))
+    ];
+    for (const v of implied) if (v !== "$LATEST" && !fn2.versions.includes(v)) fn2.versions.push(v);
     fn2.urls.forEach((u, j) => {
       if (u.qualifier !== null && !aliases.has(u.qualifier)) {
         fail(

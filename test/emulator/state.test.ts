@@ -56,17 +56,20 @@ describe("emulator state", () => {
         ((fns(j)[0]!.urls as Array<Record<string, unknown>>)[1]!.qualifier = "nonexistent"),
       /not an alias/,
     ],
-    [
-      "functions[0].aliases[0].version",
-      (j: Record<string, unknown>) =>
-        ((fns(j)[0]!.aliases as Array<Record<string, unknown>>)[0]!.version = "9"),
-      /not in "versions"/,
-    ],
   ])("names the field %s and the fix", (field, mutate, fix) => {
     const err = parseError(mutate);
     expect(err.message).toContain("state.json");
     expect(err.message).toContain(`field "${field}"`);
     expect(err.message).toMatch(fix);
+  });
+
+  it("treats versions named by aliases or numeric policy keys as existing (CONTRACTS.md §5 does not list them)", () => {
+    const j = baseStateJson();
+    const fn = fns(j)[0]!;
+    (fn.aliases as Array<Record<string, unknown>>)[0]!.version = "9";
+    (fn.policies as Record<string, unknown>)["7"] = { Version: "2012-10-17", Statement: [] };
+    const state = parseEmulatorState(j, "state.json");
+    expect(state.functions[0]!.versions).toEqual(expect.arrayContaining(["9", "7"]));
   });
 
   it("loads files and explains missing files and JSON syntax errors with a position", async () => {
