@@ -44,7 +44,7 @@ Usage:
   lambda-guard demo [--output-dir DIR]    emulate the bundled sample account, scan it, scan and fix the example IaC
 
 Common options:
-  --format text|json|sarif|markdown       output format (default text)
+  --format text|json|sarif|markdown|asff  output format (default text; asff = AWS Security Finding Format, scan only)
   --output FILE                           write the output to FILE instead of stdout
   --config FILE                           config file (default .github/lambda-guard.yml when present)
   --fail-on critical|high|medium|low|none exit 1 when a finding is at or above this (default high)
@@ -225,7 +225,8 @@ async function scanCommand(
       onProgress: progress.onProgress,
     });
     progress.finish();
-    await emit(io, renderReport(report, format), v.output as string | undefined);
+    const text = renderReport(report, format, { asffRegion: clients.homeRegion });
+    await emit(io, text, v.output as string | undefined);
     return exitCodeFor(report, failOnFlag ?? config.failOn);
   } finally {
     clients.destroy();
@@ -243,6 +244,12 @@ async function iacCommand(
   const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config as string | undefined);
   // Locations name files from the working directory (the repository root, usually), as SARIF needs.
+  if (format === "asff") {
+    throw new InputError(
+      "ASFF findings belong to an AWS account — use --format asff with 'lambda-guard scan'",
+      "--format asff",
+    );
+  }
   const { report } = await scanIac(root, { config, prefix: repoPrefix(io.cwd, root) });
   await emit(io, renderReport(report, format), v.output as string | undefined);
   return exitCodeFor(report, failOnFlag ?? config.failOn);
