@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { AwsClients } from "../aws/clients.js";
 import { scanAccount } from "../aws/scan.js";
+import { importIntoSecurityHub } from "./security-hub.js";
 import { planFixes, readIacTree, repoPrefix, scanIac, writeFixes } from "../iac/index.js";
 import {
   activeFindings,
@@ -56,6 +57,8 @@ scan options:
   --rules LG001,LG004                     rules to run (default all: ${RULE_IDS.join(",")})
   --api-budget F                          fraction of AWS's documented API quotas to use (default 0.9)
   --confirm-with-simulator                confirm LG004 principals with iam:SimulatePrincipalPolicy
+  --security-hub                          import the findings into the account's Security Hub (home region) and
+                                          archive the ones a complete scan no longer reports
 
 fix options:
   --report FILE                           locate a report's findings in DIR instead of running the static scan
@@ -82,6 +85,7 @@ const OPTIONS = {
     rules: { type: "string" },
     "api-budget": { type: "string" },
     "confirm-with-simulator": { type: "boolean" },
+    "security-hub": { type: "boolean" },
   },
   iac: { ...COMMON },
   fix: { ...COMMON, report: { type: "string" }, write: { type: "boolean" } },
@@ -225,6 +229,7 @@ async function scanCommand(
       onProgress: progress.onProgress,
     });
     progress.finish();
+    if (v["security-hub"]) await importIntoSecurityHub(io, clients, report, rules);
     const text = renderReport(report, format, { asffRegion: clients.homeRegion });
     await emit(io, text, v.output as string | undefined);
     return exitCodeFor(report, failOnFlag ?? config.failOn);
