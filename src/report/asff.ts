@@ -51,6 +51,9 @@ export interface AsffFinding {
   CreatedAt: string;
   UpdatedAt: string;
   Severity: { Label: AsffSeverityLabel; Original: string };
+  /** Where Security Hub takes a provider's Severity and Types from on updates (the top-level ones only count
+   * when a finding is created). */
+  FindingProviderFields: { Severity: { Label: AsffSeverityLabel; Original: string }; Types: string[] };
   Title: string;
   Description: string;
   Remediation: { Recommendation: { Text: string; Url?: string } };
@@ -173,6 +176,10 @@ export function asffFinding(
     CreatedAt: prior?.CreatedAt ?? ctx.observedAt,
     UpdatedAt: ctx.observedAt,
     Severity: { Label: ASFF_SEVERITY[f.severity], Original: f.severity },
+    FindingProviderFields: {
+      Severity: { Label: ASFF_SEVERITY[f.severity], Original: f.severity },
+      Types: ASFF_TYPES[f.rule],
+    },
     Title: truncate(`${f.rule} ${nonEmpty(f.title, rule.title)}: ${resourceLabel(f)}`, ASFF_LIMITS.title),
     Description: truncate(nonEmpty(f.message, rule.description), ASFF_LIMITS.description),
     Remediation: {
@@ -236,6 +243,7 @@ export function archivedCopy(stored: Record<string, unknown>, updatedAt: string)
     "LastObservedAt",
     "CreatedAt",
     "Severity",
+    "FindingProviderFields",
     "Title",
     "Description",
     "Remediation",

@@ -89,7 +89,14 @@ describe("the emulated Security Hub's validation (what the real one refuses)", (
       /Recommendation.Text should NOT be longer than 512/,
     ],
     ["unknown type namespace", (f) => (f.Types = ["Security/Public"]), /Types\[0\] should match pattern/],
-    ["no severity", (f) => delete f.Severity, /required property 'Severity'/],
+    [
+      "no severity anywhere",
+      (f) => {
+        delete f.Severity;
+        delete f.FindingProviderFields;
+      },
+      /required property 'Severity'/,
+    ],
     ["bad timestamp", (f) => (f.UpdatedAt = "yesterday"), /UpdatedAt should match format "date-time"/],
     ["bad schema version", (f) => (f.SchemaVersion = "2020-01-01"), /SchemaVersion/],
     ["another account", (f) => (f.AwsAccountId = "444455556666"), /not the calling account/],

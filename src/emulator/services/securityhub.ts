@@ -185,9 +185,10 @@ function stored(incoming: Json, prior: Json | undefined, region: string, now: st
     Workflow: workflow,
     WorkflowState: "NEW",
     ProductFields: productFields,
+    // The provider's own values, else copied from the top level (as Security Hub does on create).
     FindingProviderFields: {
-      Severity: incoming.Severity ?? get(incoming, ["FindingProviderFields", "Severity"]),
-      Types: incoming.Types ?? get(incoming, ["FindingProviderFields", "Types"]),
+      Severity: get(incoming, ["FindingProviderFields", "Severity"]) ?? incoming.Severity,
+      Types: get(incoming, ["FindingProviderFields", "Types"]) ?? incoming.Types,
     },
     ProcessedAt: now,
   };
