@@ -182,6 +182,18 @@ export async function syncSecurityHub(opts: {
   const partition = typeof target.partition === "string" ? target.partition : "aws";
   const productArn = defaultProductArn(partition, region, accountId);
   const scope = `${region}/securityhub`;
+  if (target.kind !== "aws-account" || !/^\d{12}$/.test(accountId)) {
+    // Security Hub takes an account's findings only from that account's own credentials.
+    const detail = `--security-hub imports one account's findings with that account's credentials; this report is a ${target.kind} report — scan each account with --security-hub (e.g. one matrix job per account)`;
+    return {
+      region,
+      created: 0,
+      updated: 0,
+      archived: 0,
+      failed: [],
+      coverage: { scope, status: "skipped", detail },
+    };
+  }
 
   let existing: StoredFinding[] | null = null;
   let listProblem: string | undefined;

@@ -229,6 +229,28 @@ describe("syncSecurityHub against the emulated demo account", () => {
     }
   });
 
+  it("says how to enable Security Hub when the account has not", async () => {
+    emulator.state.behaviour.faults = [{ service: "securityhub", error: "InvalidAccessException", rate: 1 }];
+    try {
+      const r = await syncSecurityHub({
+        clients,
+        report: accountReport([urlFinding("a")]),
+        rules: ["LG001"],
+      });
+      expect(r.coverage.status).toBe("failed");
+      expect(r.coverage.detail).toMatch(/enable-security-hub --region us-east-1/);
+    } finally {
+      emulator.state.behaviour.faults = [];
+    }
+  });
+
+  it("skips a report that is not one account's, saying what to do", async () => {
+    const report = { ...accountReport([urlFinding("a")]), target: { kind: "iac" as const, root: "infra" } };
+    const r = await syncSecurityHub({ clients, report, rules: RULE_IDS });
+    expect(r.coverage).toMatchObject({ status: "skipped", detail: expect.stringMatching(/each account/) });
+    expect(r.created).toBe(0);
+  });
+
   it("still imports when GetFindings is denied, but archives nothing", async () => {
     emulator.state.behaviour.faults = [
       { service: "securityhub", operation: "GetFindings", error: "AccessDeniedException", rate: 1 },
