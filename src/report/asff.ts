@@ -153,8 +153,14 @@ export function asffFinding(
 ): AsffFinding {
   const accountId = ctx.accountId;
   const rule = RULES[f.rule];
-  const lastSeen = typeof f.evidence.lastSeen === "string" && ISO_TIME.test(f.evidence.lastSeen);
+  // LG004 is observed in CloudTrail (its last event); the other rules at scan time. First ≤ last, always.
+  const last =
+    typeof f.evidence.lastSeen === "string" && ISO_TIME.test(f.evidence.lastSeen)
+      ? f.evidence.lastSeen
+      : ctx.observedAt;
   const prior = ctx.firstSeen?.get(f.fingerprint);
+  const priorFirst = prior?.FirstObservedAt ?? prior?.CreatedAt ?? ctx.observedAt;
+  const first = Date.parse(priorFirst) <= Date.parse(last) ? priorFirst : last;
   const productFields: Record<string, string> = {
     "lambda-guard/Rule": `${f.rule} ${rule.name}`,
     "lambda-guard/ResourceKind": f.resource.kind,
@@ -171,8 +177,8 @@ export function asffFinding(
     GeneratorId: f.rule,
     AwsAccountId: accountId,
     Types: ASFF_TYPES[f.rule],
-    FirstObservedAt: prior?.FirstObservedAt ?? prior?.CreatedAt ?? ctx.observedAt,
-    LastObservedAt: lastSeen ? (f.evidence.lastSeen as string) : ctx.observedAt,
+    FirstObservedAt: first,
+    LastObservedAt: last,
     CreatedAt: prior?.CreatedAt ?? ctx.observedAt,
     UpdatedAt: ctx.observedAt,
     Severity: { Label: ASFF_SEVERITY[f.severity], Original: f.severity },

@@ -6,6 +6,7 @@ import {
   renderAsff,
   renderAsffJson,
   truncate,
+  type AsffContext,
   type AsffFinding,
 } from "../../src/report/asff.js";
 import {
@@ -19,7 +20,7 @@ import {
 
 const CTX = { region: "eu-central-1" };
 
-function one(f: Finding, ctx = CTX): AsffFinding {
+function one(f: Finding, ctx: AsffContext = CTX): AsffFinding {
   const out = renderAsff(accountReport([f]), ctx);
   expect(out).toHaveLength(1);
   return out[0]!;
@@ -211,11 +212,19 @@ describe("renderAsff: limits and edge cases", () => {
     const firstSeen = new Map([
       [f.fingerprint, { CreatedAt: "2026-10-01T00:00:00Z", FirstObservedAt: "2026-09-30T00:00:00Z" }],
     ]);
-    const a = one(f, { ...CTX, firstSeen } as never);
+    const a = one(f, { ...CTX, firstSeen });
     expect(a.CreatedAt).toBe("2026-10-01T00:00:00Z");
     expect(a.FirstObservedAt).toBe("2026-09-30T00:00:00Z");
     expect(a.LastObservedAt).toBe("2026-11-20T08:00:00Z");
     expect(a.UpdatedAt).toBe("2026-11-23T10:00:00Z");
+  });
+
+  it("an LG004 caller first seen by this scan is first observed at its last CloudTrail event, not after it", () => {
+    const f: Finding = { ...principalFinding("ci"), evidence: { lastSeen: "2026-11-20T08:00:00Z" } };
+    const a = one(f);
+    expect(a.FirstObservedAt).toBe("2026-11-20T08:00:00Z");
+    expect(a.LastObservedAt).toBe("2026-11-20T08:00:00Z");
+    expect(a.CreatedAt).toBe("2026-11-23T10:00:00Z");
   });
 
   it("refuses an IaC report with a message naming the fix", () => {
