@@ -15,6 +15,8 @@ export const ASFF_LIMITS = {
   recommendationText: 512,
   /** Security Hub's Resource.Tags: at most 50 tags per resource. */
   tags: 50,
+  /** ProductFields values: at most 2048 characters. */
+  productFieldValue: 2048,
 } as const;
 
 export type AsffSeverityLabel = "INFORMATIONAL" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
@@ -166,7 +168,12 @@ export function asffFinding(
     "lambda-guard/ResourceKind": f.resource.kind,
   };
   if (f.resource.qualifier) productFields["lambda-guard/Qualifier"] = f.resource.qualifier;
-  if (f.resource.iac?.address) productFields["lambda-guard/IacAddress"] = f.resource.iac.address;
+  if (f.resource.iac?.address) {
+    productFields["lambda-guard/IacAddress"] = truncate(
+      f.resource.iac.address,
+      ASFF_LIMITS.productFieldValue,
+    );
+  }
   return {
     SchemaVersion: ASFF_SCHEMA_VERSION,
     Id: f.fingerprint,
