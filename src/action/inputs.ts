@@ -21,6 +21,8 @@ export interface ActionInputs {
   artifactName: string;
   endpointUrl?: string;
   rules?: RuleId[];
+  /** Import the account scan's findings into Security Hub (home region), archive what it no longer finds. */
+  securityHub: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -166,9 +168,15 @@ export function parseInputs(env: Env): ActionInputs {
     rules = [...new Set(list.map((r) => r.toUpperCase() as RuleId))];
   }
 
+  const securityHubRaw = readInput(env, "security-hub").toLowerCase() || "false";
+  if (securityHubRaw !== "true" && securityHubRaw !== "false") {
+    throw bad("security-hub", securityHubRaw, "use true (import the findings into Security Hub) or false");
+  }
+
   return {
     ...base,
     mode,
+    securityHub: securityHubRaw === "true",
     ...(regions ? { regions } : {}),
     ...(lookbackDays !== undefined ? { lookbackDays } : {}),
     ...(failOn ? { failOn } : {}),

@@ -346,6 +346,7 @@ export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
         workspace: ctx.workspace,
         ...(inputs.endpointUrl ? { endpointUrl: inputs.endpointUrl } : {}),
         ...(inputs.rules ? { rules: inputs.rules } : {}),
+        ...(inputs.securityHub ? { securityHub: true } : {}),
         ...(credentials ? { credentials } : {}),
         ...(homeRegion ? { homeRegion } : {}),
       });

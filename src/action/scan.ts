@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { AwsClients } from "../aws/clients.js";
 import { scanAccount } from "../aws/scan.js";
+import { syncSecurityHub } from "../aws/security-hub.js";
 import { repoPrefix, scanIac } from "../iac/index.js";
 import { RULE_IDS, summarize, type Config, type Report, type RuleId } from "../model/index.js";
 import { mergeReports } from "../report/index.js";
@@ -22,6 +23,8 @@ export interface ScanRequest {
   /** Explicit credentials (from configure-aws-credentials' outputs); else the SDK's default chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   homeRegion?: string;
+  /** `security-hub: true`: import into the account's Security Hub; the outcome joins the coverage. */
+  securityHub?: boolean;
 }
 
 /** The seam between the Action and the scanner: tests inject a fake, production uses `defaultScan`. */
@@ -35,14 +38,19 @@ async function account(req: ScanRequest): Promise<Report> {
     ...(req.homeRegion ? { homeRegion: req.homeRegion } : {}),
   });
   try {
-    return await scanAccount({
+    const rules = req.rules ?? [...RULE_IDS];
+    const report = await scanAccount({
       clients,
       regions: req.regions,
       lookbackDays: req.lookbackDays,
-      rules: req.rules ?? [...RULE_IDS],
+      rules,
       config: req.config,
       confirmWithSimulator: false,
     });
+    if (!req.securityHub) return report;
+    const hub = await syncSecurityHub({ clients, report, rules });
+    const coverage = [...report.coverage, hub.coverage].sort((a, b) => a.scope.localeCompare(b.scope));
+    return { ...report, coverage };
   } finally {
     clients.destroy();
   }

@@ -3,6 +3,7 @@ import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { LambdaClient } from "@aws-sdk/client-lambda";
+import { SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { STSClient } from "@aws-sdk/client-sts";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { Agent } from "node:https";
@@ -113,6 +114,9 @@ export class AwsClients {
   }
   account(): AccountClient {
     return this.get("account", () => new AccountClient(this.config(this.homeRegion)));
+  }
+  securityHub(region: string): SecurityHubClient {
+    return this.get(`securityhub/${region}`, () => new SecurityHubClient(this.config(region)));
   }
 
   /** The pacing bucket for `bucket` in `region` (global buckets ignore the region). */

@@ -2,7 +2,8 @@
  * AWS's documented request-rate quotas (requests per second) that pace the scan. Lambda: "Control plane
  * API requests" 15 rps shared by most read APIs, GetPolicy 15 rps, GetFunction 100 rps (Lambda quotas
  * page). CloudTrail LookupEvents: 2 rps per account per region. IAM: no published per-API figure for the
- * read APIs we use; we stay gentle.
+ * read APIs we use; we stay gentle. Security Hub (partner guide and API reference): BatchImportFindings
+ * 10 TPS per account per Region (burst 30), GetFindings 3 rps (burst 6).
  */
 export const DOCUMENTED_QUOTAS = {
   "lambda:control-plane": 15,
@@ -14,5 +15,7 @@ export const DOCUMENTED_QUOTAS = {
   sts: 10,
   account: 5,
   ec2: 10,
+  "securityhub:BatchImportFindings": 10,
+  "securityhub:GetFindings": 3,
 } as const;
 export type QuotaBucket = keyof typeof DOCUMENTED_QUOTAS;

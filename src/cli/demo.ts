@@ -4,6 +4,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AwsClients } from "../aws/clients.js";
 import { scanAccount } from "../aws/scan.js";
+import { syncSecurityHub } from "../aws/security-hub.js";
 import { demoAccount } from "../emulator/demo/account.js";
 import { applyRemediations } from "../emulator/demo/apply-fixes.js";
 import { startEmulator } from "../emulator/index.js";
@@ -12,6 +13,7 @@ import { defaultConfig, RULE_IDS } from "../model/index.js";
 import { renderReport } from "../report/index.js";
 import type { Io } from "./io.js";
 import { progressReporter } from "./progress.js";
+import { securityHubLine } from "./security-hub.js";
 
 /** The example repository ships beside dist/ and src/ alike (one level up from either). */
 function examplesDir(): string {
@@ -59,6 +61,8 @@ export async function runDemo(io: Io, opts: { outputDir?: string | undefined }):
     const report = await scan();
     io.out(`── Account scan ─────────────────────────────────────────────\n`);
     io.out(renderReport(report, "text"));
+    // As `scan --security-hub` would: imported before the fixes, updated and archived after them.
+    const hubBefore = await syncSecurityHub({ clients, report, rules: RULE_IDS });
 
     // Prove the fixes: apply each finding's remediation to the emulated account and scan again.
     const applied = applyRemediations(emulator.state, report.findings);
@@ -72,6 +76,10 @@ export async function runDemo(io: Io, opts: { outputDir?: string | undefined }):
       "What remains needs more than the printed fix: an explicit Deny or a permissions boundary still wins over\n" +
         "the new Allow (the finding's evidence names it), and another account's callers are fixed in that account.\n",
     );
+    const hubAfter = await syncSecurityHub({ clients, report: after, rules: RULE_IDS });
+    io.out(`\n── Security Hub (lambda-guard scan --security-hub) ──────────────────\n`);
+    io.out(`  first scan:       ${securityHubLine(hubBefore)}\n`);
+    io.out(`  after the fixes:  ${securityHubLine(hubAfter)}\n`);
 
     const written: string[] = [];
     const write = async (name: string, text: string) => {
@@ -80,6 +88,7 @@ export async function runDemo(io: Io, opts: { outputDir?: string | undefined }):
     };
     await write("report.json", renderReport(report, "json"));
     await write("report.sarif", renderReport(report, "sarif"));
+    await write("report.asff.json", renderReport(report, "asff", { asffRegion: clients.homeRegion }));
     await write("report.md", renderReport(report, "markdown"));
     await write("report-after-fixes.json", renderReport(after, "json"));
 

@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { AwsClients } from "../aws/clients.js";
 import { scanAccount } from "../aws/scan.js";
+import { importIntoSecurityHub } from "./security-hub.js";
 import { planFixes, readIacTree, repoPrefix, scanIac, writeFixes } from "../iac/index.js";
 import {
   activeFindings,
@@ -44,7 +45,7 @@ Usage:
   lambda-guard demo [--output-dir DIR]    emulate the bundled sample account, scan it, scan and fix the example IaC
 
 Common options:
-  --format text|json|sarif|markdown       output format (default text)
+  --format text|json|sarif|markdown|asff  output format (default text; asff = AWS Security Finding Format, scan only)
   --output FILE                           write the output to FILE instead of stdout
   --config FILE                           config file (default .github/lambda-guard.yml when present)
   --fail-on critical|high|medium|low|none exit 1 when a finding is at or above this (default high)
@@ -56,6 +57,8 @@ scan options:
   --rules LG001,LG004                     rules to run (default all: ${RULE_IDS.join(",")})
   --api-budget F                          fraction of AWS's documented API quotas to use (default 0.9)
   --confirm-with-simulator                confirm LG004 principals with iam:SimulatePrincipalPolicy
+  --security-hub                          import the findings into the account's Security Hub (home region) and
+                                          archive the ones a complete scan no longer reports
 
 fix options:
   --report FILE                           locate a report's findings in DIR instead of running the static scan
@@ -82,6 +85,7 @@ const OPTIONS = {
     rules: { type: "string" },
     "api-budget": { type: "string" },
     "confirm-with-simulator": { type: "boolean" },
+    "security-hub": { type: "boolean" },
   },
   iac: { ...COMMON },
   fix: { ...COMMON, report: { type: "string" }, write: { type: "boolean" } },
@@ -225,7 +229,9 @@ async function scanCommand(
       onProgress: progress.onProgress,
     });
     progress.finish();
-    await emit(io, renderReport(report, format), v.output as string | undefined);
+    if (v["security-hub"]) await importIntoSecurityHub(io, clients, report, rules);
+    const text = renderReport(report, format, { asffRegion: clients.homeRegion });
+    await emit(io, text, v.output as string | undefined);
     return exitCodeFor(report, failOnFlag ?? config.failOn);
   } finally {
     clients.destroy();
@@ -243,6 +249,12 @@ async function iacCommand(
   const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config as string | undefined);
   // Locations name files from the working directory (the repository root, usually), as SARIF needs.
+  if (format === "asff") {
+    throw new InputError(
+      "ASFF findings belong to an AWS account — use --format asff with 'lambda-guard scan'",
+      "--format asff",
+    );
+  }
   const { report } = await scanIac(root, { config, prefix: repoPrefix(io.cwd, root) });
   await emit(io, renderReport(report, format), v.output as string | undefined);
   return exitCodeFor(report, failOnFlag ?? config.failOn);

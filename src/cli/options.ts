@@ -1,6 +1,6 @@
 import { FAIL_ON_VALUES, InputError, isRuleId, RULE_IDS, type FailOn, type RuleId } from "../model/index.js";
 
-export const FORMATS = ["text", "json", "sarif", "markdown"] as const;
+export const FORMATS = ["text", "json", "sarif", "markdown", "asff"] as const;
 export type Format = (typeof FORMATS)[number];
 
 // Each parser names the flag, says what it got and how to fix it: exit 2 with that message.

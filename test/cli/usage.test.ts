@@ -13,7 +13,7 @@ async function run(args: string[], cwd?: string) {
 
 describe("CLI usage errors exit 2 and name the flag and the fix", () => {
   const cases: [string[], RegExp][] = [
-    [["scan", "--format", "xml"], /--format: must be one of text, json, sarif, markdown, got 'xml'/],
+    [["scan", "--format", "xml"], /--format: must be one of text, json, sarif, markdown, asff, got 'xml'/],
     [["scan", "--fail-on", "severe"], /--fail-on: must be one of critical, high, medium, low, none/],
     [["scan", "--regions", "us-east-1,Mars"], /--regions: 'Mars' is not a region name/],
     [["scan", "--lookback-days", "91"], /--lookback-days: must be a whole number of days from 1 to 90/],
