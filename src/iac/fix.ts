@@ -3,7 +3,8 @@ import type { Finding, Report } from "../model/report.js";
 import { unifiedDiff } from "./diff.js";
 import { scanIacFiles, type IacScanResult } from "./engine.js";
 import { locateReport } from "./locate.js";
-import { syntaxError } from "./reparse.js";
+import { dropTrailingCommas, trailingCommas } from "./json-edit.js";
+import { syntaxError, syntaxKind } from "./reparse.js";
 import type { FileChange, FixPlan, IacFinding, SourceFile, TextEdit } from "./types.js";
 
 interface Target {
@@ -14,6 +15,16 @@ interface Target {
 
 function editKey(e: TextEdit): string {
   return `${e.path}\u0000${e.start}\u0000${e.end}\u0000${e.newText}`;
+}
+
+/**
+ * Applies one file's edits and tidies what only the combination of edits shows: in JSON, removing the last
+ * members of an object or array leaves the comma of the member before them (see `jsonRemove`).
+ */
+export function patchFile(path: string, text: string, edits: readonly TextEdit[]): string {
+  const out = applyEdits(text, edits);
+  if (syntaxKind(path, text) === "json" && trailingCommas(text).length === 0) return dropTrailingCommas(out);
+  return out;
 }
 
 /** Applies edits to one text; identical edits count once; overlapping different edits are a conflict. */
@@ -36,14 +47,16 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     while (start >= 2 && text[start - 1] === "\n" && text[start - 2] === "\n") start--;
     merged[merged.length - 1] = { ...tail, start };
   }
-  let out = text;
-  let floor = Infinity;
-  for (const e of merged.reverse()) {
-    if (e.end > floor) throw new Error(`overlapping edits at offset ${e.start}`);
-    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-    floor = e.start;
+  // One pass over the sorted edits: linear in the text, whatever the number of edits.
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of merged) {
+    if (e.start < at) throw new Error(`overlapping edits at offset ${e.start}`);
+    parts.push(text.slice(at, e.start), e.newText);
+    at = e.end;
   }
-  return out;
+  parts.push(text.slice(at));
+  return parts.join("");
 }
 
 function describe(f: Finding): string {
@@ -145,7 +158,7 @@ export async function planFixes(
     if (conflict) continue;
 
     const patched = new Map<string, string>();
-    for (const [p, edits] of perFile) patched.set(p, applyEdits(byPath.get(p)!.text, edits));
+    for (const [p, edits] of perFile) patched.set(p, patchFile(p, byPath.get(p)!.text, edits));
 
     // 1. Every patched file re-parses.
     let dropped = false;
