@@ -8,7 +8,6 @@ import {
   modify,
   parseTree,
   printParseErrorCode,
-  SyntaxKind,
   type FormattingOptions,
   type Node as JsonNode,
   type ParseError,
@@ -124,6 +123,18 @@ export function jsonRemove(src: JsonSource, path: readonly (string | number)[]):
   return { start, end, newText: "" };
 }
 
+// jsonc-parser declares SyntaxKind as an ambient const enum, which isolated modules cannot read: its values.
+const SyntaxKind = {
+  CloseBraceToken: 2,
+  CloseBracketToken: 4,
+  CommaToken: 5,
+  LineCommentTrivia: 12,
+  BlockCommentTrivia: 13,
+  LineBreakTrivia: 14,
+  Trivia: 15,
+  EOF: 17,
+} as const;
+
 /**
  * Offsets of commas directly followed (after whitespace and comments) by `}` or `]`. Scanned with
  * jsonc-parser's tokenizer, so commas inside strings and comments never count.
@@ -132,7 +143,7 @@ export function trailingCommas(text: string): number[] {
   const scanner = createScanner(text, false);
   const out: number[] = [];
   let comma = -1;
-  for (let t = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
+  for (let t: number = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
     if (t === SyntaxKind.Trivia || t === SyntaxKind.LineBreakTrivia) continue;
     if (t === SyntaxKind.LineCommentTrivia || t === SyntaxKind.BlockCommentTrivia) continue;
     if ((t === SyntaxKind.CloseBraceToken || t === SyntaxKind.CloseBracketToken) && comma >= 0)

@@ -42,7 +42,9 @@ export async function syntaxError(path: string, text: string): Promise<string | 
   }
   if (kind === "yaml") {
     const lc = new LineCounter();
-    for (const doc of parseAllDocuments(text, { lineCounter: lc })) {
+    // Repeated keys are not a syntax error here: CloudFormation deploys such a template (last value wins) and
+    // the detectors report them as coverage notes, so `iac` and `fix` agree on the file.
+    for (const doc of parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false })) {
       if ("errors" in doc && doc.errors.length > 0) {
         const e = doc.errors[0]!;
         return `${path}:${lc.linePos(e.pos[0]).line}: ${e.message.split("\n")[0]}`;

@@ -57,3 +57,57 @@ describe("fix plans on JSON templates", () => {
     expect(rescan.findings).toEqual([]);
   });
 });
+
+/** A hand-written template where a property was pasted twice; CloudFormation deploys the last value. */
+function duplicated(first: string, second: string): string {
+  return [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    "Resources:",
+    "  Fn:",
+    "    Type: AWS::Lambda::Function",
+    "    Properties:",
+    "      Runtime: nodejs22.x",
+    "      Handler: index.handler",
+    "      Role: arn:aws:iam::123456789012:role/fn",
+    "      Code:",
+    '        ZipFile: "x"',
+    "  FnUrl:",
+    "    Type: AWS::Lambda::Url",
+    "    Properties:",
+    "      TargetFunctionArn: !GetAtt Fn.Arn",
+    `      AuthType: ${first}`,
+    `      AuthType: ${second}`,
+    "",
+  ].join("\n");
+}
+
+describe("duplicate keys in a YAML template", () => {
+  it("iac reports on the value CloudFormation deploys (the last) with a coverage note naming the line", async () => {
+    const file = { path: "stack.yaml", text: duplicated("AWS_IAM", "NONE") };
+    const scan = await scanIacFiles([file], { config });
+    expect(scan.findings.map((f) => [f.finding.rule, f.finding.location?.startLine])).toEqual([
+      ["LG003", 16],
+    ]);
+    const note = scan.coverage.find((c) => c.scope === "stack.yaml");
+    expect(note?.status).toBe("partial");
+    expect(note?.detail).toMatch(/stack\.yaml:16: duplicate key "AuthType" \(first at line 15\)/);
+  });
+
+  it("fix agrees: it patches the line that counts, and the patched file re-scans clean", async () => {
+    const file = { path: "stack.yaml", text: duplicated("AWS_IAM", "NONE") };
+    const plan = await planFixes([file], { config });
+    expect(plan.unfixed).toEqual([]);
+    expect(plan.fixed.map((f) => f.finding.rule)).toEqual(["LG003"]);
+    expect(plan.changes[0]!.after).toBe(duplicated("AWS_IAM", "AWS_IAM"));
+    const rescan = await scanIacFiles([{ ...file, text: plan.changes[0]!.after }], { config });
+    expect(rescan.findings).toEqual([]);
+  });
+
+  it("an earlier NONE overridden by AWS_IAM is not public, and still gets the note", async () => {
+    const scan = await scanIacFiles([{ path: "stack.yaml", text: duplicated("NONE", "AWS_IAM") }], {
+      config,
+    });
+    expect(scan.findings).toEqual([]);
+    expect(scan.coverage.find((c) => c.scope === "stack.yaml")?.detail).toMatch(/:16: duplicate key/);
+  });
+});
