@@ -84,6 +84,42 @@ export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
   ];
 }
 
+const C_ESCAPES: Record<number, string> = {
+  7: "a",
+  8: "b",
+  9: "t",
+  10: "n",
+  11: "v",
+  12: "f",
+  13: "r",
+  34: '"',
+  92: "\\",
+};
+
+/**
+ * A file name for a `---`/`+++` line, quoted the way `git diff` quotes it (quote_c_style with core.quotePath):
+ * a name with a control character, `"`, `\\` or a non-ASCII byte is written in double quotes with C escapes
+ * and octal UTF-8 bytes, so a hostile name can never start a header or hunk line of its own. Like git, a name
+ * with a space gets a tab after it.
+ */
+export function diffHeaderName(prefix: string, path: string): string {
+  const bytes = new TextEncoder().encode(prefix + path);
+  let quoted = false;
+  let out = "";
+  for (const b of bytes) {
+    const esc = C_ESCAPES[b];
+    if (esc) {
+      out += `\\${esc}`;
+      quoted = true;
+    } else if (b < 0x20 || b >= 0x7f) {
+      out += `\\${b.toString(8).padStart(3, "0")}`;
+      quoted = true;
+    } else out += String.fromCharCode(b);
+  }
+  const name = quoted ? `"${out}"` : out;
+  return path.includes(" ") ? `${name}\t` : name;
+}
+
 /** A unified diff (`--- a/path`, `+++ b/path`, hunks with `context` lines around changes); "" when equal. */
 export function unifiedDiff(path: string, before: string, after: string, context = 3): string {
   if (before === after) return "";
@@ -93,7 +129,7 @@ export function unifiedDiff(path: string, before: string, after: string, context
   // Index of the last line of each side, to place "\ No newline at end of file".
   const lastA = A.lines.length - 1;
   const lastB = B.lines.length - 1;
-  const out: string[] = [`--- a/${path}`, `+++ b/${path}`];
+  const out: string[] = [`--- ${diffHeaderName("a/", path)}`, `+++ ${diffHeaderName("b/", path)}`];
   const changed = ops.map((o) => o.kind !== " ");
   // When only the final newline differs, the last line counts as changed on both sides.
   if (A.finalNewline !== B.finalNewline && ops.length > 0) {

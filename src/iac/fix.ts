@@ -17,12 +17,21 @@ function editKey(e: TextEdit): string {
   return `${e.path}\u0000${e.start}\u0000${e.end}\u0000${e.newText}`;
 }
 
+/** Whether every line of the text ends with CRLF (a mixed file keeps what each edit writes). */
+export function usesCrlf(text: string): boolean {
+  const lf = text.split("\n").length - 1;
+  return lf > 0 && text.split("\r\n").length - 1 === lf;
+}
+
 /**
  * Applies one file's edits and tidies what only the combination of edits shows: in JSON, removing the last
  * members of an object or array leaves the comma of the member before them (see `jsonRemove`).
  */
 export function patchFile(path: string, text: string, edits: readonly TextEdit[]): string {
-  const out = applyEdits(text, edits);
+  // A file written with CRLF keeps CRLF: front ends write "\n" in the text they insert.
+  const crlf = usesCrlf(text);
+  const own = crlf ? edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, "\r\n") })) : edits;
+  const out = applyEdits(text, own);
   if (syntaxKind(path, text) === "json" && trailingCommas(text).length === 0) return dropTrailingCommas(out);
   return out;
 }

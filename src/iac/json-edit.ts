@@ -12,6 +12,7 @@ import {
   type Node as JsonNode,
   type ParseError,
 } from "jsonc-parser";
+import { appendAfterLast } from "./list-insert.js";
 import { applyRangeEdits, lineAt, lineStart, type RangeEdit, type SourceProblem } from "./yaml-edit.js";
 
 export type { JsonNode };
@@ -207,11 +208,10 @@ export function jsonAppendString(src: JsonSource, node: JsonNode, value: string)
   const items = node.children ?? [];
   const last = items[items.length - 1];
   if (!last) return jsonReplaceRaw(node, `[${JSON.stringify(value)}]`);
-  const end = last.offset + last.length;
-  const multiline = lineAt(text, node.offset) !== lineAt(text, last.offset);
-  if (!multiline) return { start: end, end, newText: `, ${JSON.stringify(value)}` };
-  const ls = lineStart(text, last.offset);
-  const indent = text.slice(ls, last.offset).match(/^[ \t]*/)?.[0] ?? "";
-  const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  return { start: end, end, newText: `,${eol}${indent}${JSON.stringify(value)}` };
+  const multiLine = lineAt(text, node.offset) !== lineAt(text, last.offset);
+  return appendAfterLast(
+    text,
+    { start: last.offset, end: last.offset + last.length, multiLine },
+    JSON.stringify(value),
+  );
 }
