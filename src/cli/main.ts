@@ -1,9 +1,6 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { AwsClients } from "../aws/clients.js";
-import { scanAccount } from "../aws/scan.js";
-import { planFixes, readIacTree, repoPrefix, scanIac, writeFixes } from "../iac/index.js";
 import {
   activeFindings,
   errorMessage,
@@ -17,9 +14,6 @@ import {
   type FailOn,
   type Report,
 } from "../model/index.js";
-import { renderReport } from "../report/index.js";
-import { runDemo } from "./demo.js";
-import { runEmulate } from "./emulate.js";
 import { processIo, type Io } from "./io.js";
 import {
   parseApiBudget,
@@ -30,7 +24,6 @@ import {
   parseRegions,
   parseRules,
 } from "./options.js";
-import { progressReporter } from "./progress.js";
 import { readFile } from "node:fs/promises";
 
 export const USAGE = `lambda-guard ${VERSION} — public Lambda function URLs and missing lambda:ListTags grants
@@ -143,6 +136,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.out(USAGE);
       return 0;
     }
+    // Each command loads only what it runs (the AWS SDK, the IaC engine, the emulator): `--help` and `iac`
+    // do not pay for the rest of the bundle. scripts/build.mjs keeps these imports as lazily loaded chunks.
     switch (command as Command) {
       case "scan":
         return await scanCommand(io, values as Record<string, string | boolean | undefined>, positionals);
@@ -150,10 +145,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await iacCommand(io, values as Record<string, string | boolean | undefined>, positionals);
       case "fix":
         return await fixCommand(io, values as Record<string, string | boolean | undefined>, positionals);
-      case "emulate":
+      case "emulate": {
+        const { runEmulate } = await import("./emulate.js");
         return await runEmulate(io, values as Record<string, string | boolean | undefined>);
-      case "demo":
+      }
+      case "demo": {
+        const { runDemo } = await import("./demo.js");
         return await runDemo(io, { outputDir: (values as Record<string, string | undefined>)["output-dir"] });
+      }
     }
   } catch (err) {
     if (err instanceof InputError) {
@@ -212,6 +211,12 @@ async function scanCommand(
   const endpointUrl = parseEndpointUrl(v["endpoint-url"] as string | undefined);
   const { config } = await configFor(io, v.config as string | undefined);
 
+  const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
+    import("../aws/clients.js"),
+    import("../aws/scan.js"),
+    import("../report/index.js"),
+    import("./progress.js"),
+  ]);
   const clients = new AwsClients({ apiBudget, ...(endpointUrl ? { endpointUrl } : {}) });
   const progress = progressReporter(io);
   try {
@@ -242,6 +247,10 @@ async function iacCommand(
   const failOnFlag = parseFailOn(v["fail-on"] as string | undefined);
   const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config as string | undefined);
+  const [{ repoPrefix, scanIac }, { renderReport }] = await Promise.all([
+    import("../iac/index.js"),
+    import("../report/index.js"),
+  ]);
   // Locations name files from the working directory (the repository root, usually), as SARIF needs.
   const { report } = await scanIac(root, { config, prefix: repoPrefix(io.cwd, root) });
   await emit(io, renderReport(report, format), v.output as string | undefined);
@@ -279,6 +288,7 @@ async function fixCommand(
   const root = await directoryArg(io, "fix", pos[0]);
   const { config } = await configFor(io, v.config as string | undefined);
   const report = v.report ? await readReportFile(io, v.report as string) : undefined;
+  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("../iac/index.js");
   const prefix = repoPrefix(io.cwd, root);
   const { files } = await readIacTree(root, { prefix });
   const plan = await planFixes(files, { config, ...(report ? { report } : {}) });

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from "node:v8";
 import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
 import { wasmPath, type WasmFile } from "./wasm.js";
 
@@ -15,6 +16,11 @@ let initialized: Promise<void> | undefined;
 const parsers = new Map<Grammar, Promise<Parser>>();
 
 function init(): Promise<void> {
+  // The grammars are large wasm modules (TypeScript's alone is 1.4 MB). V8 compiles them with its baseline
+  // compiler and then recompiles hot functions with its optimizing one on background threads, which costs a
+  // short run (a six-file project) about as much CPU as the scan itself while parsing no faster on the files
+  // we see (measured: bench/iac.ts). Baseline code only; set before the first wasm module is compiled.
+  if (!initialized) setFlagsFromString("--liftoff-only");
   initialized ??= Parser.init({
     locateFile: (name: string) => (name === "tree-sitter.wasm" ? wasmPath("tree-sitter.wasm") : name),
   });
