@@ -2,7 +2,15 @@ import type { Severity } from "../../model/severity.js";
 import { lg001Commands, makeFinding, removePermissionNote } from "../finding.js";
 import type { Node } from "../treesitter.js";
 import type { DetectorResult, IacFinding, IacFunction, TextEdit } from "../types.js";
-import { evaluate, isUnknown, type Instance, type ModuleInst, type Scope, type Val } from "./eval.js";
+import {
+  evaluate,
+  isUnknown,
+  memberOf,
+  type Instance,
+  type ModuleInst,
+  type Scope,
+  type Val,
+} from "./eval.js";
 import {
   type Attr,
   type Block,
@@ -147,14 +155,12 @@ function forEachEntries(
       return out;
     }
   }
-  const v = evaluate(expr, scope, file).v;
+  const r = evaluate(expr, scope, file);
+  const v = r.v;
   if (Array.isArray(v) && v.every((x) => typeof x === "string"))
     return v.map((x: string) => ({ key: x, value: { v: x, via: [] } }));
   if (v && typeof v === "object" && !isUnknown(v) && !Array.isArray(v))
-    return Object.entries(v as Record<string, unknown>).map(([key, x]) => ({
-      key,
-      value: { v: x, via: [] },
-    }));
+    return Object.keys(v).map((key) => ({ key, value: memberOf(r, key) ?? { v: undefined, via: [] } }));
   return null;
 }
 
