@@ -1,7 +1,9 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { planFixes, scanIacFiles } from "../../src/iac/index.js";
+import { planFixes, readIacTree, scanIacFiles } from "../../src/iac/index.js";
 import { syntaxError } from "../../src/iac/reparse.js";
 import { defaultConfig } from "../../src/model/config.js";
+import { FIXTURES } from "./harness.js";
 
 const config = defaultConfig();
 
@@ -109,5 +111,34 @@ describe("duplicate keys in a YAML template", () => {
     });
     expect(scan.findings).toEqual([]);
     expect(scan.coverage.find((c) => c.scope === "stack.yaml")?.detail).toMatch(/:16: duplicate key/);
+  });
+});
+
+describe("Terraform modules", () => {
+  it("a shared policy module gives one LG005 per statement whose evidence lists the instances", async () => {
+    const { files } = await readIacTree(join(FIXTURES, "terraform", "module-shared-policy"));
+    const scan = await scanIacFiles(
+      files.filter((f) => f.path.endsWith(".tf") && !f.path.startsWith("fixed/")),
+      { config },
+    );
+    expect(scan.findings).toHaveLength(1);
+    expect(scan.findings[0]!.finding.evidence.instances).toEqual(["module.ci_reader", "module.audit_reader"]);
+    expect(scan.identities.map((i) => i.address).sort()).toEqual([
+      "module.audit_reader.aws_iam_role.this",
+      "module.ci_reader.aws_iam_role.this",
+    ]);
+  });
+
+  it("never patches a module's shared default: the call that relies on it gets the argument", async () => {
+    const { files } = await readIacTree(join(FIXTURES, "terraform", "module-default-none"));
+    const plan = await planFixes(
+      files.filter((f) => f.path.endsWith(".tf") && !f.path.startsWith("fixed/")),
+      { config },
+    );
+    expect(plan.changes.map((c) => c.path)).toEqual(["main.tf"]);
+    expect(plan.fixed.map((f) => f.finding.resource.iac?.address).sort()).toEqual([
+      "module.orders.aws_lambda_function_url.this",
+      "module.payments.aws_lambda_function_url.this",
+    ]);
   });
 });

@@ -152,3 +152,21 @@ export function deleteResources(blocks: Block[]): TextEdit[] | null {
   }
   return out;
 }
+
+/**
+ * Sets a module input for one call: `input = value` added after the call's last argument. Used when the
+ * module's default is what makes the value wrong: changing the default would change every caller.
+ */
+export function addModuleArgument(call: Block, input: string, valueText: string): TextEdit | null {
+  if (call.json) return null;
+  let last: Block["attrs"] extends Map<string, infer A> ? A : never;
+  let lastLine = -1;
+  for (const a of call.attrs.values()) {
+    if (a.line > lastLine) {
+      last = a;
+      lastLine = a.line;
+    }
+  }
+  if (lastLine < 0) return null;
+  return insertAttributeAfter(call.file, last!.node as Node, input, valueText);
+}

@@ -48,6 +48,22 @@ export interface Val {
    * `lookup(var.m, "k")` keep the origin of the literal they land on (a patch goes exactly there).
    */
   members?: Record<string, Val> | Val[];
+  /**
+   * Set when a module call decides the value (an argument of the call, or the input's default because the
+   * call passes nothing): the place a finding about this instance belongs, at the call site.
+   */
+  site?: CallSite;
+}
+
+export interface CallSite {
+  path: string;
+  /** The argument's line, or the module block's first line when the call does not pass the input. */
+  line: number;
+  /** The module block's lines (where inline intent comments for this call are read). */
+  startLine: number;
+  endLine: number;
+  /** The call passes nothing and the module's default applies: patch by adding the argument to `block`. */
+  defaulted?: { block: Block; input: string };
 }
 
 export interface VarSource {
@@ -57,6 +73,10 @@ export interface VarSource {
   /** Scope to evaluate `expr` in (the calling module for a module argument); null: the module itself. */
   scope: Scope | null;
   desc: string;
+  /** Where the value comes from: a module call's argument, tfvars, or the variable's declared default. */
+  from?: "argument" | "tfvars" | "default";
+  /** 1-based line of the argument, tfvars entry or default. */
+  line?: number;
 }
 
 /** One instance of a module directory (the root, or a local module call with its arguments). */
@@ -69,6 +89,8 @@ export interface ModuleInst {
   vars: Map<string, VarSource>;
   locals: Map<string, { expr: Expr; file: SourceFile }>;
   files: ReadonlyMap<string, SourceFile>;
+  /** The `module` block that instantiated this module (absent for a root module). */
+  call?: Block;
 }
 
 export interface Scope {
@@ -230,6 +252,17 @@ function indexesResolved(expr: Node, path: string[], s: Scope, file: SourceFile)
   return out;
 }
 
+/** Where a called module's input is decided: the call's argument, or the call block when it passes nothing. */
+function callSite(mod: ModuleInst, src: VarSource, input: string): CallSite | undefined {
+  const call = mod.call;
+  if (!call) return undefined;
+  const lines = { startLine: call.startLine, endLine: call.endLine };
+  if (src.from === "argument") return { path: call.file.path, line: src.line ?? call.startLine, ...lines };
+  if (src.from === "default")
+    return { path: call.file.path, line: call.startLine, ...lines, defaulted: { block: call, input } };
+  return undefined;
+}
+
 /** Value of a reference (`var.x`, `local.y.z`, `count.index`, `each.value`, `path.module`). */
 function resolveRef(path: string[], s: Scope, expr: { text: string }): Val {
   const [root, name] = path;
@@ -240,7 +273,10 @@ function resolveRef(path: string[], s: Scope, expr: { text: string }): Val {
     let r = evaluate(src.expr, { mod: target.mod, depth: s.depth + 1 }, src.file);
     r = { ...r, via: [`${s.mod.prefix}var.${name} (${src.desc})`, ...r.via] };
     if (r.origin) r.origin = { ...r.origin, desc: `var.${name} (${src.desc})` };
-    return applyRest(r, path.slice(2), expr);
+    const out = applyRest(r, path.slice(2), expr);
+    const site = callSite(s.mod, src, name);
+    // An outer call that decided the argument wins (a value passed down through nested modules).
+    return site ? { ...out, site: r.site ?? out.site ?? site } : out;
   }
   if (root === "local" && name) {
     const l = s.mod.locals.get(name);
