@@ -75,6 +75,29 @@ const result = await build({
   },
 });
 
+// `lambda-guard --help` and `iac` must not load what only other commands use: the AWS SDK, the emulator and
+// the IaC parsers stay in chunks the CLI imports lazily (`import()` in src/cli/main.ts).
+const LAZY = [/node_modules\/@aws-sdk\//, /node_modules\/web-tree-sitter\//, /node_modules\/@smithy\//];
+const outputs = result.metafile.outputs;
+const cliOut = Object.keys(outputs).find((o) => outputs[o].entryPoint === ENTRIES.cli);
+const eager = new Set();
+for (const stack = cliOut ? [cliOut] : []; stack.length > 0;) {
+  const o = stack.pop();
+  if (eager.has(o)) continue;
+  eager.add(o);
+  for (const i of outputs[o].imports)
+    if (i.kind === "import-statement" && outputs[i.path]) stack.push(i.path);
+}
+const loadedEagerly = [...eager]
+  .flatMap((o) => Object.keys(outputs[o].inputs))
+  .filter((i) => LAZY.some((r) => r.test(i)));
+if (loadedEagerly.length) {
+  console.error(
+    `build: the CLI would load at start-up: ${[...new Set(loadedEagerly.map((i) => i.split("/").slice(0, 3).join("/")))].join(", ")}`,
+  );
+  process.exit(1);
+}
+
 await mkdir(join(dist, "wasm"), { recursive: true });
 for (const w of WASM) await copyFile(require.resolve(w), join(dist, "wasm", w.split("/").pop()));
 
