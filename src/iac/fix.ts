@@ -6,7 +6,7 @@ import { locateReport } from "./locate.js";
 import { dropTrailingCommas, trailingCommas } from "./json-edit.js";
 import { syntaxError, syntaxKind } from "./reparse.js";
 import { parseEdited } from "./treesitter.js";
-import type { FileChange, FixPlan, IacFinding, SourceFile, TextEdit } from "./types.js";
+import type { Detector, FileChange, FixPlan, IacFinding, SourceFile, TextEdit } from "./types.js";
 
 interface Target {
   source: IacFinding;
@@ -132,7 +132,7 @@ function describe(f: Finding): string {
  */
 export async function planFixes(
   files: SourceFile[],
-  opts: { config: Config; report?: Report; now?: Date },
+  opts: { config: Config; report?: Report; now?: Date; detectors?: readonly Detector[] },
 ): Promise<FixPlan> {
   const scan = await scanIacFiles(files, opts);
   const unfixed: FixPlan["unfixed"] = [];
@@ -221,9 +221,19 @@ export async function planFixes(
     }
 
     const patched = new Map<string, string>();
+    let unapplied = false;
     for (const [p, edits] of perFile) {
       const before = byPath.get(p)!.text;
-      const after = patchFile(p, before, edits);
+      let after: string;
+      try {
+        after = patchFile(p, before, edits);
+      } catch (err) {
+        // The sweep above sees the edits as written; merging deletions can still make two of them meet.
+        for (const t of owners.get(p) ?? [])
+          drop(t, `its patch cannot be combined with the others in ${p} (${String(err)}); run fix again`);
+        unapplied = true;
+        continue;
+      }
       patched.set(p, after);
       // Tree-sitter flavours: parse the patched file incrementally from the tree of the original, once; the
       // syntax check and the re-scan below reuse that tree.
@@ -231,6 +241,8 @@ export async function planFixes(
       if (kind !== null && kind !== "json" && kind !== "yaml")
         await parseEdited(kind, before, after, fileEdits(before, edits));
     }
+
+    if (unapplied) continue;
 
     // 1. Every patched file re-parses.
     let dropped = false;

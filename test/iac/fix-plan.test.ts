@@ -1,7 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planFixes, readIacTree, scanIacFiles } from "../../src/iac/index.js";
+import { makeFinding } from "../../src/iac/finding.js";
 import { syntaxError } from "../../src/iac/reparse.js";
+import type { Detector } from "../../src/iac/types.js";
 import { defaultConfig } from "../../src/model/config.js";
 import { FIXTURES } from "./harness.js";
 
@@ -139,6 +141,52 @@ describe("Terraform modules", () => {
     expect(plan.fixed.map((f) => f.finding.resource.iac?.address).sort()).toEqual([
       "module.orders.aws_lambda_function_url.this",
       "module.payments.aws_lambda_function_url.this",
+    ]);
+  });
+});
+
+describe("combining the patches of many findings in one file", () => {
+  // A detector that reports each marker present in the text, with a fixed patch at the marker.
+  const markers: { name: string; edit: (at: number) => { start: number; end: number; newText: string } }[] = [
+    { name: "one", edit: (at) => ({ start: at, end: at + 3, newText: "1" }) },
+    { name: "one two", edit: (at) => ({ start: at, end: at + 7, newText: "12" }) },
+    { name: "four", edit: (at) => ({ start: at, end: at + 4, newText: "" }) },
+    { name: "three four", edit: (at) => ({ start: at, end: at + 10, newText: "" }) },
+  ];
+  const detector: Detector = {
+    flavours: ["terraform"],
+    claims: (f) => f.path.endsWith(".txt"),
+    analyze(files) {
+      const findings = files.flatMap((file) =>
+        markers.flatMap((m) => {
+          const at = file.text.indexOf(m.name);
+          if (at < 0) return [];
+          const finding = makeFinding({
+            rule: "LG001",
+            flavour: "terraform",
+            kind: "function-url",
+            address: m.name,
+            path: file.path,
+            line: 1,
+            message: m.name,
+            remediation: { summary: "patch it" },
+          });
+          return [{ finding, fix: { edits: [{ path: file.path, ...m.edit(at) }], notes: [] } }];
+        }),
+      );
+      return Promise.resolve({ findings, coverage: [], functions: [], identities: [] });
+    },
+  };
+
+  it("drops a later finding whose patch overlaps an earlier one, merges overlapping deletions", async () => {
+    const plan = await planFixes([{ path: "x.txt", text: "one two three four\n" }], {
+      config,
+      detectors: [detector],
+    });
+    expect(plan.changes.map((c) => c.after)).toEqual(["1 two \n"]);
+    expect(plan.fixed.map((f) => f.finding.message).sort()).toEqual(["four", "one", "three four"]);
+    expect(plan.unfixed.map((u) => [u.finding.message, u.reason])).toEqual([
+      ["one two", "its patch overlaps another finding's patch; run fix again after applying this one"],
     ]);
   });
 });
