@@ -11,7 +11,8 @@ import { WASM } from "./wasm-files.mjs";
 const root = new URL("..", import.meta.url).pathname;
 const require = createRequire(join(root, "package.json"));
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-const dist = join(root, "dist");
+// LG_BUILD_OUTDIR builds elsewhere (benchmarks and experiments measure a bundle without touching dist/).
+const dist = process.env.LG_BUILD_OUTDIR ? join(root, process.env.LG_BUILD_OUTDIR) : join(root, "dist");
 
 const ENTRIES = {
   cli: "src/cli/index.ts",
@@ -34,7 +35,25 @@ if (missing.length && process.env.LG_BUILD_ALLOW_MISSING !== "1") {
   process.exit(1);
 }
 
+// zod re-exports every locale (370 kB, a third of the code each command loads at start-up) as `z.locales`;
+// lambda-guard speaks English only (zod's default, which zod imports from locales/en.js itself).
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(dirname(args.importer))
+        ? { path: join(dirname(args.importer), "../locales/en.js"), namespace: "zod-english-only" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "zod-english-only" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 const result = await build({
+  plugins: [zodEnglishOnly],
   absWorkingDir: root,
   entryPoints,
   outdir: dist,
@@ -56,12 +75,36 @@ const result = await build({
   },
 });
 
+// `lambda-guard --help` and `iac` must not load what only other commands use: the AWS SDK, the emulator and
+// the IaC parsers stay in chunks the CLI imports lazily (`import()` in src/cli/main.ts).
+const LAZY = [/node_modules\/@aws-sdk\//, /node_modules\/web-tree-sitter\//, /node_modules\/@smithy\//];
+const outputs = result.metafile.outputs;
+const cliOut = Object.keys(outputs).find((o) => outputs[o].entryPoint === ENTRIES.cli);
+const eager = new Set();
+for (const stack = cliOut ? [cliOut] : []; stack.length > 0;) {
+  const o = stack.pop();
+  if (eager.has(o)) continue;
+  eager.add(o);
+  for (const i of outputs[o].imports)
+    if (i.kind === "import-statement" && outputs[i.path]) stack.push(i.path);
+}
+const loadedEagerly = [...eager]
+  .flatMap((o) => Object.keys(outputs[o].inputs))
+  .filter((i) => LAZY.some((r) => r.test(i)));
+if (loadedEagerly.length) {
+  console.error(
+    `build: the CLI would load at start-up: ${[...new Set(loadedEagerly.map((i) => i.split("/").slice(0, 3).join("/")))].join(", ")}`,
+  );
+  process.exit(1);
+}
+
 await mkdir(join(dist, "wasm"), { recursive: true });
 for (const w of WASM) await copyFile(require.resolve(w), join(dist, "wasm", w.split("/").pop()));
 
 // Licence inventory from the bundle's real inputs.
 const packages = new Map();
 for (const input of Object.keys(result.metafile.inputs)) {
+  if (input.startsWith("zod-english-only:")) continue; // a stub; the file it re-exports is an input itself
   const m = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g);
   if (!m) continue;
   const dirRel = input.slice(0, input.lastIndexOf(m[m.length - 1]) + m[m.length - 1].length);

@@ -1,10 +1,6 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { AwsClients } from "../aws/clients.js";
-import { scanAccount } from "../aws/scan.js";
-import { importIntoSecurityHub } from "./security-hub.js";
-import { planFixes, readIacTree, repoPrefix, scanIac, writeFixes } from "../iac/index.js";
 import {
   activeFindings,
   errorMessage,
@@ -18,9 +14,6 @@ import {
   type FailOn,
   type Report,
 } from "../model/index.js";
-import { renderReport } from "../report/index.js";
-import { runDemo } from "./demo.js";
-import { runEmulate } from "./emulate.js";
 import { processIo, type Io } from "./io.js";
 import {
   parseApiBudget,
@@ -31,7 +24,6 @@ import {
   parseRegions,
   parseRules,
 } from "./options.js";
-import { progressReporter } from "./progress.js";
 import { readFile } from "node:fs/promises";
 
 export const USAGE = `lambda-guard ${VERSION} — public Lambda function URLs and missing lambda:ListTags grants
@@ -147,6 +139,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.out(USAGE);
       return 0;
     }
+    // Each command loads only what it runs (the AWS SDK, the IaC engine, the emulator): `--help` and `iac`
+    // do not pay for the rest of the bundle. scripts/build.mjs keeps these imports as lazily loaded chunks.
     switch (command as Command) {
       case "scan":
         return await scanCommand(io, values as Record<string, string | boolean | undefined>, positionals);
@@ -154,10 +148,14 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await iacCommand(io, values as Record<string, string | boolean | undefined>, positionals);
       case "fix":
         return await fixCommand(io, values as Record<string, string | boolean | undefined>, positionals);
-      case "emulate":
+      case "emulate": {
+        const { runEmulate } = await import("./emulate.js");
         return await runEmulate(io, values as Record<string, string | boolean | undefined>);
-      case "demo":
+      }
+      case "demo": {
+        const { runDemo } = await import("./demo.js");
         return await runDemo(io, { outputDir: (values as Record<string, string | undefined>)["output-dir"] });
+      }
     }
   } catch (err) {
     if (err instanceof InputError) {
@@ -216,6 +214,12 @@ async function scanCommand(
   const endpointUrl = parseEndpointUrl(v["endpoint-url"] as string | undefined);
   const { config } = await configFor(io, v.config as string | undefined);
 
+  const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
+    import("../aws/clients.js"),
+    import("../aws/scan.js"),
+    import("../report/index.js"),
+    import("./progress.js"),
+  ]);
   const clients = new AwsClients({ apiBudget, ...(endpointUrl ? { endpointUrl } : {}) });
   const progress = progressReporter(io);
   try {
@@ -229,7 +233,10 @@ async function scanCommand(
       onProgress: progress.onProgress,
     });
     progress.finish();
-    if (v["security-hub"]) await importIntoSecurityHub(io, clients, report, rules);
+    if (v["security-hub"]) {
+      const { importIntoSecurityHub } = await import("./security-hub.js");
+      await importIntoSecurityHub(io, clients, report, rules);
+    }
     const text = renderReport(report, format, { asffRegion: clients.homeRegion });
     await emit(io, text, v.output as string | undefined);
     return exitCodeFor(report, failOnFlag ?? config.failOn);
@@ -248,6 +255,10 @@ async function iacCommand(
   const failOnFlag = parseFailOn(v["fail-on"] as string | undefined);
   const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config as string | undefined);
+  const [{ repoPrefix, scanIac }, { renderReport }] = await Promise.all([
+    import("../iac/index.js"),
+    import("../report/index.js"),
+  ]);
   // Locations name files from the working directory (the repository root, usually), as SARIF needs.
   if (format === "asff") {
     throw new InputError(
@@ -291,6 +302,7 @@ async function fixCommand(
   const root = await directoryArg(io, "fix", pos[0]);
   const { config } = await configFor(io, v.config as string | undefined);
   const report = v.report ? await readReportFile(io, v.report as string) : undefined;
+  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("../iac/index.js");
   const prefix = repoPrefix(io.cwd, root);
   const { files } = await readIacTree(root, { prefix });
   const plan = await planFixes(files, { config, ...(report ? { report } : {}) });

@@ -16,7 +16,7 @@ function splitLines(text: string): { lines: string[]; finalNewline: boolean } {
   return { lines, finalNewline };
 }
 
-/** Shortest edit script between two line arrays (Myers, forward greedy with a saved trace). */
+/** A short edit script between two line arrays (the shortest one when they differ in one region). */
 export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
   // Common prefix and suffix first: they are most of the file for a minimal patch.
   let pre = 0;
@@ -26,6 +26,80 @@ export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
     suf++;
   const A = a.slice(pre, a.length - suf);
   const B = b.slice(pre, b.length - suf);
+  const mid = A.length + B.length > ANCHOR_ABOVE ? anchored(A, B) : myers(A, B);
+  return [
+    ...a.slice(0, pre).map((line) => ({ kind: " " as const, line })),
+    ...mid,
+    ...a.slice(a.length - suf).map((line) => ({ kind: " " as const, line })),
+  ];
+}
+
+/** Above this many lines between the first and last change, the diff is cut at anchors first. */
+const ANCHOR_ABOVE = 2000;
+
+/**
+ * Patience-style anchoring: lines that occur exactly once on each side, kept in an order both sides agree
+ * on (longest increasing subsequence), split the texts into small gaps diffed one by one. Myers costs
+ * O((N+M)·D) time and, with its saved trace, as much memory; a file patched in thousands of places has
+ * a large D over the whole file but a tiny one in each gap. When there is no anchor, Myers runs as is.
+ */
+function anchored(A: readonly string[], B: readonly string[]): Op[] {
+  const count = new Map<string, [number, number, number]>(); // [count in A, count in B, index in A]
+  A.forEach((l, i) => {
+    const c = count.get(l);
+    if (c) c[0]++;
+    else count.set(l, [1, 0, i]);
+  });
+  const pairs: [number, number][] = [];
+  for (const l of B) {
+    const c = count.get(l);
+    if (c) c[1]++;
+  }
+  B.forEach((l, j) => {
+    const c = count.get(l);
+    if (c && c[0] === 1 && c[1] === 1) pairs.push([c[2], j]);
+  });
+  const lis = longestIncreasing(pairs);
+  if (lis.length === 0) return myers(A, B);
+  const out: Op[] = [];
+  let i = 0;
+  let j = 0;
+  const gap = (a: readonly string[], b: readonly string[]) => {
+    for (const op of diffLines(a, b)) out.push(op);
+  };
+  for (const [ai, bj] of lis) {
+    gap(A.slice(i, ai), B.slice(j, bj));
+    out.push({ kind: " ", line: A[ai]! });
+    i = ai + 1;
+    j = bj + 1;
+  }
+  gap(A.slice(i), B.slice(j));
+  return out;
+}
+
+/** Longest subsequence of pairs (sorted by their second index) whose first index increases (patience sort). */
+function longestIncreasing(pairs: readonly [number, number][]): [number, number][] {
+  const tails: number[] = []; // index into pairs of the smallest tail of each length
+  const prev = new Int32Array(pairs.length).fill(-1);
+  for (let k = 0; k < pairs.length; k++) {
+    const x = pairs[k]![0];
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const midIdx = (lo + hi) >> 1;
+      if (pairs[tails[midIdx]!]![0] < x) lo = midIdx + 1;
+      else hi = midIdx;
+    }
+    if (lo > 0) prev[k] = tails[lo - 1]!;
+    tails[lo] = k;
+  }
+  const out: [number, number][] = [];
+  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = prev[k]!) out.push(pairs[k]!);
+  return out.reverse();
+}
+
+/** Myers' shortest edit script of two line arrays (forward greedy with a saved trace). */
+function myers(A: readonly string[], B: readonly string[]): Op[] {
   const n = A.length;
   const m = B.length;
   const max = n + m;
@@ -76,12 +150,43 @@ export function diffLines(a: readonly string[], b: readonly string[]): Op[] {
     mid.push({ kind: " ", line: A[--x]! });
     y--;
   }
-  mid.reverse();
-  return [
-    ...a.slice(0, pre).map((line) => ({ kind: " " as const, line })),
-    ...mid,
-    ...a.slice(a.length - suf).map((line) => ({ kind: " " as const, line })),
-  ];
+  return mid.reverse();
+}
+
+const C_ESCAPES: Record<number, string> = {
+  7: "a",
+  8: "b",
+  9: "t",
+  10: "n",
+  11: "v",
+  12: "f",
+  13: "r",
+  34: '"',
+  92: "\\",
+};
+
+/**
+ * A file name for a `---`/`+++` line, quoted the way `git diff` quotes it (quote_c_style with core.quotePath):
+ * a name with a control character, `"`, `\\` or a non-ASCII byte is written in double quotes with C escapes
+ * and octal UTF-8 bytes, so a hostile name can never start a header or hunk line of its own. Like git, a name
+ * with a space gets a tab after it.
+ */
+export function diffHeaderName(prefix: string, path: string): string {
+  const bytes = new TextEncoder().encode(prefix + path);
+  let quoted = false;
+  let out = "";
+  for (const b of bytes) {
+    const esc = C_ESCAPES[b];
+    if (esc) {
+      out += `\\${esc}`;
+      quoted = true;
+    } else if (b < 0x20 || b >= 0x7f) {
+      out += `\\${b.toString(8).padStart(3, "0")}`;
+      quoted = true;
+    } else out += String.fromCharCode(b);
+  }
+  const name = quoted ? `"${out}"` : out;
+  return path.includes(" ") ? `${name}\t` : name;
 }
 
 /** A unified diff (`--- a/path`, `+++ b/path`, hunks with `context` lines around changes); "" when equal. */
@@ -93,7 +198,7 @@ export function unifiedDiff(path: string, before: string, after: string, context
   // Index of the last line of each side, to place "\ No newline at end of file".
   const lastA = A.lines.length - 1;
   const lastB = B.lines.length - 1;
-  const out: string[] = [`--- a/${path}`, `+++ b/${path}`];
+  const out: string[] = [`--- ${diffHeaderName("a/", path)}`, `+++ ${diffHeaderName("b/", path)}`];
   const changed = ops.map((o) => o.kind !== " ");
   // When only the final newline differs, the last line counts as changed on both sides.
   if (A.finalNewline !== B.finalNewline && ops.length > 0) {

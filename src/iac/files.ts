@@ -37,6 +37,19 @@ function looksBinary(buf: Buffer): boolean {
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
+/** Whether the bytes start with a UTF-8 byte order mark (EF BB BF), which editors on Windows write. */
+export function hasUtf8Bom(buf: Uint8Array): boolean {
+  return buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+}
+
+/**
+ * Strict UTF-8 decoding; a byte order mark is dropped (parsers and offsets see the text only) and put back
+ * when a patched file is written. Throws on bytes that are not UTF-8.
+ */
+export function decodeUtf8(buf: Uint8Array): string {
+  return decoder.decode(buf);
+}
+
 /** `./infra/` → `infra`; empty for the repository root. Rejects prefixes that climb out. */
 export function normalizePrefix(prefix: string | undefined): string {
   const p = (prefix ?? "").split(/[\\/]+/).filter((s) => s !== "" && s !== ".");
@@ -143,7 +156,7 @@ async function readOne(
     }
     let text: string;
     try {
-      text = decoder.decode(buf);
+      text = decodeUtf8(buf);
     } catch {
       coverage.push({ scope: rel, status: "skipped", detail: "not valid UTF-8: not scanned" });
       return null;

@@ -3,8 +3,10 @@ import type { Finding, Report } from "../model/report.js";
 import { unifiedDiff } from "./diff.js";
 import { scanIacFiles, type IacScanResult } from "./engine.js";
 import { locateReport } from "./locate.js";
-import { syntaxError } from "./reparse.js";
-import type { FileChange, FixPlan, IacFinding, SourceFile, TextEdit } from "./types.js";
+import { dropTrailingCommas, trailingCommas } from "./json-edit.js";
+import { syntaxError, syntaxKind } from "./reparse.js";
+import { parseEdited } from "./treesitter.js";
+import type { Detector, FileChange, FixPlan, IacFinding, SourceFile, TextEdit } from "./types.js";
 
 interface Target {
   source: IacFinding;
@@ -16,8 +18,39 @@ function editKey(e: TextEdit): string {
   return `${e.path}\u0000${e.start}\u0000${e.end}\u0000${e.newText}`;
 }
 
+/** Whether every line of the text ends with CRLF (a mixed file keeps what each edit writes). */
+export function usesCrlf(text: string): boolean {
+  const lf = text.split("\n").length - 1;
+  return lf > 0 && text.split("\r\n").length - 1 === lf;
+}
+
+/**
+ * Applies one file's edits and tidies what only the combination of edits shows: in JSON, removing the last
+ * members of an object or array leaves the comma of the member before them (see `jsonRemove`).
+ */
+export function patchFile(path: string, text: string, edits: readonly TextEdit[]): string {
+  const out = spliceEdits(text, fileEdits(text, edits));
+  if (syntaxKind(path, text) === "json" && trailingCommas(text).length === 0) return dropTrailingCommas(out);
+  return out;
+}
+
+/**
+ * The edits as they apply to one file: in its line endings (a CRLF file keeps CRLF: front ends write "\n" in
+ * what they insert), identical ones once, overlapping deletions merged; sorted, non-overlapping.
+ */
+function fileEdits(text: string, edits: readonly TextEdit[]): TextEdit[] {
+  const own = usesCrlf(text)
+    ? edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, "\r\n") }))
+    : edits;
+  return mergeEdits(text, own);
+}
+
 /** Applies edits to one text; identical edits count once; overlapping different edits are a conflict. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  return spliceEdits(text, mergeEdits(text, edits));
+}
+
+function mergeEdits(text: string, edits: readonly TextEdit[]): TextEdit[] {
   const unique = [...new Map(edits.map((e) => [editKey(e), e])).values()].sort(
     (a, b) => a.start - b.start || a.end - b.end,
   );
@@ -36,14 +69,55 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     while (start >= 2 && text[start - 1] === "\n" && text[start - 2] === "\n") start--;
     merged[merged.length - 1] = { ...tail, start };
   }
-  let out = text;
-  let floor = Infinity;
-  for (const e of merged.reverse()) {
-    if (e.end > floor) throw new Error(`overlapping edits at offset ${e.start}`);
-    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-    floor = e.start;
+  return merged;
+}
+
+/** One pass over sorted edits: linear in the text, whatever the number of edits. */
+function spliceEdits(text: string, merged: readonly TextEdit[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of merged) {
+    if (e.start < at) throw new Error(`overlapping edits at offset ${e.start}`);
+    parts.push(text.slice(at, e.start), e.newText);
+    at = e.end;
   }
-  return out;
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+/** Whether two edits cannot both apply: they overlap, unless identical or both deletions (which merge). */
+function clash(a: TextEdit, b: TextEdit): boolean {
+  if (a.newText === "" && b.newText === "") return false;
+  if (a.start === b.start && a.end === b.end && a.newText === b.newText) return false;
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Which owners' edits clash with which (per file, a sweep over edits sorted by offset: only edits still open
+ * at an offset are compared, so the cost follows the number of edits, not its square).
+ */
+function conflictGraph<T>(edits: readonly { e: TextEdit; t: T }[]): Map<T, Set<T>> {
+  const graph = new Map<T, Set<T>>();
+  const link = (a: T, b: T) => {
+    graph.set(a, (graph.get(a) ?? new Set()).add(b));
+    graph.set(b, (graph.get(b) ?? new Set()).add(a));
+  };
+  const byFile = new Map<string, { e: TextEdit; t: T }[]>();
+  for (const x of edits) {
+    const l = byFile.get(x.e.path);
+    if (l) l.push(x);
+    else byFile.set(x.e.path, [x]);
+  }
+  for (const list of byFile.values()) {
+    list.sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end);
+    let open: { e: TextEdit; t: T }[] = [];
+    for (const x of list) {
+      open = open.filter((o) => o.e.end > x.e.start);
+      for (const o of open) if (clash(o.e, x.e)) link(o.t, x.t);
+      open.push(x);
+    }
+  }
+  return graph;
 }
 
 function describe(f: Finding): string {
@@ -58,7 +132,7 @@ function describe(f: Finding): string {
  */
 export async function planFixes(
   files: SourceFile[],
-  opts: { config: Config; report?: Report; now?: Date },
+  opts: { config: Config; report?: Report; now?: Date; detectors?: readonly Detector[] },
 ): Promise<FixPlan> {
   const scan = await scanIacFiles(files, opts);
   const unfixed: FixPlan["unfixed"] = [];
@@ -90,9 +164,10 @@ export async function planFixes(
   }
 
   const byPath = new Map(files.map((f) => [f.path, f]));
-  let active = [...targets.values()];
+  // Insertion-ordered: earlier findings win a conflict, as they always did.
+  const active = new Set(targets.values());
   const drop = (t: Target, reason: string) => {
-    active = active.filter((x) => x !== t);
+    active.delete(t);
     for (const f of t.reportAs) unfixed.push({ finding: f, reason });
   };
 
@@ -104,48 +179,70 @@ export async function planFixes(
       if (!f) continue;
       if (!brokenBefore.has(p)) brokenBefore.set(p, await syntaxError(p, f.text));
       const err = brokenBefore.get(p);
-      if (err && active.includes(t))
+      if (err && active.has(t))
         drop(t, `the file does not parse before patching (${err}); fix the syntax first`);
     }
   }
 
-  for (let round = 0; round < 5 && active.length > 0; round++) {
-    // Group edits per file; a finding whose edits conflict with earlier ones is dropped.
-    const perFile = new Map<string, TextEdit[]>();
-    const owners = new Map<string, Target[]>();
+  for (let round = 0; round < 5 && active.size > 0; round++) {
     let conflict = false;
     for (const t of [...active]) {
-      const edits = t.source.fix!.edits;
-      const bad = edits.find((e) => !byPath.has(e.path));
+      const bad = t.source.fix!.edits.find((e) => !byPath.has(e.path));
       if (bad) {
         drop(t, `the patch touches ${bad.path}, which was not read`);
         conflict = true;
-        continue;
       }
-      const trial = new Map(perFile);
-      let ok = true;
-      for (const e of edits) {
-        const list = [...(trial.get(e.path) ?? []), e];
-        try {
-          applyEdits(byPath.get(e.path)!.text, list);
-        } catch {
-          ok = false;
-          break;
-        }
-        trial.set(e.path, list);
-      }
-      if (!ok) {
-        drop(t, "its patch overlaps another finding's patch; run fix again after applying this one");
-        conflict = true;
-        continue;
-      }
-      for (const [p, l] of trial) perFile.set(p, l);
-      for (const e of edits) owners.set(e.path, [...new Set([...(owners.get(e.path) ?? []), t])]);
+    }
+    // A finding whose edits overlap an earlier finding's edits is dropped (greedy, in finding order).
+    const order = new Map([...active].map((t, i) => [t, i]));
+    const loser = new Set<Target>();
+    const beaten = conflictGraph([...active].flatMap((t) => t.source.fix!.edits.map((e) => ({ e, t }))));
+    for (const t of active) {
+      const others = beaten.get(t);
+      if (!others) continue;
+      // Edits of one finding that overlap each other cannot be applied either.
+      if (others.has(t) || [...others].some((o) => order.get(o)! < order.get(t)! && !loser.has(o)))
+        loser.add(t);
+    }
+    for (const t of loser) {
+      drop(t, "its patch overlaps another finding's patch; run fix again after applying this one");
+      conflict = true;
     }
     if (conflict) continue;
+    const perFile = new Map<string, TextEdit[]>();
+    const owners = new Map<string, Set<Target>>();
+    for (const t of active) {
+      for (const e of t.source.fix!.edits) {
+        const list = perFile.get(e.path);
+        if (list) list.push(e);
+        else perFile.set(e.path, [e]);
+        owners.set(e.path, (owners.get(e.path) ?? new Set()).add(t));
+      }
+    }
 
     const patched = new Map<string, string>();
-    for (const [p, edits] of perFile) patched.set(p, applyEdits(byPath.get(p)!.text, edits));
+    let unapplied = false;
+    for (const [p, edits] of perFile) {
+      const before = byPath.get(p)!.text;
+      let after: string;
+      try {
+        after = patchFile(p, before, edits);
+      } catch (err) {
+        // The sweep above sees the edits as written; merging deletions can still make two of them meet.
+        for (const t of owners.get(p) ?? [])
+          drop(t, `its patch cannot be combined with the others in ${p} (${String(err)}); run fix again`);
+        unapplied = true;
+        continue;
+      }
+      patched.set(p, after);
+      // Tree-sitter flavours: parse the patched file incrementally from the tree of the original, once; the
+      // syntax check and the re-scan below reuse that tree.
+      const kind = syntaxKind(p, before);
+      if (kind !== null && kind !== "json" && kind !== "yaml")
+        await parseEdited(kind, before, after, fileEdits(before, edits));
+    }
+
+    if (unapplied) continue;
 
     // 1. Every patched file re-parses.
     let dropped = false;
@@ -175,9 +272,9 @@ export async function planFixes(
     for (const f of rescan.findings) {
       if (f.finding.suppression || before.has(f.finding.fingerprint)) continue;
       const p = f.finding.location?.path;
-      const culprits = p ? (owners.get(p) ?? []) : active;
+      const culprits = [...(p ? (owners.get(p) ?? []) : active)];
       for (const t of culprits) {
-        if (active.includes(t)) {
+        if (active.has(t)) {
           drop(t, `the patched code would raise a new finding (${describe(f.finding)}); not offered`);
           dropped = true;
         }
@@ -191,7 +288,7 @@ export async function planFixes(
         const before = byPath.get(path)!.text;
         return { path, before, after, diff: unifiedDiff(path, before, after) };
       });
-    const fixed = active.flatMap((t) =>
+    const fixed = [...active].flatMap((t) =>
       t.reportAs.map((finding) => ({ finding, notes: t.source.fix!.notes })),
     );
     return { changes, fixed, unfixed };

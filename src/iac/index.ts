@@ -4,7 +4,7 @@ import type { Config } from "../model/config.js";
 import { buildReport, type Report } from "../model/report.js";
 import { VERSION } from "../model/version.js";
 import { scanIacFiles, type IacScanResult } from "./engine.js";
-import { normalizePrefix, readIacTree } from "./files.js";
+import { decodeUtf8, hasUtf8Bom, normalizePrefix, readIacTree } from "./files.js";
 import type { FixPlan } from "./types.js";
 
 export type * from "./types.js";
@@ -67,10 +67,12 @@ export async function writeFixes(root: string, plan: FixPlan, opts: { prefix?: s
       if (st.isSymbolicLink())
         throw new Error(`refusing to write ${c.path}: ${relative(base, cur)} is a symbolic link`);
     }
-    const now = await readFile(abs, "utf8");
-    if (now !== c.before)
+    // Read as readIacTree reads (a UTF-8 byte order mark is not part of the text) and put the mark back.
+    const raw = await readFile(abs);
+    const bom = hasUtf8Bom(raw);
+    if (decodeUtf8(raw) !== c.before)
       throw new Error(`refusing to write ${c.path}: it changed since the fix was planned; run fix again`);
-    targets.push({ abs, after: c.after });
+    targets.push({ abs, after: bom ? `\uFEFF${c.after}` : c.after });
   }
   for (const t of targets) await writeFile(t.abs, t.after, "utf8");
 }

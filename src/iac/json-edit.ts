@@ -3,6 +3,7 @@
  * compute minimal text edits. Nothing is re-serialized except the value being written.
  */
 import {
+  createScanner,
   findNodeAtLocation,
   modify,
   parseTree,
@@ -11,7 +12,8 @@ import {
   type Node as JsonNode,
   type ParseError,
 } from "jsonc-parser";
-import { lineAt, lineStart, type RangeEdit, type SourceProblem } from "./yaml-edit.js";
+import { appendAfterLast } from "./list-insert.js";
+import { applyRangeEdits, lineAt, lineStart, type RangeEdit, type SourceProblem } from "./yaml-edit.js";
 
 export type { JsonNode };
 
@@ -90,7 +92,9 @@ function single(
 
 /**
  * Remove a property or array item by path, with its separator. When it sits on lines of its own, exactly
- * those lines go (and, for the last member, the comma before it); otherwise only its text and one comma.
+ * those lines go; otherwise its text and one comma. Removing the last member leaves the comma of the member
+ * before it: apply removals with `applyJsonEdits` (or `dropTrailingCommas`), which drops it. Two removals of
+ * neighbours compose that way (each edit alone cannot know which comma is left over once both apply).
  */
 export function jsonRemove(src: JsonSource, path: readonly (string | number)[]): RangeEdit | undefined {
   const value = jsonNodeAt(src, path);
@@ -107,30 +111,74 @@ export function jsonRemove(src: JsonSource, path: readonly (string | number)[]):
   let end = node.offset + node.length;
   let j = end;
   while (j < text.length && (text[j] === " " || text[j] === "\t")) j++;
-  const hasComma = text[j] === ",";
-  if (hasComma) end = j + 1;
+  if (text[j] === ",") end = j + 1;
   const ls = lineStart(text, start);
   const nl = text.indexOf("\n", end);
   const restOfLine = text.slice(end, nl < 0 ? text.length : nl);
-  const ownLines = /^[ \t]*$/.test(text.slice(ls, start)) && /^\s*$/.test(restOfLine);
-  if (ownLines) {
-    const lineEnd = nl < 0 ? text.length : nl + 1;
-    if (!next && prev) {
-      // last member: drop the comma after the previous one, keep the newline before the closing bracket
-      const prevEnd = prev.offset + prev.length;
-      const comma = text.indexOf(",", prevEnd);
-      if (comma >= 0 && comma < start) {
-        return { start: comma, end: nl < 0 ? text.length : nl, newText: "" };
-      }
-    }
-    return { start: ls, end: lineEnd, newText: "" };
-  }
+  // A trailing comment on the member's own line goes with it; a member that shares a line does not own it.
+  const ownLines =
+    /^[ \t]*$/.test(text.slice(ls, start)) && /^\s*(?:\/\/.*|\/\*.*\*\/\s*)?$/.test(restOfLine);
+  if (ownLines) return { start: ls, end: nl < 0 ? text.length : nl + 1, newText: "" };
   if (next) return { start, end: next.offset, newText: "" };
-  if (prev) {
-    const prevEnd = prev.offset + prev.length;
-    return { start: prevEnd, end, newText: "" };
-  }
+  if (prev) return { start: prev.offset + prev.length, end, newText: "" };
   return { start, end, newText: "" };
+}
+
+// jsonc-parser declares SyntaxKind as an ambient const enum, which isolated modules cannot read: its values.
+const SyntaxKind = {
+  CloseBraceToken: 2,
+  CloseBracketToken: 4,
+  CommaToken: 5,
+  LineCommentTrivia: 12,
+  BlockCommentTrivia: 13,
+  LineBreakTrivia: 14,
+  Trivia: 15,
+  EOF: 17,
+} as const;
+
+/**
+ * Offsets of commas directly followed (after whitespace and comments) by `}` or `]`. Scanned with
+ * jsonc-parser's tokenizer, so commas inside strings and comments never count.
+ */
+export function trailingCommas(text: string): number[] {
+  const scanner = createScanner(text, false);
+  const out: number[] = [];
+  let comma = -1;
+  for (let t: number = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
+    if (t === SyntaxKind.Trivia || t === SyntaxKind.LineBreakTrivia) continue;
+    if (t === SyntaxKind.LineCommentTrivia || t === SyntaxKind.BlockCommentTrivia) continue;
+    if ((t === SyntaxKind.CloseBraceToken || t === SyntaxKind.CloseBracketToken) && comma >= 0)
+      out.push(comma);
+    comma = t === SyntaxKind.CommaToken ? scanner.getTokenOffset() : -1;
+  }
+  return out;
+}
+
+/**
+ * Drops the commas that removals left before a closing bracket (with the blanks between the comma and a
+ * bracket on the same line, so `[a, ]` becomes `[a]`). Only for a text whose original had none: a document
+ * that already used trailing commas (JSONC) keeps its style.
+ */
+export function dropTrailingCommas(text: string): string {
+  const commas = trailingCommas(text);
+  if (commas.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const c of commas) {
+    let e = c + 1;
+    while (text[e] === " " || text[e] === "\t") e++;
+    if (text[e] !== "}" && text[e] !== "]") e = c + 1;
+    parts.push(text.slice(at, c));
+    at = e;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+/** Applies edits to a JSON text and drops the commas removals left dangling (see `jsonRemove`). */
+export function applyJsonEdits(text: string, edits: readonly RangeEdit[]): string {
+  const out = applyRangeEdits(text, edits);
+  return trailingCommas(text).length === 0 ? dropTrailingCommas(out) : out;
 }
 
 /** Insert a property at the end of an object (value serialized with the document's indentation). */
@@ -160,11 +208,10 @@ export function jsonAppendString(src: JsonSource, node: JsonNode, value: string)
   const items = node.children ?? [];
   const last = items[items.length - 1];
   if (!last) return jsonReplaceRaw(node, `[${JSON.stringify(value)}]`);
-  const end = last.offset + last.length;
-  const multiline = lineAt(text, node.offset) !== lineAt(text, last.offset);
-  if (!multiline) return { start: end, end, newText: `, ${JSON.stringify(value)}` };
-  const ls = lineStart(text, last.offset);
-  const indent = text.slice(ls, last.offset).match(/^[ \t]*/)?.[0] ?? "";
-  const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  return { start: end, end, newText: `,${eol}${indent}${JSON.stringify(value)}` };
+  const multiLine = lineAt(text, node.offset) !== lineAt(text, last.offset);
+  return appendAfterLast(
+    text,
+    { start: last.offset, end: last.offset + last.length, multiLine },
+    JSON.stringify(value),
+  );
 }

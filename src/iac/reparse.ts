@@ -16,8 +16,15 @@ function grammarFor(path: string): Grammar | "json" | "yaml" | null {
   if (p.endsWith(".tsx")) return "tsx";
   if (/\.m?ts$/.test(p)) return "typescript";
   if (p.endsWith(".py")) return "python";
-  if (p.endsWith(".template")) return /^\s*[{[]/.test(p) ? "json" : "yaml";
   return null;
+}
+
+/** The parser a file's text is checked with (JSON, YAML or a tree-sitter grammar); null when none applies. */
+export function syntaxKind(path: string, text: string): Grammar | "json" | "yaml" | null {
+  let kind = grammarFor(path);
+  if (path.toLowerCase().endsWith(".template")) kind = /^\s*[{[]/.test(text) ? "json" : "yaml";
+  if (/\.(tpl|tftpl)$/i.test(path) && /^\s*[{[]/.test(text) && !text.includes("%{")) kind = "json";
+  return kind;
 }
 
 /**
@@ -25,9 +32,7 @@ function grammarFor(path: string): Grammar | "json" | "yaml" | null {
  * message naming the line. Files of kinds we have no parser for pass.
  */
 export async function syntaxError(path: string, text: string): Promise<string | null> {
-  let kind = grammarFor(path);
-  if (path.toLowerCase().endsWith(".template")) kind = /^\s*[{[]/.test(text) ? "json" : "yaml";
-  if (/\.(tpl|tftpl)$/i.test(path) && /^\s*[{[]/.test(text) && !text.includes("%{")) kind = "json";
+  const kind = syntaxKind(path, text);
   if (kind === null) return null;
   if (kind === "json") {
     const errors: ParseError[] = [];
@@ -37,7 +42,9 @@ export async function syntaxError(path: string, text: string): Promise<string | 
   }
   if (kind === "yaml") {
     const lc = new LineCounter();
-    for (const doc of parseAllDocuments(text, { lineCounter: lc })) {
+    // Repeated keys are not a syntax error here: CloudFormation deploys such a template (last value wins) and
+    // the detectors report them as coverage notes, so `iac` and `fix` agree on the file.
+    for (const doc of parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false })) {
       if ("errors" in doc && doc.errors.length > 0) {
         const e = doc.errors[0]!;
         return `${path}:${lc.linePos(e.pos[0]).line}: ${e.message.split("\n")[0]}`;

@@ -17,6 +17,8 @@ export interface CaseSpec {
     address?: string;
     suppressed?: string;
     fixable?: boolean;
+    /** When given, the finding's severity must be this. */
+    severity?: string;
   }[];
   coverage?: { scope: string; status: string; detailIncludes?: string }[];
 }
@@ -75,6 +77,15 @@ export async function runCase(dir: string): Promise<void> {
       ),
     );
   expect(got, spec.description).toEqual(want);
+  for (const e of spec.expect.filter((x) => x.severity)) {
+    const f = scan.findings.find(
+      (x) =>
+        x.finding.location?.path === e.path &&
+        x.finding.location.startLine === e.line &&
+        x.finding.rule === e.rule,
+    );
+    expect(f?.finding.severity, `severity of ${e.rule} ${e.path}:${e.line}`).toBe(e.severity);
+  }
   for (const c of spec.coverage ?? []) {
     const hit = scan.coverage.find((x) => x.scope === c.scope && x.status === c.status);
     expect(hit, `coverage ${c.scope}`).toBeDefined();

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { lg001Commands, makeFinding } from "../finding.js";
+import { appendAfterLast } from "../list-insert.js";
 import { analyzeIdentity, LIST_TAGS, GET_FUNCTION, type IamStatement } from "../policy-statements.js";
 import { firstError, named, parse, type Node, type Tree } from "../treesitter.js";
 import type {
@@ -587,14 +588,16 @@ function analyzePolicies(
       const item = `${q}${LIST_TAGS}${q}`;
       if (!last)
         cs.edit = { path: file.path, start: arr.startIndex, end: arr.endIndex, newText: `[${item}]` };
-      else if (last.startPosition.row !== arr.startPosition.row) {
-        const indent = /^[ \t]*/.exec(file.text.slice(lineStart(file.text, last.startIndex)))?.[0] ?? "";
+      else {
         const next = last.nextSibling;
-        cs.edit =
-          next?.type === ","
-            ? { path: file.path, start: next.endIndex, end: next.endIndex, newText: `\n${indent}${item},` }
-            : { path: file.path, start: last.endIndex, end: last.endIndex, newText: `,\n${indent}${item}` };
-      } else cs.edit = { path: file.path, start: last.endIndex, end: last.endIndex, newText: `, ${item}` };
+        const at = {
+          start: last.startIndex,
+          end: last.endIndex,
+          ...(next?.type === "," ? { commaEnd: next.endIndex } : {}),
+          multiLine: last.startPosition.row !== arr.startPosition.row,
+        };
+        cs.edit = { path: file.path, ...appendAfterLast(file.text, at, item) };
+      }
     } else cs.unfixable = actionsProp ? "actions is not an array literal" : "the statement uses notActions";
     g.stmts.push(cs);
   }

@@ -5,7 +5,7 @@
 import type { Coverage } from "../../model/report.js";
 import type { Detector, DetectorContext, DetectorResult, SourceFile } from "../types.js";
 import { analyzeTemplate } from "./analyze.js";
-import { get, listOf, loadSource, str, type SourceDoc } from "./tree.js";
+import { duplicateKeyNote, get, listOf, loadSource, str, type SourceDoc } from "./tree.js";
 
 const TEMPLATE_EXT = /\.(ya?ml|json|template|cfn)$/i;
 const IGNORED_DIRS = /(^|\/)(node_modules|cdk\.out|\.aws-sam|\.serverless|\.git)\//;
@@ -58,6 +58,8 @@ async function analyze(files: SourceFile[], ctx: DetectorContext): Promise<Detec
         result.coverage.push({ scope: file.path, status: "skipped", detail: "no Resources mapping" });
         continue;
       }
+      const dupNote = duplicateKeyNote(doc);
+      if (dupNote) Object.assign(cov, { status: "partial", detail: dupNote });
       const stackName = stackNameFor(file.path, ctx);
       const params = get(doc.root, "Parameters");
       const globals = get(doc.root, "Globals");

@@ -77,11 +77,34 @@ export interface SourceDoc {
   errors: SourceProblem[];
   yaml?: YamlSource;
   json?: JsonSource;
+  /** Keys repeated in one mapping: the last one counts, as CloudFormation deploys it (cfn-lint: E0000). */
+  duplicates: DuplicateKey[];
+}
+
+export interface DuplicateKey {
+  key: string;
+  /** 1-based line of the occurrence that counts (the last) and of the first one. */
+  line: number;
+  firstLine: number;
+}
+
+/** Offsets of repeated keys found while building a tree: [key, first occurrence, last occurrence]. */
+type DupSink = [string, number, number][];
+
+/** Adds an entry; a repeated key replaces the earlier entry in place (last wins) and is recorded. */
+function addEntry(m: TMap, e: TEntry, dups: DupSink): void {
+  const i = m.entries.findIndex((x) => x.key === e.key);
+  if (i < 0) {
+    m.entries.push(e);
+    return;
+  }
+  dups.push([e.key, m.entries[i]!.keyStart, e.keyStart]);
+  m.entries[i] = e;
 }
 
 // ---------------------------------------------------------------- building
 
-function fromYaml(node: unknown, parent?: TMap | TSeq): TNode | undefined {
+function fromYaml(node: unknown, dups: DupSink, parent?: TMap | TSeq): TNode | undefined {
   if (isScalar(node)) {
     const r = node.range ?? [0, 0, 0];
     const v = node.value;
@@ -104,8 +127,8 @@ function fromYaml(node: unknown, parent?: TMap | TSeq): TNode | undefined {
     for (const pair of node.items) {
       if (!isScalar(pair.key)) continue;
       const keyStart = pair.key.range?.[0] ?? r[0];
-      const value = fromYaml(pair.value, m) ?? nullScalar(pair, m);
-      m.entries.push({ key: String(pair.key.value), keyStart, value, raw: pair });
+      const value = fromYaml(pair.value, dups, m) ?? nullScalar(pair, m);
+      addEntry(m, { key: String(pair.key.value), keyStart, value, raw: pair }, dups);
     }
     return m;
   }
@@ -114,7 +137,7 @@ function fromYaml(node: unknown, parent?: TMap | TSeq): TNode | undefined {
     const s: TSeq = { kind: "seq", items: [], flow: !!node.flow, start: r[0], end: r[1], raw: node, parent };
     Object.assign(s, tagOf(node));
     for (const it of node.items) {
-      const t = fromYaml(it, s);
+      const t = fromYaml(it, dups, s);
       if (t) s.items.push(t);
     }
     return s;
@@ -131,7 +154,7 @@ function tagOf(node: Node): { tag?: string } {
   return node.tag && node.tag.startsWith("!") && !node.tag.startsWith("!!") ? { tag: node.tag } : {};
 }
 
-function fromJson(node: JsonNode | undefined, parent?: TMap | TSeq): TNode | undefined {
+function fromJson(node: JsonNode | undefined, dups: DupSink, parent?: TMap | TSeq): TNode | undefined {
   if (!node) return undefined;
   const start = node.offset;
   const end = node.offset + node.length;
@@ -139,16 +162,16 @@ function fromJson(node: JsonNode | undefined, parent?: TMap | TSeq): TNode | und
     const m: TMap = { kind: "map", entries: [], flow: true, start, end, raw: node, parent };
     for (const prop of node.children ?? []) {
       const k = prop.children?.[0];
-      const v = fromJson(prop.children?.[1], m);
+      const v = fromJson(prop.children?.[1], dups, m);
       if (!k || !v) continue;
-      m.entries.push({ key: String(k.value), keyStart: k.offset, value: v, raw: prop });
+      addEntry(m, { key: String(k.value), keyStart: k.offset, value: v, raw: prop }, dups);
     }
     return m;
   }
   if (node.type === "array") {
     const s: TSeq = { kind: "seq", items: [], flow: true, start, end, raw: node, parent };
     for (const c of node.children ?? []) {
-      const t = fromJson(c, s);
+      const t = fromJson(c, dups, s);
       if (t) s.items.push(t);
     }
     return s;
@@ -163,12 +186,38 @@ export function isJsonPath(path: string): boolean {
 
 /** Parses a YAML (with CloudFormation tags) or JSON file into a source tree. */
 export function loadSource(file: SourceFile): SourceDoc {
+  const dups: DupSink = [];
   if (isJsonPath(file.path) || /^\s*\{/.test(file.text)) {
     const json = parseJson(file.text);
-    return { format: "json", file, root: fromJson(json.root), errors: json.errors, json };
+    const root = fromJson(json.root, dups);
+    const duplicates = dups.map(([key, first, last]) => ({
+      key,
+      line: lineAt(file.text, last),
+      firstLine: lineAt(file.text, first),
+    }));
+    return { format: "json", file, root, errors: json.errors, json, duplicates };
   }
   const yaml = parseYaml(file.text, { cloudformation: true });
-  return { format: "yaml", file, root: fromYaml(yaml.doc.contents), errors: yaml.errors, yaml };
+  const root = fromYaml(yaml.doc.contents, dups);
+  const line = (o: number) => yaml.lineCounter.linePos(o).line;
+  const duplicates = dups.map(([key, first, last]) => ({ key, line: line(last), firstLine: line(first) }));
+  return { format: "yaml", file, root, errors: yaml.errors, yaml, duplicates };
+}
+
+/**
+ * The coverage note for repeated keys, naming each line. CloudFormation accepts such a template and deploys
+ * the last value, so that is what the file was analysed (and is patched) with; cfn-lint rejects it (E0000).
+ */
+export function duplicateKeyNote(doc: SourceDoc): string | undefined {
+  if (doc.duplicates.length === 0) return undefined;
+  const each = doc.duplicates
+    .slice(0, 10)
+    .map(
+      (d) =>
+        `${doc.file.path}:${d.line}: duplicate key ${JSON.stringify(d.key)} (first at line ${d.firstLine})`,
+    );
+  const more = doc.duplicates.length > 10 ? `; and ${doc.duplicates.length - 10} more` : "";
+  return `${each.join("; ")}${more}: analysed with the last value, which is what CloudFormation deploys (cfn-lint reports E0000); remove the duplicate`;
 }
 
 // ---------------------------------------------------------------- reading

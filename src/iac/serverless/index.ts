@@ -35,6 +35,7 @@ import {
   lineOf,
   listOf,
   loadSource,
+  duplicateKeyNote,
   nodeLines,
   type SourceDoc,
   type TEntry,
@@ -93,6 +94,9 @@ async function analyze(files: SourceFile[], _ctx: DetectorContext): Promise<Dete
       }
       const cov: Coverage = { scope: file.path, status: "complete" };
       analyzeFile(doc, result, cov);
+      const dupNote = duplicateKeyNote(doc);
+      if (dupNote)
+        Object.assign(cov, { status: "partial", detail: [cov.detail, dupNote].filter(Boolean).join("; ") });
       result.coverage.push(cov);
     } catch (e) {
       result.coverage.push({

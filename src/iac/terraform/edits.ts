@@ -1,5 +1,6 @@
 import type { Node as JsonNode } from "jsonc-parser";
 import type { Node } from "../treesitter.js";
+import { appendAfterLast } from "../list-insert.js";
 import type { SourceFile, TextEdit } from "../types.js";
 import { type Block, tupleElements } from "./hcl.js";
 import { deleteJsonBlock, deleteJsonBlocks } from "./tfjson.js";
@@ -59,16 +60,18 @@ export function appendToHclTuple(file: SourceFile, tuple: Node, item: string): T
   const els = tupleElements(tuple);
   const last = els[els.length - 1];
   if (!last) return replaceNode(file, tuple, `[${item}]`);
-  const multiLine = last.startPosition.row !== tuple.startPosition.row;
   const next = last.nextSibling;
-  const trailingComma = next !== null && next.type === ",";
-  if (multiLine) {
-    const indent = indentAt(file.text, last.startIndex);
-    if (trailingComma)
-      return { path: file.path, start: next.endIndex, end: next.endIndex, newText: `\n${indent}${item},` };
-    return { path: file.path, start: last.endIndex, end: last.endIndex, newText: `,\n${indent}${item}` };
-  }
-  return { path: file.path, start: last.endIndex, end: last.endIndex, newText: `, ${item}` };
+  const e = appendAfterLast(
+    file.text,
+    {
+      start: last.startIndex,
+      end: last.endIndex,
+      ...(next?.type === "," ? { commaEnd: next.endIndex } : {}),
+      multiLine: last.startPosition.row !== tuple.startPosition.row,
+    },
+    item,
+  );
+  return { path: file.path, ...e };
 }
 
 /** Appends a string to a JSON array node (offsets relative to `base` in `path`), in the array's layout. */
@@ -84,13 +87,16 @@ export function appendToJsonArray(
   const quoted = JSON.stringify(item);
   if (!last)
     return { path, start: base + arr.offset, end: base + arr.offset + arr.length, newText: `[${quoted}]` };
-  const multiLine = text.slice(arr.offset, last.offset).includes("\n");
-  const at = base + last.offset + last.length;
-  if (multiLine) {
-    const indent = indentAt(text, last.offset);
-    return { path, start: at, end: at, newText: `,\n${indent}${quoted}` };
-  }
-  return { path, start: at, end: at, newText: `, ${quoted}` };
+  const e = appendAfterLast(
+    text,
+    {
+      start: last.offset,
+      end: last.offset + last.length,
+      multiLine: text.slice(arr.offset, last.offset).includes("\n"),
+    },
+    quoted,
+  );
+  return { path, start: base + e.start, end: base + e.end, newText: e.newText };
 }
 
 /** Turns a scalar JSON string node into a list with `item` appended. */
@@ -145,4 +151,22 @@ export function deleteResources(blocks: Block[]): TextEdit[] | null {
     out.push(...e);
   }
   return out;
+}
+
+/**
+ * Sets a module input for one call: `input = value` added after the call's last argument. Used when the
+ * module's default is what makes the value wrong: changing the default would change every caller.
+ */
+export function addModuleArgument(call: Block, input: string, valueText: string): TextEdit | null {
+  if (call.json) return null;
+  let last: Block["attrs"] extends Map<string, infer A> ? A : never;
+  let lastLine = -1;
+  for (const a of call.attrs.values()) {
+    if (a.line > lastLine) {
+      last = a;
+      lastLine = a.line;
+    }
+  }
+  if (lastLine < 0) return null;
+  return insertAttributeAfter(call.file, last!.node as Node, input, valueText);
 }

@@ -43,6 +43,27 @@ export interface Val {
   origin?: Origin;
   /** The chain of indirections followed (`var.x`, `local.y`, `module.m` argument…). */
   via: string[];
+  /**
+   * A map's or list's members as values of their own, so `each.value.auth`, `local.m["k"]` or
+   * `lookup(var.m, "k")` keep the origin of the literal they land on (a patch goes exactly there).
+   */
+  members?: Record<string, Val> | Val[];
+  /**
+   * Set when a module call decides the value (an argument of the call, or the input's default because the
+   * call passes nothing): the place a finding about this instance belongs, at the call site.
+   */
+  site?: CallSite;
+}
+
+export interface CallSite {
+  path: string;
+  /** The argument's line, or the module block's first line when the call does not pass the input. */
+  line: number;
+  /** The module block's lines (where inline intent comments for this call are read). */
+  startLine: number;
+  endLine: number;
+  /** The call passes nothing and the module's default applies: patch by adding the argument to `block`. */
+  defaulted?: { block: Block; input: string };
 }
 
 export interface VarSource {
@@ -52,6 +73,10 @@ export interface VarSource {
   /** Scope to evaluate `expr` in (the calling module for a module argument); null: the module itself. */
   scope: Scope | null;
   desc: string;
+  /** Where the value comes from: a module call's argument, tfvars, or the variable's declared default. */
+  from?: "argument" | "tfvars" | "default";
+  /** 1-based line of the argument, tfvars entry or default. */
+  line?: number;
 }
 
 /** One instance of a module directory (the root, or a local module call with its arguments). */
@@ -64,6 +89,8 @@ export interface ModuleInst {
   vars: Map<string, VarSource>;
   locals: Map<string, { expr: Expr; file: SourceFile }>;
   files: ReadonlyMap<string, SourceFile>;
+  /** The `module` block that instantiated this module (absent for a root module). */
+  call?: Block;
 }
 
 export interface Scope {
@@ -159,11 +186,18 @@ export function evaluate(expr: Expr, scope: Scope, file: SourceFile): Val {
     case "collection_value": {
       const c = head.namedChildren[0];
       if (!c) return unknown(expr);
-      if (c.type === "tuple") return { v: tupleElements(c).map((e) => evaluate(e, s, file).v), via: [] };
+      if (c.type === "tuple") {
+        const members = tupleElements(c).map((e) => evaluate(e, s, file));
+        return { v: members.map((m) => m.v), members, via: [] };
+      }
       if (c.type === "object") {
         const o: Record<string, unknown> = {};
-        for (const e of objectEntries(c)) o[e.key] = evaluate(e.value, s, file).v;
-        return { v: o, via: [] };
+        const members: Record<string, Val> = {};
+        for (const e of objectEntries(c)) {
+          members[e.key] = evaluate(e.value, s, file);
+          o[e.key] = members[e.key]!.v;
+        }
+        return { v: o, members, via: [] };
       }
       return unknown(expr);
     }
@@ -187,12 +221,46 @@ export function evaluate(expr: Expr, scope: Scope, file: SourceFile): Val {
       return evalCall(head, s, file, expr);
     case "variable_expr": {
       const path = traversal(expr);
-      if (!path) return unknown(expr);
-      return resolveRef(path, s, expr);
+      const resolved = path ? indexesResolved(expr, path, s, file) : null;
+      if (!resolved) return unknown(expr);
+      return resolveRef(resolved, s, expr);
     }
     default:
       return unknown(expr);
   }
+}
+
+/**
+ * A traversal whose computed indexes (`var.m[each.key]`, `local.l[count.index]`) are replaced by their
+ * values (`["blue"]`, `[0]`); null when one cannot be known.
+ */
+function indexesResolved(expr: Node, path: string[], s: Scope, file: SourceFile): string[] | null {
+  const { rest } = exprParts(expr);
+  const out = [...path];
+  for (let i = 0; i < rest.length; i++) {
+    const r = rest[i]!;
+    const text = out[i + 1];
+    if (r.type !== "index" || text === undefined || /^\[(\d+|"[^"]*")\]$/.test(text)) continue;
+    let inner: Node | undefined = named(r)[0];
+    while (inner && inner.type !== "expression") inner = named(inner)[0];
+    if (!inner) return null;
+    const v = evaluate(inner, s, file).v;
+    if (typeof v === "number" && Number.isInteger(v)) out[i + 1] = `[${v}]`;
+    else if (typeof v === "string" && !v.includes('"')) out[i + 1] = `["${v}"]`;
+    else return null;
+  }
+  return out;
+}
+
+/** Where a called module's input is decided: the call's argument, or the call block when it passes nothing. */
+function callSite(mod: ModuleInst, src: VarSource, input: string): CallSite | undefined {
+  const call = mod.call;
+  if (!call) return undefined;
+  const lines = { startLine: call.startLine, endLine: call.endLine };
+  if (src.from === "argument") return { path: call.file.path, line: src.line ?? call.startLine, ...lines };
+  if (src.from === "default")
+    return { path: call.file.path, line: call.startLine, ...lines, defaulted: { block: call, input } };
+  return undefined;
 }
 
 /** Value of a reference (`var.x`, `local.y.z`, `count.index`, `each.value`, `path.module`). */
@@ -205,7 +273,10 @@ function resolveRef(path: string[], s: Scope, expr: { text: string }): Val {
     let r = evaluate(src.expr, { mod: target.mod, depth: s.depth + 1 }, src.file);
     r = { ...r, via: [`${s.mod.prefix}var.${name} (${src.desc})`, ...r.via] };
     if (r.origin) r.origin = { ...r.origin, desc: `var.${name} (${src.desc})` };
-    return applyRest(r, path.slice(2), expr);
+    const out = applyRest(r, path.slice(2), expr);
+    const site = callSite(s.mod, src, name);
+    // An outer call that decided the argument wins (a value passed down through nested modules).
+    return site ? { ...out, site: r.site ?? out.site ?? site } : out;
   }
   if (root === "local" && name) {
     const l = s.mod.locals.get(name);
@@ -273,42 +344,59 @@ export function evaluateJson(e: JsonExpr, scope: Scope): Val {
       return { v: n.value as boolean, origin: origin("bool"), via: [] };
     case "null":
       return { v: null, via: [] };
-    case "array":
-      return {
-        v: (n.children ?? []).map(
-          (c) => evaluateJson(new JsonExpr(c, file), { ...scope, depth: scope.depth + 1 }).v,
-        ),
-        via: [],
-      };
+    case "array": {
+      const members = (n.children ?? []).map((c) =>
+        evaluateJson(new JsonExpr(c, file), { ...scope, depth: scope.depth + 1 }),
+      );
+      return { v: members.map((m) => m.v), members, via: [] };
+    }
     case "object": {
       const o: Record<string, unknown> = {};
+      const members: Record<string, Val> = {};
       for (const p of n.children ?? []) {
         const k = p.children?.[0];
         const v = p.children?.[1];
-        if (k && v && typeof k.value === "string")
-          o[k.value] = evaluateJson(new JsonExpr(v, file), { ...scope, depth: scope.depth + 1 }).v;
+        if (k && v && typeof k.value === "string") {
+          members[k.value] = evaluateJson(new JsonExpr(v, file), { ...scope, depth: scope.depth + 1 });
+          o[k.value] = members[k.value]!.v;
+        }
       }
-      return { v: o, via: [] };
+      return { v: o, members, via: [] };
     }
     default:
       return unknown(e);
   }
 }
 
+/** The member `k` of a map or list value, with its own origin when the collection was written literally. */
+export function memberOf(r: Val, k: string | number): Val | undefined {
+  const v = r.v;
+  if (typeof k === "number") {
+    if (!Array.isArray(v) || k < 0 || k >= v.length) return undefined;
+    return Array.isArray(r.members) ? r.members[k] : { v: v[k], via: [] };
+  }
+  if (!v || typeof v !== "object" || Array.isArray(v) || v instanceof Unknown) return undefined;
+  if (!Object.hasOwn(v, k)) return undefined;
+  const m = r.members && !Array.isArray(r.members) ? r.members[k] : undefined;
+  return m ?? { v: (v as Record<string, unknown>)[k], via: [] };
+}
+
 function applyRest(r: Val, rest: string[], expr: { text: string }): Val {
-  let v = r.v;
+  let cur = r;
   for (const k of rest) {
-    if (v instanceof Unknown) return { v, via: r.via };
+    if (cur.v instanceof Unknown) return { v: cur.v, via: r.via };
     const idx = /^\[(\d+)\]$/.exec(k);
     const key = /^\["([^"]*)"\]$/.exec(k);
-    if (idx && Array.isArray(v)) v = v[Number(idx[1])];
-    else if (key && v && typeof v === "object" && !Array.isArray(v))
-      v = (v as Record<string, unknown>)[key[1]!];
-    else if (v && typeof v === "object" && !Array.isArray(v) && !/^\[/.test(k))
-      v = (v as Record<string, unknown>)[k];
+    let next: Val | undefined;
+    if (idx && Array.isArray(cur.v)) next = memberOf(cur, Number(idx[1]));
+    else if (key && cur.v && typeof cur.v === "object" && !Array.isArray(cur.v))
+      next = memberOf(cur, key[1]!);
+    else if (cur.v && typeof cur.v === "object" && !Array.isArray(cur.v) && !/^\[/.test(k))
+      next = memberOf(cur, k);
     else return { v: new Unknown(expr.text), via: r.via };
+    cur = next ? { ...next, via: [...r.via, ...next.via] } : { v: undefined, via: r.via };
   }
-  return rest.length === 0 ? r : { v, via: r.via };
+  return cur;
 }
 
 function evalOperation(op: Node, s: Scope, file: SourceFile, expr: Node): Val {
@@ -400,6 +488,25 @@ function evalCall(call: Node, s: Scope, file: SourceFile, expr: Node): Val {
       return typeof r.v === "string"
         ? { v: name === "lower" ? r.v.toLowerCase() : r.v.toUpperCase(), via: r.via }
         : unknown(expr);
+    }
+    case "lookup": {
+      // lookup(map, key, default): the member when present, else the default, each with its origin.
+      const [m, k, d] = args;
+      if (!m || !k) return unknown(expr);
+      const mv = evaluate(m, s, file);
+      const kv = evaluate(k, s, file);
+      if (mv.v instanceof Unknown || typeof kv.v !== "string") return unknown(expr);
+      const hit = memberOf(mv, kv.v);
+      if (hit) return { ...hit, via: [...mv.via, ...hit.via] };
+      return d ? evaluate(d, s, file) : unknown(expr);
+    }
+    case "try": {
+      // try(a, b…): the first argument that evaluates without an unknown (a missing attribute is one).
+      for (const a of args) {
+        const r = evaluate(a, s, file);
+        if (r.v !== undefined && !hasUnknown(r.v)) return r;
+      }
+      return unknown(expr);
     }
     case "coalesce": {
       for (const a of args) {

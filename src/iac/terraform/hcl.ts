@@ -130,8 +130,10 @@ export function readBody(file: SourceFile, body: Node | null): { attrs: Map<stri
   if (!body) return { attrs, blocks };
   for (const c of named(body)) {
     if (c.type === "attribute") {
-      const id = c.namedChildren[0];
-      const expr = named(c).find((x) => x.type === "expression");
+      // One crossing into wasm per node: the child list is read once.
+      const kids = named(c);
+      const id = kids[0];
+      const expr = kids.find((x) => x.type === "expression");
       if (id && expr) attrs.set(id.text, { name: id.text, node: c, expr, line: lineOf(c) });
     } else if (c.type === "block") {
       const b = readBlock(file, c);

@@ -1,7 +1,7 @@
 import type { Detector, DetectorResult, SourceFile } from "../types.js";
 import { analyzeIam } from "./iam.js";
 import { analyzeLambda } from "./lambda.js";
-import { buildModules, parseAll } from "./modules.js";
+import { buildModules, mergeModuleInstances, parseAll } from "./modules.js";
 
 /**
  * Terraform (`*.tf`, `*.tfvars`, and the JSON syntax `*.tf.json`, `*.tfvars.json`): function URLs, public
@@ -31,6 +31,7 @@ export const terraformDetector: Detector = {
     } finally {
       for (const p of parsed) p.tree?.delete();
     }
+    out.findings = mergeModuleInstances(out.findings);
     return out;
   },
 };

@@ -2,7 +2,15 @@ import type { Severity } from "../../model/severity.js";
 import { lg001Commands, makeFinding, removePermissionNote } from "../finding.js";
 import type { Node } from "../treesitter.js";
 import type { DetectorResult, IacFinding, IacFunction, TextEdit } from "../types.js";
-import { evaluate, isUnknown, type Instance, type ModuleInst, type Scope, type Val } from "./eval.js";
+import {
+  evaluate,
+  isUnknown,
+  memberOf,
+  type Instance,
+  type ModuleInst,
+  type Scope,
+  type Val,
+} from "./eval.js";
 import {
   type Attr,
   type Block,
@@ -14,7 +22,13 @@ import {
   traversal,
   tupleElements,
 } from "./hcl.js";
-import { deleteResource, deleteResources, insertAttributeAfter, replaceNode } from "./edits.js";
+import {
+  addModuleArgument,
+  deleteResource,
+  deleteResources,
+  insertAttributeAfter,
+  replaceNode,
+} from "./edits.js";
 import {
   analyzePolicy,
   exposureLevel,
@@ -147,14 +161,12 @@ function forEachEntries(
       return out;
     }
   }
-  const v = evaluate(expr, scope, file).v;
+  const r = evaluate(expr, scope, file);
+  const v = r.v;
   if (Array.isArray(v) && v.every((x) => typeof x === "string"))
     return v.map((x: string) => ({ key: x, value: { v: x, via: [] } }));
   if (v && typeof v === "object" && !isUnknown(v) && !Array.isArray(v))
-    return Object.entries(v as Record<string, unknown>).map(([key, x]) => ({
-      key,
-      value: { v: x, via: [] },
-    }));
+    return Object.keys(v).map((key) => ({ key, value: memberOf(r, key) ?? { v: undefined, via: [] } }));
   return null;
 }
 
@@ -169,6 +181,13 @@ function attrVal(b: Block, name: string, scope: Scope): Val | undefined {
 
 /** Edit that makes a value "AWS_IAM" where it is defined, and a note saying where that is. */
 function authEdit(v: Val, files: ModuleInst["files"]): { edit: TextEdit; note?: string } | null {
+  // The module's default decides it: set the input on this call, never the default every caller shares.
+  const d = v.site?.defaulted;
+  if (d) {
+    const edit = addModuleArgument(d.block, d.input, '"AWS_IAM"');
+    const note = `authorization_type comes from ${v.via.join(" → ")}; set ${d.input} = "AWS_IAM" on module "${d.block.labels[0] ?? ""}" (${d.block.file.path}:${d.block.startLine}), leaving the module's default for its other callers.`;
+    return edit ? { edit, note } : null;
+  }
   if (!v.origin || v.origin.kind !== "string") return null;
   const file = files.get(v.origin.path);
   if (!file) return null;
@@ -486,8 +505,9 @@ export function analyzeLambda(mod: ModuleInst, out: DetectorResult): void {
         flavour: TF,
         kind: "function-url",
         address,
-        path: b.file.path,
-        line: authAttr.line,
+        // A module call that decides the value is where this instance's finding belongs.
+        path: auth.site?.path ?? b.file.path,
+        line: auth.site?.line ?? authAttr.line,
         ...(ref.name ? { functionName: ref.name } : {}),
         message: `${address} sets authorization_type = "NONE"${via}. The AWS provider then adds the FunctionURLAllowPublicAccess statement (and FunctionURLAllowInvokeAction in newer provider versions) without any resource in the code, so anyone on the Internet who learns the URL can invoke ${ref.name ?? "the function"}.`,
         evidence: {
@@ -506,7 +526,9 @@ export function analyzeLambda(mod: ModuleInst, out: DetectorResult): void {
           notes,
         },
       }),
-      resourceRange: { startLine: b.startLine, endLine: b.endLine },
+      resourceRange: auth.site
+        ? { startLine: auth.site.startLine, endLine: auth.site.endLine }
+        : { startLine: b.startLine, endLine: b.endLine },
       ...(ref.fn ? { function: ref.fn } : {}),
     };
     if (unfixable) finding.unfixable = unfixable;

@@ -1,6 +1,8 @@
+import { fingerprint } from "../../model/fingerprint.js";
 import type { Coverage } from "../../model/report.js";
+import type { RuleId } from "../../model/rules.js";
 import { firstError, parse, type Tree } from "../treesitter.js";
-import type { SourceFile } from "../types.js";
+import type { IacFinding, SourceFile } from "../types.js";
 import { type Attr, type Block, readFile } from "./hcl.js";
 import { evaluate, normalizePath, type ModuleInst, type Scope, type VarSource } from "./eval.js";
 import { readTfJson } from "./tfjson.js";
@@ -92,12 +94,21 @@ export function buildModules(parsed: ParsedTf[], files: ReadonlyMap<string, Sour
     prefix: string,
     callArgs: Map<string, VarSource> | null,
     depth: number,
+    call?: Block,
   ) => {
     const ps = byDir.get(dir);
     if (!ps || depth > 8) return;
     const tf = ps.filter((p) => !isTfvars(p.file.path));
     const blocks = tf.flatMap((p) => p.blocks);
-    const mod: ModuleInst = { dir, prefix, blocks, vars: new Map(), locals: new Map(), files };
+    const mod: ModuleInst = {
+      dir,
+      prefix,
+      blocks,
+      vars: new Map(),
+      locals: new Map(),
+      files,
+      ...(call ? { call } : {}),
+    };
     for (const b of blocks) {
       if (b.type === "locals")
         for (const a of b.attrs.values()) mod.locals.set(a.name, { expr: a.expr, file: b.file });
@@ -111,6 +122,8 @@ export function buildModules(parsed: ParsedTf[], files: ReadonlyMap<string, Sour
           file: b.file,
           scope: null,
           desc: `default in ${b.file.path}:${def.line}`,
+          from: "default",
+          line: def.line,
         });
     }
     if (callArgs) {
@@ -133,7 +146,14 @@ export function buildModules(parsed: ParsedTf[], files: ReadonlyMap<string, Sour
       tfvars.sort((a, b) => rank(a) - rank(b) || (a.file.path < b.file.path ? -1 : 1));
       for (const p of tfvars) {
         for (const a of p.attrs.values()) {
-          mod.vars.set(a.name, { expr: a.expr, file: p.file, scope: null, desc: `${p.file.path}:${a.line}` });
+          mod.vars.set(a.name, {
+            expr: a.expr,
+            file: p.file,
+            scope: null,
+            desc: `${p.file.path}:${a.line}`,
+            from: "tfvars",
+            line: a.line,
+          });
         }
       }
     }
@@ -152,9 +172,11 @@ export function buildModules(parsed: ParsedTf[], files: ReadonlyMap<string, Sour
           file: b.file,
           scope,
           desc: `module "${b.labels[0]}" argument in ${b.file.path}:${a.line}`,
+          from: "argument",
+          line: a.line,
         });
       }
-      instantiate(childDir, `${prefix}module.${b.labels[0]}.`, args, depth + 1);
+      instantiate(childDir, `${prefix}module.${b.labels[0]}.`, args, depth + 1, b);
     }
   };
   for (const d of tfDirs.sort()) if (!called.has(d)) instantiate(d, "", null, 0);
@@ -163,4 +185,60 @@ export function buildModules(parsed: ParsedTf[], files: ReadonlyMap<string, Sour
 
 function dummyScope(files: ReadonlyMap<string, SourceFile>): Scope {
   return { mod: { dir: "", prefix: "", blocks: [], vars: new Map(), locals: new Map(), files }, depth: 0 };
+}
+
+const INSTANCE_PREFIX = /^((?:module\.[^.]+\.)+)(.+)$/;
+
+/**
+ * A policy statement in a module that several calls instantiate is one problem in the code, with one patch:
+ * its findings (same rule, place and patch, from different instances) become one finding whose address is
+ * the module-relative one and whose evidence lists the instances. Other findings pass through unchanged.
+ */
+export function mergeModuleInstances(
+  findings: IacFinding[],
+  rules: readonly RuleId[] = ["LG005"],
+): IacFinding[] {
+  const groups = new Map<string, IacFinding[]>();
+  const out: (IacFinding | string)[] = [];
+  for (const f of findings) {
+    const m = INSTANCE_PREFIX.exec(f.finding.resource.iac?.address ?? "");
+    if (!m || !rules.includes(f.finding.rule)) {
+      out.push(f);
+      continue;
+    }
+    const key = JSON.stringify([
+      f.finding.rule,
+      f.finding.location,
+      m[2],
+      f.fix?.edits ?? null,
+      f.unfixable ?? null,
+      f.finding.suppression ?? null,
+    ]);
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else {
+      groups.set(key, [f]);
+      out.push(key);
+    }
+  }
+  return out.map((x) => {
+    if (typeof x !== "string") return x;
+    const g = groups.get(x)!;
+    if (g.length === 1) return g[0]!;
+    const first = g[0]!;
+    const address = INSTANCE_PREFIX.exec(first.finding.resource.iac!.address)![2]!;
+    const instances = g.map((f) => INSTANCE_PREFIX.exec(f.finding.resource.iac!.address)![1]!.slice(0, -1));
+    const f = first.finding;
+    return {
+      ...first,
+      finding: {
+        ...f,
+        // Stable across runs and distinct per statement: derived from the first instance's fingerprint.
+        fingerprint: fingerprint(f.rule, f.location?.path ?? "", address, f.fingerprint),
+        message: `${f.message} The statement is in a module instantiated ${g.length} times (${instances.join(", ")}); one change fixes every instance.`,
+        resource: { ...f.resource, iac: { ...f.resource.iac!, address } },
+        evidence: { ...f.evidence, instances },
+      },
+    };
+  });
 }
