@@ -14,5 +14,8 @@ export const DOCUMENTED_QUOTAS = {
   sts: 10,
   account: 5,
   ec2: 10,
+  // Organizations and CloudTrail Lake publish no per-API rate for these reads; we stay gentle.
+  organizations: 5,
+  "cloudtrail:lake": 5,
 } as const;
 export type QuotaBucket = keyof typeof DOCUMENTED_QUOTAS;

@@ -5,6 +5,7 @@ import { cloudtrailService } from "./cloudtrail.js";
 import { ec2Service } from "./ec2.js";
 import { iamService } from "./iam.js";
 import { lambdaService } from "./lambda.js";
+import { organizationsService } from "./organizations.js";
 import { stsService } from "./sts.js";
 
 export const SERVICES: ServiceModule[] = [
@@ -14,4 +15,5 @@ export const SERVICES: ServiceModule[] = [
   ec2Service,
   cloudtrailService,
   iamService,
+  organizationsService,
 ];
