@@ -11,7 +11,6 @@ import {
   isIncomplete,
   loadConfig,
   meetsThreshold,
-  ReportSchema,
   RULE_IDS,
   VERSION,
   type FailOn,
@@ -31,7 +30,10 @@ import {
   parseRules,
 } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { readFile } from "node:fs/promises";
+import { readReportFile } from "./report-file.js";
+import { runAccounts } from "./accounts.js";
+import { mergeReportFiles } from "./merge.js";
+import { parseAccountsFlag, runOrgScan } from "./org-scan.js";
 
 export const USAGE = `lambda-guard ${VERSION} — public Lambda function URLs and missing lambda:ListTags grants
 
@@ -42,6 +44,8 @@ Usage:
   lambda-guard emulate --state FILE [--port N] [--verbose]
                                           serve an emulated AWS account on 127.0.0.1 (--verbose logs each request)
   lambda-guard demo [--output-dir DIR]    emulate the bundled sample account, scan it, scan and fix the example IaC
+  lambda-guard accounts [options]         ACTIVE accounts of the caller's AWS Organization
+  lambda-guard merge REPORT... [options]  one report from many (a matrix's per-account reports)
 
 Common options:
   --format text|json|sarif|markdown       output format (default text)
@@ -56,6 +60,15 @@ scan options:
   --rules LG001,LG004                     rules to run (default all: ${RULE_IDS.join(",")})
   --api-budget F                          fraction of AWS's documented API quotas to use (default 0.9)
   --confirm-with-simulator                confirm LG004 principals with iam:SimulatePrincipalPolicy
+  --accounts all|ID,ID                    scan these accounts of the organization into one report
+  --role-name NAME                        role assumed in each account (default lambda-guard-scan)
+  --external-id X                         external id the member role's trust policy requires
+  --accounts-in-flight N                  accounts scanned at once (default 8)
+
+accounts options:
+  --include L / --exclude L               comma-separated account ids or name globs (payments-*)
+  --format text|json|matrix               matrix = one JSON line for a GitHub Actions strategy.matrix
+  --endpoint-url URL                      send every AWS call there (e.g. the emulator)
 
 fix options:
   --report FILE                           locate a report's findings in DIR instead of running the static scan
@@ -82,7 +95,20 @@ const OPTIONS = {
     rules: { type: "string" },
     "api-budget": { type: "string" },
     "confirm-with-simulator": { type: "boolean" },
+    accounts: { type: "string" },
+    "role-name": { type: "string" },
+    "external-id": { type: "string" },
+    "accounts-in-flight": { type: "string" },
   },
+  accounts: {
+    format: { type: "string" },
+    output: { type: "string" },
+    include: { type: "string" },
+    exclude: { type: "string" },
+    "endpoint-url": { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+  merge: { ...COMMON },
   iac: { ...COMMON },
   fix: { ...COMMON, report: { type: "string" }, write: { type: "boolean" } },
   emulate: {
@@ -136,7 +162,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return 0;
     }
     if (!(command in OPTIONS)) {
-      throw new InputError(`unknown command '${command}' — use scan, iac, fix, emulate or demo (see --help)`);
+      throw new InputError(
+        `unknown command '${command}' — use scan, iac, fix, emulate, demo, accounts or merge (see --help)`,
+      );
     }
     const { values, positionals } = parse(command as Command, rest);
     if (values.help) {
@@ -152,6 +180,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await fixCommand(io, values as Record<string, string | boolean | undefined>, positionals);
       case "emulate":
         return await runEmulate(io, values as Record<string, string | boolean | undefined>);
+      case "accounts": {
+        const av = values as Record<string, string | boolean | undefined>;
+        return await runAccounts(io, av, (text) => emit(io, text, av.output as string | undefined));
+      }
+      case "merge":
+        return await mergeCommand(io, values as Record<string, string | boolean | undefined>, positionals);
       case "demo":
         return await runDemo(io, { outputDir: (values as Record<string, string | undefined>)["output-dir"] });
     }
@@ -214,16 +248,24 @@ async function scanCommand(
 
   const clients = new AwsClients({ apiBudget, ...(endpointUrl ? { endpointUrl } : {}) });
   const progress = progressReporter(io);
+  const common = {
+    regions: regionsFlag ?? config.regions,
+    lookbackDays: lookbackFlag ?? config.lookbackDays,
+    rules,
+    config,
+    confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
+  };
+  const accounts = parseAccountsFlag(v.accounts as string | undefined);
   try {
-    const report = await scanAccount({
-      clients,
-      regions: regionsFlag ?? config.regions,
-      lookbackDays: lookbackFlag ?? config.lookbackDays,
-      rules,
-      config,
-      confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
-      onProgress: progress.onProgress,
-    });
+    const report = accounts
+      ? await runOrgScan(io, clients, {
+          accounts,
+          v,
+          apiBudget,
+          base: common,
+          ...(endpointUrl ? { endpointUrl } : {}),
+        })
+      : await scanAccount({ clients, ...common, onProgress: progress.onProgress });
     progress.finish();
     await emit(io, renderReport(report, format), v.output as string | undefined);
     return exitCodeFor(report, failOnFlag ?? config.failOn);
@@ -246,28 +288,6 @@ async function iacCommand(
   const { report } = await scanIac(root, { config, prefix: repoPrefix(io.cwd, root) });
   await emit(io, renderReport(report, format), v.output as string | undefined);
   return exitCodeFor(report, failOnFlag ?? config.failOn);
-}
-
-async function readReportFile(io: Io, file: string): Promise<Report> {
-  const path = resolve(io.cwd, file);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, "utf8"));
-  } catch (err) {
-    throw new InputError(
-      `cannot read the report as JSON (${errorMessage(err)}) — pass a file written by 'lambda-guard scan --format json'`,
-      file,
-    );
-  }
-  const parsed = ReportSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(
-      `not a lambda-guard report: ${issue.path.join(".") || "(top level)"}: ${issue.message} — pass a file written by 'lambda-guard scan --format json'`,
-      file,
-    );
-  }
-  return parsed.data;
 }
 
 async function fixCommand(
@@ -303,4 +323,17 @@ async function fixCommand(
     );
   }
   return 0;
+}
+
+async function mergeCommand(
+  io: Io,
+  v: Record<string, string | boolean | undefined>,
+  files: string[],
+): Promise<number> {
+  const format = parseFormat(v.format as string | undefined);
+  const failOnFlag = parseFailOn(v["fail-on"] as string | undefined);
+  const { config } = await configFor(io, v.config as string | undefined);
+  const report = await mergeReportFiles(io, files);
+  await emit(io, renderReport(report, format), v.output as string | undefined);
+  return exitCodeFor(report, failOnFlag ?? config.failOn);
 }

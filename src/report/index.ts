@@ -16,6 +16,7 @@ export {
 } from "./sarif.js";
 export { renderMarkdown, DEFAULT_ARTIFACT_NAME, byteLength, type MarkdownOptions } from "./markdown.js";
 export { mergeReports } from "./merge.js";
+export { mergeOrganizationReports, MergeRefusal, UNKNOWN_ORGANIZATION } from "./merge-org.js";
 export { resourceLabel, whereLabel, summaryLine } from "./labels.js";
 
 export type ReportFormat = "text" | "json" | "sarif" | "markdown";

@@ -58,6 +58,9 @@ export function targetPhrase(report: Report): string {
     const iacRoot = typeof t["iacRoot"] === "string" ? ` and IaC under ${t["iacRoot"]}` : "";
     return `AWS account ${t.accountId} (${plural(t.regions.length, "region")})${iacRoot}`;
   }
+  if (t.kind === "aws-organization") {
+    return `AWS Organization ${t.organizationId} (${plural(t.accounts.length, "account")})`;
+  }
   return `IaC under ${t.root || "."}`;
 }
 
