@@ -6,4 +6,5 @@ export const WASM = [
   "tree-sitter-typescript/tree-sitter-typescript.wasm",
   "tree-sitter-typescript/tree-sitter-tsx.wasm",
   "tree-sitter-python/tree-sitter-python.wasm",
+  "sql.js/dist/sql-wasm.wasm",
 ];

@@ -33,7 +33,8 @@ import { progressReporter } from "./progress.js";
 import { readReportFile } from "./report-file.js";
 import { runAccounts } from "./accounts.js";
 import { mergeReportFiles } from "./merge.js";
-import { parseAccountsFlag, runOrgScan } from "./org-scan.js";
+import { parseAccountsFlag, parseEventDataStore, runOrgScan } from "./org-scan.js";
+import { scanAccountWithLake } from "../aws/org/lake-lg004.js";
 
 export const USAGE = `lambda-guard ${VERSION} — public Lambda function URLs and missing lambda:ListTags grants
 
@@ -64,6 +65,7 @@ scan options:
   --role-name NAME                        role assumed in each account (default lambda-guard-scan)
   --external-id X                         external id the member role's trust policy requires
   --accounts-in-flight N                  accounts scanned at once (default 8)
+  --cloudtrail-lake EDS                   LG004 from one CloudTrail Lake query over event data store EDS
 
 accounts options:
   --include L / --exclude L               comma-separated account ids or name globs (payments-*)
@@ -99,6 +101,7 @@ const OPTIONS = {
     "role-name": { type: "string" },
     "external-id": { type: "string" },
     "accounts-in-flight": { type: "string" },
+    "cloudtrail-lake": { type: "string" },
   },
   accounts: {
     format: { type: "string" },
@@ -240,7 +243,11 @@ async function scanCommand(
   const format = parseFormat(v.format as string | undefined);
   const failOnFlag = parseFailOn(v["fail-on"] as string | undefined);
   const regionsFlag = parseRegions(v.regions as string | undefined);
-  const lookbackFlag = parseLookbackDays(v["lookback-days"] as string | undefined);
+  // CloudTrail Lake keeps events up to ten years (3,653 days); LookupEvents only 90.
+  const lookbackFlag = parseLookbackDays(
+    v["lookback-days"] as string | undefined,
+    v["cloudtrail-lake"] === undefined ? 90 : 3653,
+  );
   const rules = parseRules(v.rules as string | undefined) ?? [...RULE_IDS];
   const apiBudget = parseApiBudget(v["api-budget"] as string | undefined);
   const endpointUrl = parseEndpointUrl(v["endpoint-url"] as string | undefined);
@@ -256,6 +263,7 @@ async function scanCommand(
     confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
   };
   const accounts = parseAccountsFlag(v.accounts as string | undefined);
+  const eds = parseEventDataStore(v["cloudtrail-lake"] as string | undefined);
   try {
     const report = accounts
       ? await runOrgScan(io, clients, {
@@ -265,7 +273,12 @@ async function scanCommand(
           base: common,
           ...(endpointUrl ? { endpointUrl } : {}),
         })
-      : await scanAccount({ clients, ...common, onProgress: progress.onProgress });
+      : eds
+        ? await scanAccountWithLake(
+            { clients, ...common, onProgress: progress.onProgress },
+            { eventDataStore: eds },
+          )
+        : await scanAccount({ clients, ...common, onProgress: progress.onProgress });
     progress.finish();
     await emit(io, renderReport(report, format), v.output as string | undefined);
     return exitCodeFor(report, failOnFlag ?? config.failOn);

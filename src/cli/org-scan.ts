@@ -6,6 +6,7 @@ import {
   scanOrganization,
   type OrgScanOptions,
 } from "../aws/org/scan-org.js";
+import { lakeLg004 } from "../aws/org/lake-lg004.js";
 import { InputError, type Report } from "../model/index.js";
 import type { Io } from "./io.js";
 
@@ -54,6 +55,20 @@ export function parseAccountsInFlight(v: string | undefined): number {
   return n;
 }
 
+export function parseEventDataStore(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (
+    !/^[A-Za-z0-9-]{3,128}$/.test(v) &&
+    !/^arn:[\w-]+:cloudtrail:[a-z0-9-]+:\d{12}:eventdatastore\/[A-Za-z0-9-]{3,128}$/.test(v)
+  ) {
+    throw new InputError(
+      `'${v}' is not an event data store id or ARN (arn:aws:cloudtrail:REGION:ACCOUNT:eventdatastore/ID)`,
+      "--cloudtrail-lake",
+    );
+  }
+  return v;
+}
+
 export interface OrgScanCli {
   accounts: "all" | string[];
   v: Record<string, string | boolean | undefined>;
@@ -64,6 +79,7 @@ export interface OrgScanCli {
 
 export async function runOrgScan(io: Io, clients: AwsClients, o: OrgScanCli): Promise<Report> {
   const externalId = parseExternalId(o.v["external-id"] as string | undefined);
+  const eds = parseEventDataStore(o.v["cloudtrail-lake"] as string | undefined);
   return scanOrganization({
     ...o.base,
     clients,
@@ -78,6 +94,18 @@ export async function runOrgScan(io: Io, clients: AwsClients, o: OrgScanCli): Pr
     roleName: parseRoleName(o.v["role-name"] as string | undefined),
     accountsInFlight: parseAccountsInFlight(o.v["accounts-in-flight"] as string | undefined),
     ...(externalId !== undefined ? { externalId } : {}),
+    ...(eds
+      ? {
+          lg004: lakeLg004({
+            clients,
+            eventDataStore: eds,
+            lookbackDays: o.base.lookbackDays,
+            confirmWithSimulator: o.base.confirmWithSimulator,
+            now: o.base.now ?? new Date(),
+            perAccount: true,
+          }),
+        }
+      : {}),
     onProgress: (e) => {
       if (e.kind === "account-start") io.err(`${e.accountId} (${e.name}): scanning\n`);
       else if (e.kind === "account-done") {

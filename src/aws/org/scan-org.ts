@@ -8,6 +8,8 @@
  * Memory: each account's scan streams its functions into findings; only findings and coverage are kept here.
  */
 import {
+  applyAllowList,
+  applyRuleOverrides,
   buildReport,
   InputError,
   VERSION,
@@ -19,7 +21,13 @@ import {
 import { mapLimit } from "../../model/concurrency.js";
 import type { AwsClients, AwsClientOptions } from "../clients.js";
 import { describeAwsError } from "../errors.js";
-import { callerIdentity, scanAccount, type ScanOptions, type ScanProgress } from "../scan.js";
+import {
+  callerIdentity,
+  scanAccount,
+  type CallerIdentity,
+  type ScanOptions,
+  type ScanProgress,
+} from "../scan.js";
 import { describeOrganization, listOrgAccounts, selectAccounts, type OrgAccount } from "./accounts.js";
 import { assumedRoleCredentials, roleArn } from "./assume-role.js";
 
@@ -41,7 +49,10 @@ export interface OrgScanOptions extends Omit<ScanOptions, "clients" | "onProgres
   externalId?: string;
   accountsInFlight: number;
   /** LG004 for the whole organization from elsewhere (CloudTrail Lake); the accounts then skip LG004. */
-  lg004?: (entered: EnteredAccount[]) => Promise<{ findings: Finding[]; coverage: Coverage[] }>;
+  lg004?: (
+    entered: EnteredAccount[],
+    me: CallerIdentity,
+  ) => Promise<{ findings: Finding[]; coverage: Coverage[] }>;
   onProgress?: (e: OrgScanProgress) => void;
 }
 
@@ -128,8 +139,8 @@ export async function scanOrganization(opts: OrgScanOptions): Promise<Report> {
     });
 
     if (opts.lg004 && opts.rules.includes("LG004")) {
-      const lake = await opts.lg004(entered);
-      findings.push(...lake.findings);
+      const lake = await opts.lg004(entered, me);
+      findings.push(...applyAllowList(applyRuleOverrides(lake.findings, opts.config), opts.config, now));
       coverage.push(...lake.coverage);
     }
   } finally {
