@@ -348,6 +348,8 @@ export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
         ...(inputs.rules ? { rules: inputs.rules } : {}),
         ...(credentials ? { credentials } : {}),
         ...(homeRegion ? { homeRegion } : {}),
+        ...(inputs.organization ? { organization: inputs.organization } : {}),
+        ...(inputs.reports ? { reports: inputs.reports } : {}),
       });
     } catch (err) {
       const reason = errorMessage(err);

@@ -5,6 +5,8 @@ import { repoPrefix, scanIac } from "../iac/index.js";
 import { RULE_IDS, summarize, type Config, type Report, type RuleId } from "../model/index.js";
 import { mergeReports } from "../report/index.js";
 import type { Mode } from "./inputs.js";
+import { mergeReportArtifacts } from "./merge-mode.js";
+import { scanOrganizationFor, type OrganizationRequest } from "./org-scan.js";
 
 export interface ScanRequest {
   mode: Mode;
@@ -22,6 +24,10 @@ export interface ScanRequest {
   /** Explicit credentials (from configure-aws-credentials' outputs); else the SDK's default chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   homeRegion?: string;
+  /** Organization inputs (`accounts`, `role-name`, `external-id`, `cloudtrail-lake`). */
+  organization?: OrganizationRequest;
+  /** `mode: merge`: glob of downloaded report artifacts, relative to `workspace`. */
+  reports?: string;
 }
 
 /** The seam between the Action and the scanner: tests inject a fake, production uses `defaultScan`. */
@@ -35,6 +41,9 @@ async function account(req: ScanRequest): Promise<Report> {
     ...(req.homeRegion ? { homeRegion: req.homeRegion } : {}),
   });
   try {
+    if (req.organization?.accounts || req.organization?.cloudtrailLake) {
+      return await scanOrganizationFor(req, clients);
+    }
     return await scanAccount({
       clients,
       regions: req.regions,
@@ -64,6 +73,8 @@ export const defaultScan: ScanFn = async (req) => {
       return account(req);
     case "iac":
       return iac(req);
+    case "merge":
+      return mergeReportArtifacts(req.reports ?? "", req.workspace);
     case "both": {
       const [a, i] = await Promise.all([account(req), iac(req)]);
       return mergeReports([a, i]);
