@@ -3,6 +3,8 @@ import { join } from "node:path";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { run } from "../../src/action/main.js";
+import { renderIssueBody } from "../../src/app/body.js";
+import { reportFromHandoff } from "../../src/app/trust.js";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
 import { parseHandoffMarker } from "../../src/report/check-run.js";
 import { MANAGEMENT, MEMBERS, ROLE, orgState } from "../org/org-state.js";
@@ -93,6 +95,36 @@ describe("the Action across an organization", () => {
     expect(new Set(handoff.findings.map((f) => f.resource.accountId))).toEqual(
       new Set(MEMBERS.map((m) => m.accountId)),
     );
+
+    // The app reads that check run: the rebuilt report is an organization's, and the tracking issue groups
+    // the findings (no IaC location here) by account.
+    const rebuilt = reportFromHandoff(handoff, {
+      repository: "octo-org/payments",
+      headSha: check.head_sha,
+      generatedAt: "2026-12-02T00:00:00Z",
+    });
+    if (!rebuilt.ok) throw new Error(rebuilt.reason);
+    expect(rebuilt.value.target).toMatchObject({
+      kind: "aws-organization",
+      accounts: MEMBERS.map((m) => m.accountId).sort(),
+    });
+    const body = renderIssueBody({
+      check: check.name,
+      headSha: check.head_sha,
+      marker: { check: check.name, digest: "0123456789abcdef", fingerprints: [] },
+      items: rebuilt.value.findings.map((finding) => ({
+        finding,
+        category: "unlocated",
+        reason: "not in this repository",
+      })),
+    });
+    const headings = [...body.matchAll(/^### AWS account `(\d{12})`$/gm)].map((m) => m[1]);
+    expect(headings).toEqual(MEMBERS.map((m) => m.accountId).sort());
+    // Each account's findings sit under its heading.
+    const prodSection = body.split("### AWS account `444455556666`")[1]!.split("### AWS account")[0]!;
+    expect(prodSection).toContain("payments-prod-webhook");
+    expect(prodSection).toContain("payments-eu-hook");
+    expect(prodSection).not.toContain("data-prod-webhook");
   });
 
   it("mode merge refuses a foreign report and names it in the check run", async () => {
