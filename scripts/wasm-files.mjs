@@ -6,5 +6,4 @@ export const WASM = [
   "tree-sitter-typescript/tree-sitter-typescript.wasm",
   "tree-sitter-typescript/tree-sitter-tsx.wasm",
   "tree-sitter-python/tree-sitter-python.wasm",
-  "sql.js/dist/sql-wasm.wasm",
 ];

@@ -10,8 +10,6 @@ export const WASM_FILES = {
   "tree-sitter-typescript.wasm": "tree-sitter-typescript/tree-sitter-typescript.wasm",
   "tree-sitter-tsx.wasm": "tree-sitter-typescript/tree-sitter-tsx.wasm",
   "tree-sitter-python.wasm": "tree-sitter-python/tree-sitter-python.wasm",
-  // SQLite for the emulator's CloudTrail Lake queries.
-  "sql-wasm.wasm": "sql.js/dist/sql-wasm.wasm",
 } as const;
 export type WasmFile = keyof typeof WASM_FILES;
 

@@ -11,8 +11,9 @@
  * query (id or ARN) is the table.
  */
 import { randomUUID } from "node:crypto";
-import initSqlJs, { type Database, type SqlJsStatic } from "sql.js";
-import { wasmPath } from "../../iac/wasm.js";
+// The inline build carries its wasm in the JS, so it bundles into dist/ as is (the default build finds its
+// .wasm through __dirname, which an ESM bundle does not have).
+import initSqlJs, { type Database, type SqlJsStatic } from "sql.js/dist/sql-wasm-inline.js";
 import { allAccounts } from "../accounts.js";
 import { json11Result, parseJsonBody } from "../protocol.js";
 import type { EmulatorState } from "../state.js";
@@ -55,7 +56,7 @@ const MAX_QUERIES = 64;
 
 let engine: Promise<SqlJsStatic> | undefined;
 function sqlite(): Promise<SqlJsStatic> {
-  engine ??= initSqlJs({ locateFile: () => wasmPath("sql-wasm.wasm") });
+  engine ??= initSqlJs();
   return engine;
 }
 

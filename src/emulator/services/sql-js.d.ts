@@ -1,6 +1,6 @@
 // The part of sql.js (SQLite in wasm) the emulator uses. Hand-written: @types/sql.js pulls in @types/emscripten,
 // whose global EmscriptenModule type clashes with web-tree-sitter's own declarations.
-declare module "sql.js" {
+declare module "sql.js/dist/sql-wasm-inline.js" {
   export type SqlValue = number | string | Uint8Array | null;
   export interface QueryExecResult {
     columns: string[];
