@@ -80,7 +80,7 @@ export function assumeRole(
   const [, partition, accountId, roleName] = m as unknown as [string, string, string, string];
   const account = findAccount(root, accountId);
   if (!account || partition !== root.partition) throw denied();
-  const member = account as Partial<MemberAccount> & { externalId?: unknown };
+  const member = account as Partial<MemberAccount>;
   if (member.status === "SUSPENDED") throw denied();
   const roles = account.roles;
   if (roles !== undefined && !roles.includes(roleName)) throw denied();

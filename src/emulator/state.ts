@@ -100,6 +100,8 @@ export const MemberAccountSchema = AccountStateSchema.extend({
   status: z.enum(["ACTIVE", "SUSPENDED"]).default("ACTIVE"),
   /** Role names AssumeRole may enter; absent = any name. */
   roles: z.array(z.string().regex(/^[\w+=,.@-]{1,64}$/)).optional(),
+  /** When set, AssumeRole into this account must pass this ExternalId. */
+  externalId: z.string().optional(),
 });
 export type MemberAccount = z.infer<typeof MemberAccountSchema>;
 
