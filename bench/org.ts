@@ -15,7 +15,8 @@ import { defaultConfig } from "../src/model/index.js";
 import { peakRssSampler, startEmulatorProcess } from "./emulator-process.js";
 
 const MANAGEMENT = "100000000000";
-const MEMBERS = 20;
+const DEFAULT_MEMBERS = 20;
+let MEMBERS = DEFAULT_MEMBERS;
 const REGIONS = ["us-east-1", "eu-west-1"];
 const FUNCTIONS = 100;
 const CREDS = { accessKeyId: "AKIABENCHBENCHBENCH0", secretAccessKey: "bench" };
@@ -154,7 +155,8 @@ function orgClients(url: string, made: AwsClients[]) {
   return { caller, clientsFor };
 }
 
-export async function benchOrg(opts: { lakeEvents?: number } = {}) {
+export async function benchOrg(opts: { lakeEvents?: number; members?: number } = {}) {
+  MEMBERS = opts.members ?? DEFAULT_MEMBERS;
   const out: Record<string, string | number | boolean> = {};
   {
     const emu = await startEmulatorProcess(organization(0) as never);
@@ -162,6 +164,7 @@ export async function benchOrg(opts: { lakeEvents?: number } = {}) {
     const { caller, clientsFor } = orgClients(emu.url, made);
     try {
       const rss = peakRssSampler();
+      const cpu0 = process.cpuUsage();
       const start = performance.now();
       const report = await scanOrganization({
         clients: caller,
@@ -176,6 +179,7 @@ export async function benchOrg(opts: { lakeEvents?: number } = {}) {
         confirmWithSimulator: false,
       });
       const wall = (performance.now() - start) / 1000;
+      const cpu = process.cpuUsage(cpu0);
       const peak = rss.stop();
       const bounds = made.map(accountBound);
       const slowest = Math.max(...bounds);
@@ -194,6 +198,7 @@ export async function benchOrg(opts: { lakeEvents?: number } = {}) {
       out["org: slowest single account's quota bound (s)"] = slowest.toFixed(2);
       out["org: ratio to bound (target ≤ 1.3)"] = (wall / slowest).toFixed(3);
       out["org: throttling errors, any account (target 0)"] = throttled;
+      out["org: scanner CPU (s)"] = ((cpu.user + cpu.system) / 1e6).toFixed(2);
       out["org: peak RSS (MB, target < 400)"] = (peak / 1e6).toFixed(0);
       out["org: coverage complete"] = report.coverage.every((c) => c.status === "complete");
     } finally {
@@ -201,7 +206,7 @@ export async function benchOrg(opts: { lakeEvents?: number } = {}) {
       emu.stop();
     }
   }
-  {
+  if (opts.lakeEvents !== 0) {
     const events = opts.lakeEvents ?? 200_000;
     const emu = await startEmulatorProcess(organization(events) as never);
     const made: AwsClients[] = [];
