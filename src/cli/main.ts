@@ -65,6 +65,7 @@ scan options:
   --role-name NAME                        role assumed in each account (default lambda-guard-scan)
   --external-id X                         external id the member role's trust policy requires
   --accounts-in-flight N                  accounts scanned at once (default 8)
+  --include L / --exclude L               with --accounts all: account ids or name globs to keep / drop
   --cloudtrail-lake EDS                   LG004 from one CloudTrail Lake query over event data store EDS
 
 accounts options:
@@ -102,6 +103,8 @@ const OPTIONS = {
     "external-id": { type: "string" },
     "accounts-in-flight": { type: "string" },
     "cloudtrail-lake": { type: "string" },
+    include: { type: "string" },
+    exclude: { type: "string" },
   },
   accounts: {
     format: { type: "string" },

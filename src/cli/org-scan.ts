@@ -6,6 +6,7 @@ import {
   scanOrganization,
   type OrgScanOptions,
 } from "../aws/org/scan-org.js";
+import { parseAccountPatterns } from "../aws/org/accounts.js";
 import { lakeLg004 } from "../aws/org/lake-lg004.js";
 import { InputError, type Report } from "../model/index.js";
 import type { Io } from "./io.js";
@@ -80,6 +81,14 @@ export interface OrgScanCli {
 export async function runOrgScan(io: Io, clients: AwsClients, o: OrgScanCli): Promise<Report> {
   const externalId = parseExternalId(o.v["external-id"] as string | undefined);
   const eds = parseEventDataStore(o.v["cloudtrail-lake"] as string | undefined);
+  const include = parseAccountPatterns("--include", o.v.include as string | undefined);
+  const exclude = parseAccountPatterns("--exclude", o.v.exclude as string | undefined);
+  if ((include || exclude) && o.accounts !== "all") {
+    throw new InputError(
+      "only applies with --accounts all (list the ids instead)",
+      include ? "--include" : "--exclude",
+    );
+  }
   return scanOrganization({
     ...o.base,
     clients,
@@ -91,6 +100,8 @@ export async function runOrgScan(io: Io, clients: AwsClients, o: OrgScanCli): Pr
         ...(o.endpointUrl ? { endpointUrl: o.endpointUrl } : {}),
       }),
     accounts: o.accounts,
+    ...(include ? { include } : {}),
+    ...(exclude ? { exclude } : {}),
     roleName: parseRoleName(o.v["role-name"] as string | undefined),
     accountsInFlight: parseAccountsInFlight(o.v["accounts-in-flight"] as string | undefined),
     ...(externalId !== undefined ? { externalId } : {}),

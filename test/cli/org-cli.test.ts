@@ -198,6 +198,38 @@ describe("lambda-guard scan --accounts and merge", () => {
     expect(r.err).toContain(`${other}: is for organization o-zzzzzzzzzz, the others for o-a1b2c3d4e5`);
   });
 
+  it("--exclude drops accounts from --accounts all (the management account has no member role)", async () => {
+    const r = await cli(
+      "scan",
+      "--endpoint-url",
+      emulator.url,
+      "--accounts",
+      "all",
+      "--exclude",
+      `${MANAGEMENT},legacy-*`,
+      ...URL_RULES,
+      "--format",
+      "json",
+      "--fail-on",
+      "none",
+    );
+    expect(r.code).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(r.out));
+    expect(report.target).toMatchObject({ accounts: MEMBERS.map((m) => m.accountId) });
+    expect(report.coverage.every((c) => c.status === "complete")).toBe(true);
+    const wrong = await cli(
+      "scan",
+      "--endpoint-url",
+      emulator.url,
+      "--accounts",
+      MANAGEMENT,
+      "--exclude",
+      "x",
+    );
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/--exclude: only applies with --accounts all/);
+  });
+
   it("refuses malformed --accounts and --role-name values", async () => {
     let r = await cli("scan", "--endpoint-url", emulator.url, "--accounts", "12345");
     expect(r.code).toBe(2);

@@ -45,6 +45,9 @@ export interface OrgScanOptions extends Omit<ScanOptions, "clients" | "onProgres
   /** Builds one account's clients (own buckets) from its credentials; same endpoint and budget. */
   clientsFor: (credentials: NonNullable<AwsClientOptions["credentials"]>) => AwsClients;
   accounts: "all" | string[];
+  /** With `accounts: "all"`: ids or name globs to keep / to drop (as `lambda-guard accounts`). */
+  include?: string[];
+  exclude?: string[];
   roleName: string;
   externalId?: string;
   accountsInFlight: number;
@@ -73,7 +76,9 @@ export function tagAccount(accountId: string, findings: readonly Finding[]): Fin
 }
 
 async function selected(opts: OrgScanOptions): Promise<OrgAccount[]> {
-  if (opts.accounts === "all") return selectAccounts(await listOrgAccounts(opts.clients));
+  if (opts.accounts === "all") {
+    return selectAccounts(await listOrgAccounts(opts.clients), opts.include, opts.exclude);
+  }
   // Explicit ids need no ListAccounts permission; names are shown when the listing is readable.
   let names = new Map<string, string>();
   try {
