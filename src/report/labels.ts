@@ -26,6 +26,8 @@ export function whereLabel(f: Finding): string {
   const l = f.location;
   if (l)
     return l.endLine > l.startLine ? `${l.path}:${l.startLine}-${l.endLine}` : `${l.path}:${l.startLine}`;
+  // Organization reports: which account, then the region.
+  if (f.resource.region && f.resource.accountId) return `${f.resource.accountId} ${f.resource.region}`;
   if (f.resource.region) return f.resource.region;
   if (f.resource.kind === "principal" && f.resource.arn)
     return `account ${f.resource.arn.split(":")[4] || "?"}`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { selectAccounts, type OrgAccount } from "../../src/aws/org/accounts.js";
 import { toSqlite } from "../../src/emulator/services/cloudtrail-lake.js";
 import { buildReport, type Finding, type Report } from "../../src/model/index.js";
-import { mergeOrganizationReports, MergeRefusal } from "../../src/report/index.js";
+import { mergeOrganizationReports, MergeRefusal, renderReport } from "../../src/report/index.js";
 
 const accounts: OrgAccount[] = [
   { id: "111122223333", name: "management", status: "ACTIVE" },
@@ -128,5 +128,17 @@ describe("mergeOrganizationReports", () => {
     expect(err).toBeInstanceOf(MergeRefusal);
     expect((err as MergeRefusal).index).toBe(index);
     expect((err as Error).message).toMatch(message);
+  });
+});
+
+describe("renderers name the account of organization findings", () => {
+  it("text shows account and region, and the organization in the summary line", () => {
+    const f = {
+      ...finding("a", "444455556666"),
+      resource: { ...finding("a", "444455556666").resource, region: "us-east-1" },
+    };
+    const text = renderReport(org(["444455556666"], [f]), "text");
+    expect(text).toContain("444455556666 us-east-1");
+    expect(text).toContain("AWS Organization o-aaaaaaaaaa (1 account)");
   });
 });

@@ -116,7 +116,7 @@ export async function scanOrganization(opts: OrgScanOptions): Promise<Report> {
       try {
         await credentials();
       } catch (err) {
-        const detail = `cannot assume ${roleArn({ partition: me.partition, accountId: account.id, roleName: opts.roleName })}: ${describeAwsError(err)} — deploy the member role (examples/org-member-role.yaml) or fix --role-name/--external-id`;
+        const detail = `cannot assume ${roleArn({ partition: me.partition, accountId: account.id, roleName: opts.roleName })}: ${describeAwsError(err)} — deploy the member role (examples/organizations/member-role.yaml) or fix --role-name/--external-id`;
         coverage.push({ scope: account.id, status: "failed", detail });
         opts.onProgress?.({ kind: "account-done", accountId: account.id, findings: 0, failed: detail });
         return;
