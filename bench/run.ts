@@ -3,6 +3,7 @@
 import { benchFix, benchIac, benchStartup } from "./iac.js";
 import { benchLambda } from "./lambda.js";
 import { benchLg004, writeLg004State } from "./lg004.js";
+import { benchOrg } from "./org.js";
 
 type Bench = () => Promise<Record<string, string | number | boolean>>;
 
@@ -16,6 +17,7 @@ if (process.argv[2] === "--write-lg004-state") {
     ["iac", () => benchIac()],
     ["fix", () => benchFix()],
     ["startup", () => benchStartup()],
+    ["org", () => benchOrg()],
   ];
   let failed = false;
   for (const [name, bench] of benches) {

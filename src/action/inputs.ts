@@ -1,7 +1,8 @@
 import { InputError, isRuleId, FAIL_ON_VALUES, type FailOn, type RuleId } from "../model/index.js";
 import type { IncompletePolicy } from "../report/check-run.js";
+import type { OrganizationRequest } from "./org-scan.js";
 
-export const MODES = ["account", "iac", "both"] as const;
+export const MODES = ["account", "iac", "both", "merge"] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Everything the Action reads from `with:`, validated. Empty means "not given" (config, then default). */
@@ -23,6 +24,10 @@ export interface ActionInputs {
   rules?: RuleId[];
   /** Import the account scan's findings into Security Hub (home region), archive what it no longer finds. */
   securityHub: boolean;
+  /** `accounts`, `role-name`, `external-id`, `cloudtrail-lake` (organizations). */
+  organization?: OrganizationRequest;
+  /** `mode: merge`: a glob of downloaded report artifacts. */
+  reports?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -68,7 +73,11 @@ export function parseInputs(env: Env): ActionInputs {
 
   const modeRaw = readInput(env, "mode") || "account";
   if (!(MODES as readonly string[]).includes(modeRaw)) {
-    throw bad("mode", modeRaw, "use account (after deploys), iac (pull-request gate, no AWS) or both");
+    throw bad(
+      "mode",
+      modeRaw,
+      "use account (after deploys), iac (pull-request gate, no AWS), both, or merge (join a matrix's reports)",
+    );
   }
   const mode = modeRaw as Mode;
 
@@ -172,11 +181,18 @@ export function parseInputs(env: Env): ActionInputs {
   if (securityHubRaw !== "true" && securityHubRaw !== "false") {
     throw bad("security-hub", securityHubRaw, "use true (import the findings into Security Hub) or false");
   }
+  const organization = parseOrganizationInputs(env);
+  const reports = readInput(env, "reports");
+  if (mode === "merge" && !reports) {
+    throw bad("reports", "", "give a glob of the downloaded report artifacts, e.g. reports/**/*.json");
+  }
 
   return {
     ...base,
     mode,
     securityHub: securityHubRaw === "true",
+    ...(organization ? { organization } : {}),
+    ...(reports ? { reports } : {}),
     ...(regions ? { regions } : {}),
     ...(lookbackDays !== undefined ? { lookbackDays } : {}),
     ...(failOn ? { failOn } : {}),
@@ -188,4 +204,51 @@ export function parseInputs(env: Env): ActionInputs {
     ...(endpointUrl ? { endpointUrl } : {}),
     ...(rules ? { rules } : {}),
   };
+}
+
+/** `accounts` (all or ids), `role-name`, `external-id`, `cloudtrail-lake`; undefined when none is given. */
+function parseOrganizationInputs(env: Env): OrganizationRequest | undefined {
+  const org: OrganizationRequest = {};
+  const accounts = readInput(env, "accounts");
+  if (accounts === "all") org.accounts = "all";
+  else if (accounts) {
+    const ids = accounts.split(/[\s,]+/).filter(Boolean);
+    const wrong = ids.find((id) => !/^\d{12}$/.test(id));
+    if (wrong !== undefined) {
+      throw bad(
+        "accounts",
+        wrong,
+        "use all or 12-digit account ids separated by commas (a matrix passes one)",
+      );
+    }
+    org.accounts = [...new Set(ids)];
+  }
+  const roleName = readInput(env, "role-name");
+  if (roleName) {
+    if (!/^[\w+=,.@-]{1,64}$/.test(roleName)) {
+      throw bad("role-name", roleName, "give the member role's name (not its ARN), e.g. lambda-guard-scan");
+    }
+    org.roleName = roleName;
+  }
+  const externalId = readInput(env, "external-id");
+  if (externalId) {
+    if (!/^[\w+=,.@:/-]{2,1224}$/.test(externalId)) {
+      throw bad("external-id", "(hidden)", "use 2-1224 letters, digits and +=,.@:/-");
+    }
+    org.externalId = externalId;
+  }
+  const lake = readInput(env, "cloudtrail-lake");
+  if (lake) {
+    if (
+      !/^[A-Za-z0-9-]{3,128}$/.test(lake) &&
+      !/^arn:[\w-]+:cloudtrail:[a-z0-9-]+:\d{12}:eventdatastore\/[A-Za-z0-9-]{3,128}$/.test(lake)
+    ) {
+      throw bad("cloudtrail-lake", lake, "give an event data store id or ARN");
+    }
+    org.cloudtrailLake = lake;
+  }
+  if ((org.roleName || org.externalId) && !org.accounts) {
+    throw bad("accounts", "", "role-name and external-id need accounts (all, or account ids)");
+  }
+  return Object.keys(org).length > 0 ? org : undefined;
 }

@@ -349,6 +349,8 @@ export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
         ...(inputs.securityHub ? { securityHub: true } : {}),
         ...(credentials ? { credentials } : {}),
         ...(homeRegion ? { homeRegion } : {}),
+        ...(inputs.organization ? { organization: inputs.organization } : {}),
+        ...(inputs.reports ? { reports: inputs.reports } : {}),
       });
     } catch (err) {
       const reason = errorMessage(err);

@@ -6,6 +6,8 @@ import { repoPrefix, scanIac } from "../iac/index.js";
 import { RULE_IDS, summarize, type Config, type Report, type RuleId } from "../model/index.js";
 import { mergeReports } from "../report/index.js";
 import type { Mode } from "./inputs.js";
+import { mergeReportArtifacts } from "./merge-mode.js";
+import { scanOrganizationFor, type OrganizationRequest } from "./org-scan.js";
 
 export interface ScanRequest {
   mode: Mode;
@@ -25,6 +27,10 @@ export interface ScanRequest {
   homeRegion?: string;
   /** `security-hub: true`: import into the account's Security Hub; the outcome joins the coverage. */
   securityHub?: boolean;
+  /** Organization inputs (`accounts`, `role-name`, `external-id`, `cloudtrail-lake`). */
+  organization?: OrganizationRequest;
+  /** `mode: merge`: glob of downloaded report artifacts, relative to `workspace`. */
+  reports?: string;
 }
 
 /** The seam between the Action and the scanner: tests inject a fake, production uses `defaultScan`. */
@@ -38,6 +44,9 @@ async function account(req: ScanRequest): Promise<Report> {
     ...(req.homeRegion ? { homeRegion: req.homeRegion } : {}),
   });
   try {
+    if (req.organization?.accounts || req.organization?.cloudtrailLake) {
+      return await scanOrganizationFor(req, clients);
+    }
     const rules = req.rules ?? [...RULE_IDS];
     const report = await scanAccount({
       clients,
@@ -72,6 +81,8 @@ export const defaultScan: ScanFn = async (req) => {
       return account(req);
     case "iac":
       return iac(req);
+    case "merge":
+      return mergeReportArtifacts(req.reports ?? "", req.workspace);
     case "both": {
       const [a, i] = await Promise.all([account(req), iac(req)]);
       return mergeReports([a, i]);

@@ -248,7 +248,14 @@ export function renderIssueBody(i: IssueBodyInput): string {
     const items = i.items.filter((x) => x.category === cat);
     if (items.length === 0) continue;
     out.push(`## ${SECTIONS[cat].title}`, "", SECTIONS[cat].intro, "");
+    // Organization reports: one sub-list per AWS account (findings carry resource.accountId).
+    const account = (x: { finding: Finding }) => x.finding.resource.accountId ?? "";
+    items.sort((a, b) => account(a).localeCompare(account(b)));
+    let shownAccount = "";
     for (const { finding, reason } of items.slice(0, LIMITS.findingsPerBody)) {
+      const acct = finding.resource.accountId ?? "";
+      if (acct && acct !== shownAccount) out.push(`### AWS account ${code(acct, 20)}`, "");
+      shownAccount = acct;
       out.push(
         `- [ ] ${SEVERITY_ICON[finding.severity] ?? ""} **${finding.rule}** ${text(RULES[finding.rule].title, 80)}: ${code(resourceName(finding), 160)}`,
       );

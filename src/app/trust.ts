@@ -110,12 +110,21 @@ export function reportFromHandoff(
   const target =
     t?.kind === "iac"
       ? { kind: "iac", root: "." }
-      : {
-          kind: "aws-account",
-          accountId: t?.accountId ?? "unknown",
-          partition: t?.partition ?? "aws",
-          regions: [],
-        };
+      : t?.kind === "aws-organization"
+        ? {
+            kind: "aws-organization",
+            organizationId: "unknown",
+            partition: t.partition ?? "aws",
+            accounts: [
+              ...new Set(findings.map((f) => f.resource.accountId).filter((a) => a !== undefined)),
+            ].sort(),
+          }
+        : {
+            kind: "aws-account",
+            accountId: t?.accountId ?? "unknown",
+            partition: t?.partition ?? "aws",
+            regions: [],
+          };
   const raw = {
     schema: REPORT_SCHEMA_ID,
     tool: { name: "lambda-guard", version: payload.tool?.version ?? "unknown" },

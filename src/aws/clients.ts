@@ -4,8 +4,10 @@ import { EC2Client } from "@aws-sdk/client-ec2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { SecurityHubClient } from "@aws-sdk/client-securityhub";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { STSClient } from "@aws-sdk/client-sts";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import { Agent } from "node:https";
 import { Agent as HttpAgent } from "node:http";
 import { DOCUMENTED_QUOTAS, type QuotaBucket } from "./quotas.js";
@@ -31,8 +33,9 @@ export interface AwsClientOptions {
   homeRegion?: string;
   /** Bounded SDK retries: a safety net behind our own pacing. */
   maxAttempts?: number;
-  /** Explicit credentials (the demo's emulator); otherwise the SDK's default chain. */
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Explicit credentials (the demo's emulator), or a provider (a member account's assumed role, refreshed
+   * before it expires); otherwise the SDK's default chain. */
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
 }
 
 /**
@@ -111,6 +114,9 @@ export class AwsClients {
   }
   sts(): STSClient {
     return this.get("sts", () => new STSClient(this.config(this.homeRegion)));
+  }
+  organizations(): OrganizationsClient {
+    return this.get("organizations", () => new OrganizationsClient(this.config(this.homeRegion)));
   }
   account(): AccountClient {
     return this.get("account", () => new AccountClient(this.config(this.homeRegion)));

@@ -17,5 +17,8 @@ export const DOCUMENTED_QUOTAS = {
   ec2: 10,
   "securityhub:BatchImportFindings": 10,
   "securityhub:GetFindings": 3,
+  // Organizations and CloudTrail Lake publish no per-API rate for these reads; we stay gentle.
+  organizations: 5,
+  "cloudtrail:lake": 5,
 } as const;
 export type QuotaBucket = keyof typeof DOCUMENTED_QUOTAS;

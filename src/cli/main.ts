@@ -8,7 +8,6 @@ import {
   isIncomplete,
   loadConfig,
   meetsThreshold,
-  ReportSchema,
   RULE_IDS,
   VERSION,
   type FailOn,
@@ -24,7 +23,6 @@ import {
   parseRegions,
   parseRules,
 } from "./options.js";
-import { readFile } from "node:fs/promises";
 
 export const USAGE = `lambda-guard ${VERSION} — public Lambda function URLs and missing lambda:ListTags grants
 
@@ -35,6 +33,8 @@ Usage:
   lambda-guard emulate --state FILE [--port N] [--verbose]
                                           serve an emulated AWS account on 127.0.0.1 (--verbose logs each request)
   lambda-guard demo [--output-dir DIR]    emulate the bundled sample account, scan it, scan and fix the example IaC
+  lambda-guard accounts [options]         ACTIVE accounts of the caller's AWS Organization
+  lambda-guard merge REPORT... [options]  one report from many (a matrix's per-account reports)
 
 Common options:
   --format text|json|sarif|markdown|asff  output format (default text; asff = AWS Security Finding Format, scan only)
@@ -51,6 +51,17 @@ scan options:
   --confirm-with-simulator                confirm LG004 principals with iam:SimulatePrincipalPolicy
   --security-hub                          import the findings into the account's Security Hub (home region) and
                                           archive the ones a complete scan no longer reports
+  --accounts all|ID,ID                    scan these accounts of the organization into one report
+  --role-name NAME                        role assumed in each account (default lambda-guard-scan)
+  --external-id X                         external id the member role's trust policy requires
+  --accounts-in-flight N                  accounts scanned at once (default 8)
+  --include L / --exclude L               with --accounts all: account ids or name globs to keep / drop
+  --cloudtrail-lake EDS                   LG004 from one CloudTrail Lake query over event data store EDS
+
+accounts options:
+  --include L / --exclude L               comma-separated account ids or name globs (payments-*)
+  --format text|json|matrix               matrix = one JSON line for a GitHub Actions strategy.matrix
+  --endpoint-url URL                      send every AWS call there (e.g. the emulator)
 
 fix options:
   --report FILE                           locate a report's findings in DIR instead of running the static scan
@@ -78,7 +89,23 @@ const OPTIONS = {
     "api-budget": { type: "string" },
     "confirm-with-simulator": { type: "boolean" },
     "security-hub": { type: "boolean" },
+    accounts: { type: "string" },
+    "role-name": { type: "string" },
+    "external-id": { type: "string" },
+    "accounts-in-flight": { type: "string" },
+    "cloudtrail-lake": { type: "string" },
+    include: { type: "string" },
+    exclude: { type: "string" },
   },
+  accounts: {
+    format: { type: "string" },
+    output: { type: "string" },
+    include: { type: "string" },
+    exclude: { type: "string" },
+    "endpoint-url": { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+  merge: { ...COMMON },
   iac: { ...COMMON },
   fix: { ...COMMON, report: { type: "string" }, write: { type: "boolean" } },
   emulate: {
@@ -132,7 +159,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return 0;
     }
     if (!(command in OPTIONS)) {
-      throw new InputError(`unknown command '${command}' — use scan, iac, fix, emulate or demo (see --help)`);
+      throw new InputError(
+        `unknown command '${command}' — use scan, iac, fix, emulate, demo, accounts or merge (see --help)`,
+      );
     }
     const { values, positionals } = parse(command as Command, rest);
     if (values.help) {
@@ -152,6 +181,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         const { runEmulate } = await import("./emulate.js");
         return await runEmulate(io, values as Record<string, string | boolean | undefined>);
       }
+      case "accounts": {
+        const av = values as Record<string, string | boolean | undefined>;
+        const { runAccounts } = await import("./accounts.js");
+        return await runAccounts(io, av, (text) => emit(io, text, av.output as string | undefined));
+      }
+      case "merge":
+        return await mergeCommand(io, values as Record<string, string | boolean | undefined>, positionals);
       case "demo": {
         const { runDemo } = await import("./demo.js");
         return await runDemo(io, { outputDir: (values as Record<string, string | undefined>)["output-dir"] });
@@ -208,7 +244,11 @@ async function scanCommand(
   const format = parseFormat(v.format as string | undefined);
   const failOnFlag = parseFailOn(v["fail-on"] as string | undefined);
   const regionsFlag = parseRegions(v.regions as string | undefined);
-  const lookbackFlag = parseLookbackDays(v["lookback-days"] as string | undefined);
+  // CloudTrail Lake keeps events up to ten years (3,653 days); LookupEvents only 90.
+  const lookbackFlag = parseLookbackDays(
+    v["lookback-days"] as string | undefined,
+    v["cloudtrail-lake"] === undefined ? 90 : 3653,
+  );
   const rules = parseRules(v.rules as string | undefined) ?? [...RULE_IDS];
   const apiBudget = parseApiBudget(v["api-budget"] as string | undefined);
   const endpointUrl = parseEndpointUrl(v["endpoint-url"] as string | undefined);
@@ -222,16 +262,35 @@ async function scanCommand(
   ]);
   const clients = new AwsClients({ apiBudget, ...(endpointUrl ? { endpointUrl } : {}) });
   const progress = progressReporter(io);
+  const common = {
+    regions: regionsFlag ?? config.regions,
+    lookbackDays: lookbackFlag ?? config.lookbackDays,
+    rules,
+    config,
+    confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
+  };
+  const { parseAccountsFlag, parseEventDataStore } = await import("./org-scan.js");
+  const accounts = parseAccountsFlag(v.accounts as string | undefined);
+  const eds = parseEventDataStore(v["cloudtrail-lake"] as string | undefined);
   try {
-    const report = await scanAccount({
-      clients,
-      regions: regionsFlag ?? config.regions,
-      lookbackDays: lookbackFlag ?? config.lookbackDays,
-      rules,
-      config,
-      confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
-      onProgress: progress.onProgress,
-    });
+    const report = accounts
+      ? await (
+          await import("./org-scan.js")
+        ).runOrgScan(io, clients, {
+          accounts,
+          v,
+          apiBudget,
+          base: common,
+          ...(endpointUrl ? { endpointUrl } : {}),
+        })
+      : eds
+        ? await (
+            await import("../aws/org/lake-lg004.js")
+          ).scanAccountWithLake(
+            { clients, ...common, onProgress: progress.onProgress },
+            { eventDataStore: eds },
+          )
+        : await scanAccount({ clients, ...common, onProgress: progress.onProgress });
     progress.finish();
     if (v["security-hub"]) {
       const { importIntoSecurityHub } = await import("./security-hub.js");
@@ -271,28 +330,6 @@ async function iacCommand(
   return exitCodeFor(report, failOnFlag ?? config.failOn);
 }
 
-async function readReportFile(io: Io, file: string): Promise<Report> {
-  const path = resolve(io.cwd, file);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, "utf8"));
-  } catch (err) {
-    throw new InputError(
-      `cannot read the report as JSON (${errorMessage(err)}) — pass a file written by 'lambda-guard scan --format json'`,
-      file,
-    );
-  }
-  const parsed = ReportSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(
-      `not a lambda-guard report: ${issue.path.join(".") || "(top level)"}: ${issue.message} — pass a file written by 'lambda-guard scan --format json'`,
-      file,
-    );
-  }
-  return parsed.data;
-}
-
 async function fixCommand(
   io: Io,
   v: Record<string, string | boolean | undefined>,
@@ -301,7 +338,9 @@ async function fixCommand(
   noPositionals("fix", pos, 1);
   const root = await directoryArg(io, "fix", pos[0]);
   const { config } = await configFor(io, v.config as string | undefined);
-  const report = v.report ? await readReportFile(io, v.report as string) : undefined;
+  const report = v.report
+    ? await (await import("./report-file.js")).readReportFile(io, v.report as string)
+    : undefined;
   const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("../iac/index.js");
   const prefix = repoPrefix(io.cwd, root);
   const { files } = await readIacTree(root, { prefix });
@@ -327,4 +366,21 @@ async function fixCommand(
     );
   }
   return 0;
+}
+
+async function mergeCommand(
+  io: Io,
+  v: Record<string, string | boolean | undefined>,
+  files: string[],
+): Promise<number> {
+  const format = parseFormat(v.format as string | undefined);
+  const failOnFlag = parseFailOn(v["fail-on"] as string | undefined);
+  const { config } = await configFor(io, v.config as string | undefined);
+  const [{ mergeReportFiles }, { renderReport }] = await Promise.all([
+    import("./merge.js"),
+    import("../report/index.js"),
+  ]);
+  const report = await mergeReportFiles(io, files);
+  await emit(io, renderReport(report, format), v.output as string | undefined);
+  return exitCodeFor(report, failOnFlag ?? config.failOn);
 }

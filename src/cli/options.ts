@@ -34,12 +34,15 @@ export function parseRegions(v: string | undefined): "all" | string[] | undefine
   return [...new Set(list)];
 }
 
-export function parseLookbackDays(v: string | undefined): number | undefined {
+/** `max`: 90 for LookupEvents (CloudTrail's event history); CloudTrail Lake keeps events for years. */
+export function parseLookbackDays(v: string | undefined, max = 90): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 90) {
+  if (!Number.isInteger(n) || n < 1 || n > max) {
     throw new InputError(
-      `must be a whole number of days from 1 to 90 (CloudTrail's event history), got '${v}'`,
+      max === 90
+        ? `must be a whole number of days from 1 to 90 (CloudTrail's event history), got '${v}'`
+        : `must be a whole number of days from 1 to ${max}, got '${v}'`,
       "--lookback-days",
     );
   }

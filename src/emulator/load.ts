@@ -18,7 +18,8 @@ function hint(field: string, issue: z.core.$ZodIssue): string {
   if (field === "schema") return `set "schema": "${EMULATOR_STATE_SCHEMA_ID}"`;
   if (field === "accountId") return 'use a 12-digit account id in quotes, e.g. "111122223333"';
   if (field === "regions") return 'list at least one enabled region, e.g. ["us-east-1"]';
-  if (/^functions\[\d+\]\.name$/.test(field)) return "use 1-64 letters, digits, hyphens or underscores";
+  if (/^(accounts\[\d+\]\.)?functions\[\d+\]\.name$/.test(field))
+    return "use 1-64 letters, digits, hyphens or underscores";
   if (/\.authType$/.test(field)) return 'use "NONE" or "AWS_IAM"';
   if (/\.rate$/.test(field)) return "use a number from 0 to 1";
   if (/^behaviour\.quotas\./.test(field))
@@ -42,10 +43,43 @@ export function parseEmulatorState(json: unknown, where: string): EmulatorState 
     fail(where, field, `${issue.message}${more}`, hint(field, issue));
   }
   const state = result.data;
+  checkAccount(where, state, "");
+  checkMembers(where, state);
+  return state;
+}
+
+/** Members of an organization: unique ids, the caller's partition, each checked like a single account. */
+function checkMembers(where: string, state: EmulatorState): void {
+  const ids = new Set([state.accountId]);
+  (state.accounts ?? []).forEach((m, i) => {
+    if (ids.has(m.accountId)) {
+      fail(
+        where,
+        `accounts[${i}].accountId`,
+        `account ${m.accountId} is listed twice`,
+        "give each account its own id",
+      );
+    }
+    ids.add(m.accountId);
+    // Every account of an organization lives in the organization's partition.
+    m.partition = state.partition;
+    checkAccount(where, m, `accounts[${i}].`);
+  });
+  if ((state.accounts?.length ?? 0) > 0 && !state.organization) {
+    fail(
+      where,
+      "organization",
+      "member accounts are listed but there is no organization",
+      'add "organization": { "id": "o-…", "managementAccountId": "<accountId>" }',
+    );
+  }
+}
+
+function checkAccount(where: string, state: EmulatorState, prefix: string): void {
   const known = new Set([...state.regions, ...state.disabledRegions]);
   const seen = new Set<string>();
   state.functions.forEach((fn, i) => {
-    const at = `functions[${i}]`;
+    const at = `${prefix}functions[${i}]`;
     if (!known.has(fn.region)) {
       fail(
         where,
@@ -87,7 +121,6 @@ export function parseEmulatorState(json: unknown, where: string): EmulatorState 
       }
     }
   });
-  return state;
 }
 
 /** Read, parse and validate a state file. */

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { DOCUMENTED_QUOTAS } from "../aws/quotas.js";
+import { stateForAccessKey } from "./accounts.js";
 import { FaultSampler, CORE_FAULTS } from "./faults.js";
 import { json11Error, malformedBody, queryError, restJsonError, standardError } from "./protocol.js";
 import { credentialScope } from "./sigv4.js";
@@ -100,6 +101,7 @@ export async function startServer(
   for (const m of modules) for (const s of m.services) bySigningName.set(s, m);
 
   const now = opts.now ?? (() => new Date());
+  const root = state;
   const stats: EmulatorStats = { requests: {}, throttled: {}, faults: 0 };
   const throttler = new Throttler(() => performance.now());
   const sampler = new FaultSampler(() => state.behaviour.seed ?? 0);
@@ -107,14 +109,16 @@ export async function startServer(
     rec[key] = (rec[key] ?? 0) + 1;
   };
 
-  const quotaFor = (bucket: string): QuotaValue => {
-    const quotas = state.behaviour.quotas;
+  // Quotas are per account: each account's own `behaviour.quotas` and its own buckets.
+  const quotaFor = (bucket: string, account: EmulatorState): QuotaValue => {
+    const quotas = account.behaviour.quotas;
     const documented = DOCUMENTED_QUOTAS as Record<string, number>;
     const service = bucket.split(":")[0] ?? bucket;
     return quotas[bucket] ?? documented[bucket] ?? quotas[service] ?? documented[service] ?? "unlimited";
   };
 
-  async function dispatch(mod: ServiceModule, req: EmulatorRequest): Promise<Outcome> {
+  // `state` here is the account the request is served from (accounts.ts), shadowing the root state.
+  async function dispatch(mod: ServiceModule, req: EmulatorRequest, state: EmulatorState): Promise<Outcome> {
     const protocol = mod.protocol ?? "json-1.1";
     const render = (err: ServiceError) => mod.renderError(err, req);
     const callerArn = state.callerArn ?? `arn:${state.partition}:iam::${state.accountId}:user/emulator`;
@@ -146,7 +150,8 @@ export async function startServer(
           : "*",
     };
 
-    const wait = throttler.take(mod.global ? "account" : req.region, op.bucket, quotaFor(op.bucket));
+    const scope = `${state.accountId}/${mod.global ? "account" : req.region}`;
+    const wait = throttler.take(scope, op.bucket, quotaFor(op.bucket, state));
     if (wait > 0) {
       bump(stats.throttled, label);
       const retryAfterSeconds = Math.max(1, Math.ceil(wait / 1000));
@@ -189,6 +194,7 @@ export async function startServer(
 
     const ctx: ServiceContext = {
       state,
+      root,
       accountId: state.accountId,
       partition: state.partition,
       now,
@@ -226,16 +232,20 @@ export async function startServer(
         );
         outcome = { label: `${scope.service}:?`, response: restJsonError(err) };
       } else {
-        outcome = await dispatch(mod, {
-          method: req.method ?? "GET",
-          path: url.pathname,
-          query: url.searchParams,
-          headers: req.headers,
-          body,
-          region: scope.region,
-          service: scope.service,
-          requestId,
-        });
+        outcome = await dispatch(
+          mod,
+          {
+            method: req.method ?? "GET",
+            path: url.pathname,
+            query: url.searchParams,
+            headers: req.headers,
+            body,
+            region: scope.region,
+            service: scope.service,
+            requestId,
+          },
+          stateForAccessKey(root, scope.accessKeyId),
+        );
       }
     }
 

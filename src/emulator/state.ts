@@ -58,7 +58,8 @@ export const SimulationSchema = z.looseObject({
 });
 export type Simulation = z.infer<typeof SimulationSchema>;
 
-export const EmulatorStateSchema = z.looseObject({
+/** One account's state: the top level of a state file, and each member account of an organization. */
+const AccountStateSchema = z.looseObject({
   schema: z.literal(EMULATOR_STATE_SCHEMA_ID),
   accountId: z.string().regex(/^\d{12}$/),
   partition: z.string().default("aws"),
@@ -87,5 +88,48 @@ export const EmulatorStateSchema = z.looseObject({
       getFunctionTags: z.enum(["allowed", "denied"]).optional(),
     })
     .prefault({}),
+});
+
+// --- Organizations (CONTRACTS.md §5, additive) -------------------------------------------------------------
+
+/** A member account: a single-account state plus what Organizations and STS AssumeRole know of it. */
+export const MemberAccountSchema = AccountStateSchema.extend({
+  schema: z.literal(EMULATOR_STATE_SCHEMA_ID).default(EMULATOR_STATE_SCHEMA_ID),
+  name: z.string().min(1).max(50),
+  email: z.string().optional(),
+  status: z.enum(["ACTIVE", "SUSPENDED"]).default("ACTIVE"),
+  /** Role names AssumeRole may enter; absent = any name. */
+  roles: z.array(z.string().regex(/^[\w+=,.@-]{1,64}$/)).optional(),
+  /** When set, AssumeRole into this account must pass this ExternalId. */
+  externalId: z.string().optional(),
+});
+export type MemberAccount = z.infer<typeof MemberAccountSchema>;
+
+export const EmulatorStateSchema = AccountStateSchema.extend({
+  organization: z
+    .looseObject({
+      id: z.string().regex(/^o-[a-z0-9]{10,32}$/),
+      managementAccountId: z.string().regex(/^\d{12}$/),
+      /** The caller's own account in ListAccounts. */
+      name: z.string().default("management"),
+    })
+    .optional(),
+  /** Member accounts (the caller's own account is the top level). */
+  accounts: z.array(MemberAccountSchema).optional(),
+  /** Role names AssumeRole may enter in the caller's own account; absent = any name. */
+  roles: z.array(z.string()).optional(),
+  cloudtrailLake: z
+    .looseObject({
+      eventDataStores: z
+        .array(
+          z.looseObject({
+            id: z.string().regex(/^[A-Za-z0-9-]{3,128}$/),
+            /** true = every account's `cloudtrail` events; false = the caller's own. */
+            organization: z.boolean().default(false),
+          }),
+        )
+        .default([]),
+    })
+    .optional(),
 });
 export type EmulatorState = z.infer<typeof EmulatorStateSchema>;

@@ -39,7 +39,10 @@ export class ServiceError extends Error {
 }
 
 export interface ServiceContext {
+  /** The account the request is served from (a member's state for AssumeRole credentials). */
   state: EmulatorState;
+  /** The whole state file (organization, every account); `state` unless a member serves the request. */
+  root?: EmulatorState;
   accountId: string;
   partition: string;
   now(): Date;

@@ -95,6 +95,14 @@ export const TargetSchema = z.discriminatedUnion("kind", [
     ...TargetCommon,
   }),
   z.looseObject({ kind: z.literal("iac"), root: z.string(), ...TargetCommon }),
+  /** Every account of an AWS Organization scanned into one report; findings carry `resource.accountId`. */
+  z.looseObject({
+    kind: z.literal("aws-organization"),
+    organizationId: z.string(),
+    partition: z.string(),
+    accounts: z.array(z.string()),
+    ...TargetCommon,
+  }),
 ]);
 export type Target = z.infer<typeof TargetSchema>;
 

@@ -33,6 +33,11 @@ export const CompactFindingSchema = z.object({
   resource: z.object({
     kind: z.enum(["function-url", "function", "principal", "policy-statement"]),
     arn: Str(2048).optional(),
+    /** The finding's account (organization reports). */
+    accountId: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
     functionName: Str(256).optional(),
     qualifier: Str(256).nullable().optional(),
     region: z
@@ -66,7 +71,7 @@ export const HandoffPayloadSchema = z.object({
   tool: z.object({ version: Str(64) }).optional(),
   target: z
     .object({
-      kind: z.enum(["aws-account", "iac"]),
+      kind: z.enum(["aws-account", "iac", "aws-organization"]),
       accountId: z
         .string()
         .regex(/^\d{12}$/)
@@ -83,6 +88,7 @@ export function compactFinding(f: Finding): CompactFinding {
   const r = f.resource;
   const resource: CompactFinding["resource"] = { kind: r.kind };
   if (r.arn !== undefined) resource.arn = r.arn;
+  if (r.accountId !== undefined) resource.accountId = r.accountId;
   if (r.functionName !== undefined) resource.functionName = r.functionName;
   if (r.qualifier !== undefined) resource.qualifier = r.qualifier;
   if (r.region !== undefined) resource.region = r.region;
@@ -117,6 +123,7 @@ export function buildHandoff(report: Report, opts: HandoffOptions = {}): Handoff
     if (/^\d{12}$/.test(t.accountId)) target.accountId = t.accountId;
     if (t.partition) target.partition = t.partition.slice(0, 32);
   }
+  if (t.kind === "aws-organization" && t.partition) target.partition = t.partition.slice(0, 32);
   return {
     artifact: ok(shape.artifact, opts.artifactName) ? opts.artifactName : DEFAULT_ARTIFACT_NAME,
     truncated: findings.length < compact.length,

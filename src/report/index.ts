@@ -26,6 +26,7 @@ export {
   type AsffFinding,
   type AsffContext,
 } from "./asff.js";
+export { mergeOrganizationReports, MergeRefusal, UNKNOWN_ORGANIZATION } from "./merge-org.js";
 export { resourceLabel, whereLabel, summaryLine } from "./labels.js";
 
 export type ReportFormat = "text" | "json" | "sarif" | "markdown" | "asff";

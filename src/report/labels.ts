@@ -26,6 +26,8 @@ export function whereLabel(f: Finding): string {
   const l = f.location;
   if (l)
     return l.endLine > l.startLine ? `${l.path}:${l.startLine}-${l.endLine}` : `${l.path}:${l.startLine}`;
+  // Organization reports: which account, then the region.
+  if (f.resource.region && f.resource.accountId) return `${f.resource.accountId} ${f.resource.region}`;
   if (f.resource.region) return f.resource.region;
   if (f.resource.kind === "principal" && f.resource.arn)
     return `account ${f.resource.arn.split(":")[4] || "?"}`;
@@ -57,6 +59,9 @@ export function targetPhrase(report: Report): string {
   if (t.kind === "aws-account") {
     const iacRoot = typeof t["iacRoot"] === "string" ? ` and IaC under ${t["iacRoot"]}` : "";
     return `AWS account ${t.accountId} (${plural(t.regions.length, "region")})${iacRoot}`;
+  }
+  if (t.kind === "aws-organization") {
+    return `AWS Organization ${t.organizationId} (${plural(t.accounts.length, "account")})`;
   }
   return `IaC under ${t.root || "."}`;
 }

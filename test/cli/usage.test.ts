@@ -24,7 +24,7 @@ describe("CLI usage errors exit 2 and name the flag and the fix", () => {
     [["scan", "--bogus"], /scan: Unknown option '--bogus'.*see 'lambda-guard --help'/],
     [["scan", "extra"], /unexpected argument 'extra'/],
     [["scan", "--config", "/nonexistent/x.yml"], /\/nonexistent\/x\.yml: cannot read the config file/],
-    [["frobnicate"], /unknown command 'frobnicate' — use scan, iac, fix, emulate or demo/],
+    [["frobnicate"], /unknown command 'frobnicate' — use scan, iac, fix, emulate, demo, accounts or merge/],
     [["emulate"], /--state FILE is required/],
     [["iac", "/nonexistent/infra"], /iac \/nonexistent\/infra: no such directory — pass the folder/],
     [["fix", "/etc/hostname"], /fix \/etc\/hostname: not a directory/],

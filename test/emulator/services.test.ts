@@ -34,7 +34,7 @@ describe("STS", () => {
         authorization: authHeader("us-east-1", "sts"),
         "content-type": "application/x-www-form-urlencoded",
       },
-      body: "Action=AssumeRole&Version=2011-06-15",
+      body: "Action=GetFederationToken&Version=2011-06-15",
     });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(

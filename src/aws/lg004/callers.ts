@@ -126,7 +126,13 @@ export class CallerCollector {
    * One LookupEvents event: its id, name, region and the `CloudTrailEvent` JSON (or the parsed record).
    * Returns true when the event counted towards a caller.
    */
-  add(eventId: string | undefined, record: Record<string, unknown>, fallbackRegion: string): boolean {
+  add(
+    eventId: string | undefined,
+    record: Record<string, unknown>,
+    fallbackRegion: string,
+    /** Calls this record stands for (a CloudTrail Lake row grouped by caller and function). */
+    calls = 1,
+  ): boolean {
     const id = eventId ?? str(record.eventID);
     if (id) {
       if (this.seen.has(id)) {
@@ -180,7 +186,7 @@ export class CallerCollector {
       };
       this.callers.set(key, caller);
     }
-    caller.events++;
+    caller.events += calls;
     caller.eventNames.add(eventName);
     if (who.via && caller.sessions.size < MAX_SESSIONS)
       caller.sessions.add(`${who.via.type}/${who.via.session}`);
@@ -188,10 +194,10 @@ export class CallerCollector {
     const read = caller.functions.get(fn.arn);
     const t = Number.isNaN(time) ? 0 : time;
     if (read) {
-      read.calls++;
+      read.calls += calls;
       if (t > read.lastSeen) read.lastSeen = t;
     } else {
-      caller.functions.set(fn.arn, { arn: fn.arn, region: fn.region, lastSeen: t, calls: 1 });
+      caller.functions.set(fn.arn, { arn: fn.arn, region: fn.region, lastSeen: t, calls });
     }
     return true;
   }

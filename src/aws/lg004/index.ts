@@ -11,7 +11,7 @@
 import type { Coverage, Finding } from "../../model/index.js";
 import type { AwsClients } from "../clients.js";
 import { fetchAuthorizationDetails } from "./authorization-details.js";
-import { CallerCollector, GET_FUNCTION_EVENT_NAMES, type CallerStats } from "./callers.js";
+import { CallerCollector, GET_FUNCTION_EVENT_NAMES, type Caller, type CallerStats } from "./callers.js";
 import { evaluateCallers, type CallerVerdict } from "./evaluate-callers.js";
 import { crossAccountFinding, evaluatedFinding } from "./findings.js";
 import { lookupRegion, type LookupRegionResult } from "./lookup-events.js";
@@ -109,6 +109,42 @@ export async function scanGetFunctionCallers(opts: Lg004Options): Promise<Lg004R
     iamPages: iam.snapshot?.pages ?? 0,
     simulatorCalls: 0,
   };
+  const evaluated = await evaluateGetFunctionCallers({
+    clients: opts.clients,
+    accountId: opts.accountId,
+    callers,
+    iam,
+    stats,
+    days,
+    confirmWithSimulator: opts.confirmWithSimulator,
+    now,
+  });
+  return { findings: evaluated.findings, coverage: [...coverage, ...evaluated.coverage], stats };
+}
+
+export interface EvaluateCallersInput {
+  clients: AwsClients;
+  /** The account whose IAM `iam` is; callers from other accounts become cross-account findings. */
+  accountId: string;
+  callers: Caller[];
+  iam: Awaited<ReturnType<typeof fetchAuthorizationDetails>>;
+  /** `callers` statistics are read; `evaluationMs` and `simulatorCalls` are filled in. */
+  stats: Lg004Stats;
+  days: number;
+  confirmWithSimulator: boolean;
+  now: Date;
+}
+
+/**
+ * LG004's decision for callers already collected (from LookupEvents or a CloudTrail Lake query): each caller of
+ * `accountId` evaluated against that account's IAM, the rest reported as cross-account; IAM coverage.
+ */
+export async function evaluateGetFunctionCallers(
+  input: EvaluateCallersInput,
+): Promise<{ findings: Finding[]; coverage: Coverage[] }> {
+  const { iam, callers, stats, days, now } = input;
+  const opts = input;
+  const coverage: Coverage[] = [];
   const findings: Finding[] = [];
 
   if (!iam.snapshot || iam.status === "failed") {
@@ -125,7 +161,7 @@ export async function scanGetFunctionCallers(opts: Lg004Options): Promise<Lg004R
       if (c.principal.accountId !== opts.accountId)
         findings.push(crossAccountFinding({ status: "cross-account", caller: c }));
     }
-    return { findings, coverage, stats };
+    return { findings, coverage };
   }
 
   const t1 = performance.now();
@@ -167,7 +203,7 @@ export async function scanGetFunctionCallers(opts: Lg004Options): Promise<Lg004R
         break;
     }
   }
-  const s = collector.stats;
+  const s = stats.callers;
   notes.push(
     `${callers.length} principal${callers.length === 1 ? "" : "s"} called GetFunction in the last ${days} day${days === 1 ? "" : "s"}`,
   );
@@ -198,7 +234,7 @@ export async function scanGetFunctionCallers(opts: Lg004Options): Promise<Lg004R
     status: unreadable.size > 0 ? "partial" : "complete",
     detail: notes.join("; "),
   });
-  return { findings, coverage, stats };
+  return { findings, coverage };
 }
 
 async function confirm(

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { json11Error, json11Result, parseJsonBody } from "../protocol.js";
+import { LAKE_OPERATIONS, resolveLake } from "./cloudtrail-lake.js";
 import type { EmulatorState } from "../state.js";
 import type { EmulatorRequest, ResolvedOperation, ServiceContext, ServiceModule } from "../types.js";
 import { ServiceError } from "../types.js";
@@ -327,6 +328,7 @@ export const cloudtrailService: ServiceModule = {
     if (req.method !== "POST" || !op) {
       throw new ServiceError("UnknownOperationException", "The operation is not supported.", 400);
     }
+    if (LAKE_OPERATIONS.has(op)) return resolveLake(op, req);
     if (op === "LookupEvents") {
       return {
         name: "LookupEvents",

@@ -6,6 +6,7 @@ import { ec2Service } from "./ec2.js";
 import { iamService } from "./iam.js";
 import { lambdaService } from "./lambda.js";
 import { securityHubService } from "./securityhub.js";
+import { organizationsService } from "./organizations.js";
 import { stsService } from "./sts.js";
 
 export const SERVICES: ServiceModule[] = [
@@ -16,4 +17,5 @@ export const SERVICES: ServiceModule[] = [
   cloudtrailService,
   iamService,
   securityHubService,
+  organizationsService,
 ];

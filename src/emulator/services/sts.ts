@@ -1,5 +1,6 @@
-/** AWS STS, Query/XML: GetCallerIdentity. */
+/** AWS STS, Query/XML: GetCallerIdentity, AssumeRole (into the state's accounts: ../accounts.ts). */
 import { createHash } from "node:crypto";
+import { assumeRole } from "../accounts.js";
 import { queryError, queryParams, queryResult } from "../protocol.js";
 import type { EmulatorRequest, ResolvedOperation, ServiceContext, ServiceModule } from "../types.js";
 import { ServiceError } from "../types.js";
@@ -30,6 +31,9 @@ export const stsService: ServiceModule = {
   resolve(req: EmulatorRequest): ResolvedOperation {
     const params = queryParams(req);
     const action = params.get("Action");
+    if (action === "AssumeRole") {
+      return { name: action, bucket: "sts", handle: (ctx) => assumeRoleOp(params, ctx, req) };
+    }
     if (action !== "GetCallerIdentity") {
       throw new ServiceError(
         "InvalidAction",
@@ -48,3 +52,56 @@ export const stsService: ServiceModule = {
   },
   renderError: (err, req) => queryError(err, NAMESPACE, req),
 };
+
+function assumeRoleOp(params: URLSearchParams, ctx: ServiceContext, req: EmulatorRequest) {
+  const roleArn = params.get("RoleArn");
+  const sessionName = params.get("RoleSessionName");
+  if (!roleArn)
+    throw new ServiceError(
+      "ValidationError",
+      "1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null",
+      400,
+    );
+  if (!sessionName || !/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
+    throw new ServiceError(
+      "ValidationError",
+      `1 validation error detected: Value '${sessionName ?? "null"}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]* and length 2-64`,
+      400,
+    );
+  }
+  const duration = Number(params.get("DurationSeconds") ?? "3600");
+  if (!Number.isInteger(duration) || duration < 900 || duration > 43_200) {
+    throw new ServiceError(
+      "ValidationError",
+      `1 validation error detected: Value '${params.get("DurationSeconds")}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`,
+      400,
+    );
+  }
+  const externalId = params.get("ExternalId") ?? undefined;
+  const creds = assumeRole(
+    ctx.root ?? ctx.state,
+    { arn: callerArn(ctx) },
+    {
+      roleArn,
+      sessionName,
+      durationSeconds: duration,
+      now: ctx.now(),
+      ...(externalId !== undefined ? { externalId } : {}),
+    },
+  );
+  return queryResult(
+    "AssumeRole",
+    {
+      Credentials: {
+        AccessKeyId: creds.accessKeyId,
+        SecretAccessKey: creds.secretAccessKey,
+        SessionToken: creds.sessionToken,
+        Expiration: creds.expiration,
+      },
+      AssumedRoleUser: { AssumedRoleId: userId(creds.arn), Arn: creds.arn },
+      PackedPolicySize: 0,
+    },
+    NAMESPACE,
+    req,
+  );
+}
