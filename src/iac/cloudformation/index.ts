@@ -68,6 +68,7 @@ async function analyze(files: SourceFile[], ctx: DetectorContext): Promise<Detec
         ...(params ? { parameters: params } : {}),
         ...(globals ? { globals } : {}),
         ...(stackName ? { stackName } : {}),
+        ...(ctx.now ? { now: ctx.now } : {}),
       });
       result.findings.push(...r.findings);
       result.functions.push(...r.functions);
