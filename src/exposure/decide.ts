@@ -21,7 +21,7 @@ export type ExposureKind =
   | "url-permission-only"
   /** LG003 low: a NONE URL with only lambda:InvokeFunction (via the URL) public. */
   | "invoke-permission-only"
-  /** LG003 low: public URL grants on a qualifier without a URL. */
+  /** LG003 low: public URL grants on a qualifier without a URL, or with an AWS_IAM URL. */
   | "latent-grant"
   /** LG002 high: anyone or any account may call lambda:InvokeFunction directly. */
   | "public-invoke"
@@ -236,10 +236,12 @@ export function decideExposure<R>(facts: FunctionFacts<R>, now: Date): ExposureR
     });
   }
 
-  const withUrl = new Set(facts.urls.map((u) => u.qualifier ?? ""));
+  // Qualifiers with a URL that may be NONE were judged above; an AWS_IAM URL leaves public grants latent.
+  const judged = new Set(facts.urls.filter((u) => u.auth.kind !== "AWS_IAM").map((u) => u.qualifier ?? ""));
+  const reported = new Set(exposures.filter((x) => x.url).map((x) => x.qualifier ?? ""));
   for (const [k, doc] of policies) {
-    if (withUrl.has(k) || failure(k)) continue;
-    // A public URL grant on a qualifier without a URL becomes live the moment a NONE URL is added there.
+    if (judged.has(k) || reported.has(k) || failure(k)) continue;
+    // A public URL grant becomes live the moment a NONE URL is added there, or the URL is switched to NONE.
     const a = analyzeFunctionUrl(doc, { ...target(k), authType: "NONE" });
     const fu = a.invokeFunctionUrl.exposure !== "none";
     const via = a.invokeFunctionViaUrl.exposure !== "none" && !direct.has(k);
@@ -261,7 +263,7 @@ export function decideExposure<R>(facts: FunctionFacts<R>, now: Date): ExposureR
       statements,
       evidence: { exposure: "latent-grant", latent: true, ...urlEvidence(a, statements) },
       fix: removable(statements),
-      reason: `it has no function URL, but its policy publicly grants ${what} (${names(statements)}): a NONE URL added there later is public at once`,
+      reason: `${facts.urls.some((u) => (u.qualifier ?? "") === k) ? "its URL has AuthType AWS_IAM" : "it has no function URL"}, but its policy publicly grants ${what} (${names(statements)}): a NONE URL there is public at once`,
     });
   }
   return { exposures, skipped };

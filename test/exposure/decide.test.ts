@@ -151,9 +151,9 @@ describe("decideExposure: one table for every front end", () => {
       ["LG002/high/any-account-url/-"],
     ],
     [
-      "AWS_IAM URL with the NONE-only permissions is private",
+      "AWS_IAM URL with leftover NONE permissions: latent, public as soon as the URL is NONE",
       facts(IAM, [code(urlPerm(), "u"), code(viaPerm(), "i")]),
-      [],
+      ["LG003/low/latent-grant/-"],
     ],
     [
       "SourceArn-narrowed permission is not public",

@@ -12,6 +12,8 @@ export interface CaseSpec {
   config?: unknown;
   expect: {
     rule: string;
+    /** Required: the same exposure must have the same severity in every flavour. */
+    severity: string;
     path: string;
     line: number;
     address?: string;
@@ -44,6 +46,8 @@ export async function caseFiles(dir: string): Promise<SourceFile[]> {
  */
 export async function runCase(dir: string): Promise<void> {
   const spec = JSON.parse(readFileSync(join(dir, "case.json"), "utf8")) as CaseSpec;
+  for (const e of spec.expect)
+    expect(e.severity, `${dir}: every expected finding states its severity`).toBeTruthy();
   const config = ConfigSchema.parse(spec.config ?? {});
   const files = await caseFiles(dir);
   const now = new Date("2026-01-15T00:00:00Z");
@@ -51,6 +55,7 @@ export async function runCase(dir: string): Promise<void> {
   const got = scan.findings
     .map((f) => ({
       rule: f.finding.rule,
+      severity: f.finding.severity,
       path: f.finding.location?.path,
       line: f.finding.location?.startLine,
       address: f.finding.resource.iac?.address,
@@ -64,6 +69,7 @@ export async function runCase(dir: string): Promise<void> {
   const want = spec.expect
     .map((e) => ({
       rule: e.rule,
+      severity: e.severity,
       path: e.path,
       line: e.line,
       address: e.address ?? got.find((g) => g.path === e.path && g.line === e.line)?.address,

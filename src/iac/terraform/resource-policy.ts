@@ -64,7 +64,7 @@ function lineAt(text: string, offset: number): number {
 }
 
 /** Unknown values become placeholders the evaluator treats as some specific, non-public value. */
-function plain(v: unknown): unknown {
+export function plain(v: unknown): unknown {
   if (isUnknown(v)) return `\${${v.text}}`;
   if (Array.isArray(v)) return v.map(plain);
   if (v && typeof v === "object") {
