@@ -438,7 +438,8 @@ function analyzeFile(c: FileCtx, stackIds: Map<string, string>, out: DetectorRes
     const url: UrlFact<ExposureRef> = { qualifier: null, auth, ref };
     const e = factsOf(fnRef);
     e.urls.push(url);
-    if (l2 && auth.kind === "NONE")
+    // CDK adds them at synth time when the value is NONE: a computed value may be.
+    if (l2 && auth.kind !== "AWS_IAM")
       for (const s of publicUrlStatements("cdk"))
         e.statements.push({
           qualifier: null,
