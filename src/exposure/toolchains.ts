@@ -44,7 +44,7 @@ export const TOOLCHAINS: Record<Toolchain, ToolchainEntry> = {
     trigger:
       "L2 `addFunctionUrl` / `new FunctionUrl` with `FunctionUrlAuthType.NONE`; nothing for L1 `CfnUrl`",
     adds: ["invoke-function-url", "invoke-function"],
-    checked: "aws-cdk-lib 2.276.0, synthesized in test/iac/cdk-synth.test.ts",
+    checked: "aws-cdk-lib 2.276.0, synthesized in test/cross-flavour/cdk-synth.test.ts",
   },
 };
 

@@ -4,6 +4,7 @@
  * tool chain where it adds the permissions itself, and written permissions or a whole resource policy elsewhere.
  */
 import { stringify } from "yaml";
+import type { Finding } from "../../src/model/index.js";
 
 export type Flavour =
   "terraform" | "cfn-yaml" | "cfn-json" | "sam" | "serverless" | "cdk-ts" | "cdk-py" | "live";
@@ -398,3 +399,12 @@ export function render(c: Case, f: Exclude<Flavour, "live">): { path: string; te
       return [{ path: "app_stack.py", text: cdkPy(c) }];
   }
 }
+
+/** What the suite compares: rule, severity and evidence kind (and whether intent suppressed it). */
+export const verdict = (findings: Finding[]) =>
+  findings
+    .map(
+      (f) =>
+        `${f.rule}/${f.severity}/${String(f.evidence.exposure ?? "-")}${f.suppression ? "/suppressed" : ""}`,
+    )
+    .sort();

@@ -10,19 +10,12 @@ import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.js"
 import { EMULATOR_STATE_SCHEMA_ID, EmulatorStateSchema } from "../../src/emulator/state.js";
 import { scanIacFiles } from "../../src/iac/index.js";
 import { parseConfig, type Finding } from "../../src/model/index.js";
-import { CASES, FLAVOURS, liveFunction, render, type Case } from "./cases.js";
+import { CASES, FLAVOURS, liveFunction, render, verdict, type Case } from "./cases.js";
 
 const NOW = new Date("2026-11-23T00:00:00Z");
 const ALLOW = "allow:\n  - rule: LG001\n    resource: '*'\n    reason: the status page is public by design\n";
 const configOf = (c: Case) => parseConfig(c.allowed ? ALLOW : "{}");
 
-export const verdict = (findings: Finding[]) =>
-  findings
-    .map(
-      (f) =>
-        `${f.rule}/${f.severity}/${String(f.evidence.exposure ?? "-")}${f.suppression ? "/suppressed" : ""}`,
-    )
-    .sort();
 const want = (c: Case) => c.want.map((w) => (c.allowed ? `${w}/suppressed` : w));
 
 describe("cross-flavour: one exposure, one verdict", () => {
