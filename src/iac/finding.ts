@@ -50,16 +50,6 @@ export function removePermissionNote(functionName: string | undefined): string {
   return `The AWS provider added the public statements itself, so they stay in the live policy after this change until you run: aws lambda remove-permission --function-name ${fn} --statement-id FunctionURLAllowPublicAccess (and, where present, --statement-id FunctionURLAllowInvokeAction).`;
 }
 
-export function lg001Commands(functionName: string | undefined, qualifier?: string): string[] {
-  const fn = functionName ?? "<function name>";
-  const q = qualifier ? ` --qualifier ${qualifier}` : "";
-  return [
-    `aws lambda update-function-url-config --function-name ${fn}${q} --auth-type AWS_IAM`,
-    `aws lambda remove-permission --function-name ${fn}${q} --statement-id FunctionURLAllowPublicAccess`,
-    `aws lambda remove-permission --function-name ${fn}${q} --statement-id FunctionURLAllowInvokeAction`,
-  ];
-}
-
 /** A patch, or why there is none. */
 export type Patch = { edits: TextEdit[]; notes: string[] } | { unfixable: string };
 
