@@ -48,8 +48,14 @@ describe("SAM: details", () => {
   it("Globals: functions without their own AuthType inherit NONE; the fix is in Globals", async () => {
     const file = fixture(`${DIR}/globals.yaml`);
     const r = await run(d, file);
-    expect(r.findings.map((f) => f.finding.resource.iac?.address)).toEqual(["PublicPage"]);
-    expect(r.findings[0]!.finding.message).toContain("Globals.Function");
+    // One problem in one place: one finding at the Globals line, naming every function it affects.
+    expect(r.findings.map((f) => f.finding.resource.iac?.address)).toEqual([
+      "Globals.Function.FunctionUrlConfig",
+    ]);
+    expect(r.findings[0]!.finding.evidence.functions).toEqual(["PublicPage", "StatusPage"]);
+    expect(r.findings[0]!.finding.message).toContain(
+      "PublicPage, StatusPage (AuthType from Globals.Function)",
+    );
     expect(r.findings[0]!.resourceRange).toEqual({ startLine: 12, endLine: 16 });
   });
 

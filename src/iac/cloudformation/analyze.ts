@@ -18,6 +18,7 @@ import {
   type StatementFact,
   type UrlFact,
 } from "../../exposure/index.js";
+import { fingerprint } from "../../model/fingerprint.js";
 import { exposureFinding, type ExposureRef, type Patch } from "../finding.js";
 import type { Flavour, IacFinding, IacFunction, IacIdentity, TextEdit } from "../types.js";
 import { lg005Findings, readPolicyDocument, type IdentityGroup, type OwnedStatement } from "./iam.js";
@@ -515,6 +516,8 @@ class Analyzer {
   }
 
   urlFindings(): void {
+    // A URL that takes its AuthType from Globals is one problem in one place: one finding there, naming functions.
+    const fromGlobals = new Map<string, IacFinding>();
     for (const [key, e] of this.exposureFacts()) {
       const fn = this.iacFunction(e.target.fn);
       const functionName = fn?.functionName ?? e.target.name;
@@ -538,6 +541,22 @@ class Analyzer {
           };
           delete f.fix;
           f.unfixable = "exposure marked intended (Checkov skip CKV_AWS_258 in the resource Metadata)";
+        }
+        const g = x.url?.ref.evidence?.via ? `${x.rule}/${x.severity}/${x.qualifier ?? ""}` : undefined;
+        const first = g ? fromGlobals.get(g) : undefined;
+        if (g && !first) {
+          fromGlobals.set(g, f);
+          f.finding.resource.iac = {
+            ...f.finding.resource.iac!,
+            address: "Globals.Function.FunctionUrlConfig",
+          };
+          f.finding.evidence = { ...f.finding.evidence, functions: [x.url!.ref.address] };
+          f.finding.fingerprint = fingerprint(x.rule, this.path, "Globals.Function.FunctionUrlConfig");
+        } else if (first) {
+          (first.finding.evidence.functions as string[]).push(x.url!.ref.address);
+          first.finding.message = `SAM functions ${(first.finding.evidence.functions as string[]).join(", ")} (AuthType from Globals.Function): ${x.reason}.`;
+          delete first.finding.resource.functionName;
+          continue;
         }
         this.findings.push(f);
       }
