@@ -618,6 +618,15 @@ function analyzePolicies(
         const name = (cur.childForFieldName("name") ?? cur.childForFieldName("left"))?.text;
         const use = addCalls.find((a) => a.args.some((x) => x.text === name));
         if (use) return use.receiver?.text.replace(/^(this|self)\./, "") ?? "?";
+        // `new Policy(this, "P", { statements: [stmt] })`, ManagedPolicy, PolicyDocument.
+        const owner = c.calls.find(
+          (o) =>
+            o.isNew &&
+            /Policy|PolicyDocument/.test(o.name) &&
+            named(o.props.get("statements")?.value ?? o.node).some((x) => x.text === name),
+        );
+        const id = owner ? constructId(owner) : undefined;
+        if (id) return id;
         break;
       }
       if (cur.type === "new_expression" || cur.type === "call") {
@@ -660,8 +669,46 @@ function analyzePolicies(
       };
       groups.set(key, g);
     }
-    const cs: CdkStmt = { stmt, call, line: (actionsProp?.pair ?? call.node).startPosition.row + 1 };
+    // Builder style: `const s = new PolicyStatement(); s.addActions(...); s.addResources(...)`.
+    const decl = call.node.parent;
+    const varName = decl
+      ?.childForFieldName(decl.type === "variable_declarator" ? "name" : "left")
+      ?.text.replace(/^(this|self)\./, "");
+    const builder = (re: RegExp) =>
+      varName
+        ? c.calls.filter(
+            (x) => !x.isNew && re.test(x.name) && x.receiver?.text.replace(/^(this|self)\./, "") === varName,
+          )
+        : [];
+    const addActions = builder(/^(addActions|add_actions)$/);
+    if (addActions.length > 0)
+      stmt.actions = [
+        ...(stmt.actions ?? []),
+        ...addActions.flatMap((x) => x.args.map((a) => stringValue(a) ?? "${unknown}")),
+      ];
+    const addResources = builder(/^(addResources|add_resources)$/);
+    if (!res && addResources.length > 0)
+      stmt.resources = addResources.flatMap((x) => x.args.map((a) => stringValue(a) ?? "${unknown}"));
+    if (builder(/^(addAllResources|add_all_resources)$/).length > 0) stmt.resources = ["*"];
+    const lastAdd = addActions[addActions.length - 1];
+    const cs: CdkStmt = {
+      stmt,
+      call,
+      line: (actionsProp?.pair ?? addActions[0]?.node ?? call.node).startPosition.row + 1,
+    };
     const arr = actionsProp ? resolve(actionsProp.value).node : null;
+    const lastArg = lastAdd?.args[lastAdd.args.length - 1];
+    if (!actionsProp && lastArg) {
+      const q = lastArg.text.startsWith("'") ? "'" : '"';
+      cs.edit = {
+        path: file.path,
+        start: lastArg.endIndex,
+        end: lastArg.endIndex,
+        newText: `, ${q}${LIST_TAGS}${q}`,
+      };
+      g.stmts.push(cs);
+      continue;
+    }
     if (arr && (arr.type === "array" || arr.type === "list")) {
       const els = named(arr).filter((e) => e.type !== "comment");
       const last = els[els.length - 1];
