@@ -218,10 +218,12 @@ export function decideExposure<R>(facts: FunctionFacts<R>, now: Date): ExposureR
     if (failed) continue;
     const i = analyzeIamUrl(doc, target(k));
     if (i.invokeFunctionUrl.exposure === "none") continue;
-    const statements = back([
-      ...i.invokeFunctionUrl.allowStatements,
-      ...i.invokeFunctionViaUrl.allowStatements,
-    ]);
+    // The InvokeFunctionUrl grant is what opens the URL: it comes first (and is where the finding goes).
+    const urlGrants = back(i.invokeFunctionUrl.allowStatements);
+    const statements = [
+      ...urlGrants,
+      ...back(i.invokeFunctionViaUrl.allowStatements).filter((x) => !urlGrants.includes(x)),
+    ];
     exposures.push({
       rule: "LG002",
       severity: HIGH,
