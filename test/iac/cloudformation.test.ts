@@ -29,6 +29,7 @@ const YAML_CASES = [
   "alias-url.yaml",
   "resource-policy.yaml",
   "resource-policy-source-ip.yaml",
+  "resource-policy-not-equals.yaml",
   "iam-policy-scalar.yaml",
   "iam-role-inline-list.yaml",
   "iam-listtags-elsewhere.yaml",
