@@ -265,6 +265,33 @@ describe("cloudformation detector: details", () => {
     for (const f of r.findings) await expectFixClean(d, file, f);
   });
 
+  it("a policy statement the evaluator cannot read is a coverage note, not a silent pass", async () => {
+    const text = [
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties: { FunctionName: fn }",
+      "  FnPolicy:",
+      "    Type: AWS::Lambda::ResourcePolicy",
+      "    Properties:",
+      "      ResourceArn: !GetAtt Fn.Arn",
+      "      PolicyDocument:",
+      "        Statement:",
+      "          - Effect: Perhaps",
+      '            Principal: "*"',
+      "            Action: lambda:InvokeFunction",
+      "",
+    ].join("\n");
+    const r = await run(d, { path: "odd.yaml", text });
+    expect(r.coverage).toContainEqual(
+      expect.objectContaining({
+        scope: "odd.yaml:12",
+        status: "partial",
+        detail: expect.stringContaining("FnPolicy.Statement[0]"),
+      }),
+    );
+  });
+
   it("a malformed template is a coverage note with file and line, not a crash", async () => {
     const file = fixture(`${DIR}/malformed.yaml`);
     const r = await run(d, file);

@@ -547,10 +547,16 @@ function analyzeFile(c: FileCtx, stackIds: Map<string, string>, out: DetectorRes
 
   for (const [key, e] of byFn) {
     const functionName = e.fn?.functionName;
-    const { exposures } = decideExposure(
+    const { exposures, skipped } = decideExposure(
       { target: { ...(functionName ? { functionName } : {}) }, urls: e.urls, statements: e.statements },
       now,
     );
+    for (const x of skipped)
+      out.coverage.push({
+        scope: `${file.path}:${x.fact.ref.line}`,
+        status: "partial",
+        detail: `${x.fact.label} was not analysed: ${x.error}`,
+      });
     for (const x of exposures)
       out.findings.push(
         exposureFinding(x, {

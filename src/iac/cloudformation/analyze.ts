@@ -20,6 +20,7 @@ import {
 } from "../../exposure/index.js";
 import { fingerprint } from "../../model/fingerprint.js";
 import { exposureFinding, type ExposureRef, type Patch } from "../finding.js";
+import type { Coverage } from "../../model/report.js";
 import type { Flavour, IacFinding, IacFunction, IacIdentity, TextEdit } from "../types.js";
 import { lg005Findings, readPolicyDocument, type IdentityGroup, type OwnedStatement } from "./iam.js";
 import {
@@ -56,6 +57,8 @@ export interface TemplateInput {
 
 export interface TemplateResult {
   findings: IacFinding[];
+  /** Statements the evaluator could not read: left out of the decision, said here. */
+  coverage: Coverage[];
   functions: IacFunction[];
   identities: IacIdentity[];
 }
@@ -109,6 +112,7 @@ class Analyzer {
   readonly path: string;
   readonly resources = new Map<string, Resource>();
   readonly findings: IacFinding[] = [];
+  readonly coverage: Coverage[] = [];
   readonly functions: IacFunction[] = [];
   readonly identities: IacIdentity[] = [];
 
@@ -126,7 +130,12 @@ class Analyzer {
     this.collectFunctions();
     this.urlFindings();
     this.iamFindings();
-    return { findings: this.findings, functions: this.functions, identities: this.identities };
+    return {
+      findings: this.findings,
+      coverage: this.coverage,
+      functions: this.functions,
+      identities: this.identities,
+    };
   }
 
   // ------------------------------------------------------------ values
@@ -521,10 +530,16 @@ class Analyzer {
     for (const [key, e] of this.exposureFacts()) {
       const fn = this.iacFunction(e.target.fn);
       const functionName = fn?.functionName ?? e.target.name;
-      const { exposures } = decideExposure(
+      const { exposures, skipped } = decideExposure(
         { target: { ...(functionName ? { functionName } : {}) }, urls: e.urls, statements: e.statements },
         this.t.now ?? new Date(),
       );
+      for (const x of skipped)
+        this.coverage.push({
+          scope: `${this.path}:${x.fact.ref.line}`,
+          status: "partial",
+          detail: `${x.fact.label} was not analysed: ${x.error}`,
+        });
       for (const x of exposures) {
         const res = x.url ? this.resources.get(x.url.ref.address) : undefined;
         const sam = res?.type === "AWS::Serverless::Function";

@@ -151,6 +151,7 @@ function analyzeFile(doc: SourceDoc, out: DetectorResult, cov: Coverage, now: Da
       now,
     });
     out.findings.push(...r.findings);
+    out.coverage.push(...r.coverage);
     out.identities.push(...r.identities);
   }
   if (unresolved.length > 0) {
