@@ -418,7 +418,7 @@ function analyzeFile(c: FileCtx, stackIds: Map<string, string>, out: DetectorRes
           ? { kind: "AWS_IAM" }
           : { kind: "unknown", detail: v.text.slice(0, 60) };
     const ref = at(call, authProp?.pair, address, fnRef, {
-      ...(r?.via ? { evidence: { definedAt: r.via } } : {}),
+      ...(r?.via && v ? { evidence: { definedAt: `${file.path}:${v.startPosition.row + 1}` } } : {}),
       setIam: () => {
         if (!v || auth.kind !== "NONE")
           return { unfixable: "authType is computed; set it to AWS_IAM where it is decided" };
