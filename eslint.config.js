@@ -35,53 +35,42 @@ export default tseslint.config(
       "no-restricted-imports": "off",
     },
   },
-  {
-    // Imports point down only (DESIGN.md): model ← policy ← aws/iac/report ← entry points.
-    files: ["src/model/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            "../policy/*",
-            "../aws/*",
-            "../iac/*",
-            "../report/*",
-            "../emulator/*",
-            "../action/*",
-            "../app/*",
-            "../cli/*",
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ["src/policy/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            "../aws/*",
-            "../iac/*",
-            "../report/*",
-            "../emulator/*",
-            "../action/*",
-            "../app/*",
-            "../cli/*",
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ["src/aws/**", "src/iac/**", "src/report/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: ["../emulator/*", "../action/*", "../app/*", "../cli/*"] },
-      ],
-    },
-  },
+  // Imports point down only (DESIGN.md): model ← policy ← exposure ← aws/iac/report ← entry points. The rule
+  // matches relative imports at every depth (`../app/x`, `../../app/x`), so nested folders cannot bypass it.
+  ...layer("src/model/**", [
+    "policy",
+    "exposure",
+    "aws",
+    "iac",
+    "report",
+    "emulator",
+    "action",
+    "app",
+    "cli",
+  ]),
+  ...layer("src/policy/**", ["exposure", "aws", "iac", "report", "emulator", "action", "app", "cli"]),
+  ...layer("src/exposure/**", ["aws", "iac", "report", "emulator", "action", "app", "cli"]),
+  ...layer("src/{aws,iac,report}/**", ["emulator", "action", "app", "cli"]),
 );
+
+/** A config block forbidding `files` to import the named top-level folders of src/. */
+function layer(files, above) {
+  return [
+    {
+      files: [files],
+      rules: {
+        "no-restricted-imports": [
+          "error",
+          {
+            patterns: [
+              {
+                regex: `^(\\.\\./)+(${above.join("|")})(/|$)`,
+                message: "Imports point down only (DESIGN.md): this layer may not depend on that one.",
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ];
+}

@@ -48,7 +48,7 @@ export async function scanIacFiles(
     if (claimed.length === 0) continue;
     const scope = `iac/${d.flavours.join("+")}`;
     try {
-      const r = await d.analyze(claimed, { config: opts.config, files: byPath });
+      const r = await d.analyze(claimed, { config: opts.config, files: byPath, now: opts.now ?? new Date() });
       findings.push(...r.findings);
       coverage.push(...r.coverage);
       functions.push(...r.functions);

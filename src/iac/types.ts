@@ -62,6 +62,8 @@ export interface DetectorContext {
   config: Config;
   /** All files read, by path, for cross-file resolution (tfvars, variables, templates). */
   files: ReadonlyMap<string, SourceFile>;
+  /** The scan's clock (policy conditions on aws:CurrentTime); absent = now. */
+  now?: Date;
 }
 
 export interface DetectorResult {

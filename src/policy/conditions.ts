@@ -317,6 +317,8 @@ function candidateStates(op: ParsedOperator, values: readonly string[], domain: 
       present(SENTINEL.any),
       present("true"),
       present("false"),
+      // Outside the Like operators `*` and `?` are plain characters, and a header may carry them verbatim.
+      ...values.map((v) => present(unprotect(v))),
       ...values.map((v) => present(instantiate(v))),
     ];
   }

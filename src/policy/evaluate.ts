@@ -117,6 +117,14 @@ function resourceOutcome(
   let matched = false;
   const unknown: string[] = [];
   for (const pattern of patterns) {
+    // Decided: AWS documents policy variables only in the resource part of an ARN. One in the account field
+    // may or may not be expanded, so the statement's reach is unknown there (never proof either way).
+    if (variables && splitArn(pattern)?.[4]?.includes("${")) {
+      unknown.push(
+        `${stmt.Resource ? "Resource" : "NotResource"} ${pattern} (policy variable in the account field)`,
+      );
+      continue;
+    }
     const expanded = variables && pattern.includes("${") ? expandVariables(pattern, context) : undefined;
     if (expanded?.kind === "absent") continue;
     if (expanded?.kind === "unknown") {

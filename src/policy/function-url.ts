@@ -261,32 +261,73 @@ export function analyzeFunctionUrl(policy: PolicyDocument | null, target: UrlTar
     return { invokeFunctionUrl: NONE, invokeFunctionViaUrl: NONE, url: NONE };
   }
   const resource = functionArn(target);
-  const base = anonymousContext(target);
   const anonymous: RequestPrincipal = { kind: "anonymous" };
-  const invokeFunctionUrl = exposureOf(
-    policyAssessments(
-      policy,
-      anonymous,
-      "lambda:InvokeFunctionUrl",
-      resource,
-      base.with({
-        "lambda:FunctionUrlAuthType": target.authType,
-        "lambda:InvokedViaFunctionUrl": absentKey(),
-      }),
-    ),
-  );
-  const invokeFunctionViaUrl = exposureOf(
-    policyAssessments(
-      policy,
-      anonymous,
-      "lambda:InvokeFunction",
-      resource,
-      // Whether Lambda also sets FunctionUrlAuthType on this call is not documented; assuming it does can only
-      // make a statement apply, never hide one.
-      base.with({ "lambda:InvokedViaFunctionUrl": true, "lambda:FunctionUrlAuthType": target.authType }),
-    ),
-  );
-  return { invokeFunctionUrl, invokeFunctionViaUrl, url: combine(invokeFunctionUrl, invokeFunctionViaUrl) };
+  const pair = (base: RequestContext) => {
+    const invokeFunctionUrl = exposureOf(
+      policyAssessments(
+        policy,
+        anonymous,
+        "lambda:InvokeFunctionUrl",
+        resource,
+        base.with({
+          "lambda:FunctionUrlAuthType": target.authType,
+          "lambda:InvokedViaFunctionUrl": absentKey(),
+        }),
+      ),
+    );
+    const invokeFunctionViaUrl = exposureOf(
+      policyAssessments(
+        policy,
+        anonymous,
+        "lambda:InvokeFunction",
+        resource,
+        // AWS does not document FunctionUrlAuthType on this check: unknown, so a condition on it (in an Allow
+        // or a Deny) can neither prove nor rule out the exposure.
+        base.with({ "lambda:InvokedViaFunctionUrl": true, "lambda:FunctionUrlAuthType": unknownKey(true) }),
+      ),
+    );
+    return { invokeFunctionUrl, invokeFunctionViaUrl, url: combine(invokeFunctionUrl, invokeFunctionViaUrl) };
+  };
+  // One request carries one Referer and one User-Agent: both permissions are judged on the same choice.
+  let best: FunctionUrlAnalysis | undefined;
+  for (const choice of callerChoices(policy)) {
+    const a = pair(anonymousContext(target).with(choice));
+    if (!best || RANK[a.url.exposure] > RANK[best.url.exposure]) best = a;
+    if (a.url.exposure === "public") break;
+  }
+  return best!;
+}
+
+const RANK: Record<Exposure, number> = { none: 0, restricted: 1, public: 2 };
+/** Headers the caller writes itself. Source addresses are ranges, judged by the IP classification instead. */
+const CALLER_HEADERS = ["aws:referer", "aws:useragent"];
+const MAX_CHOICES = 64;
+
+/**
+ * The header values worth trying as one request: absent, an unrelated value, and every value the policy names
+ * for them (literally and with wildcards filled in). More than MAX_CHOICES combinations fall back to letting
+ * each permission pick its own (the answer can then only be too wide, never too narrow).
+ */
+function callerChoices(policy: PolicyDocument): ContextValues[] {
+  const named = new Map<string, Set<string>>();
+  for (const st of policy.Statement) {
+    for (const block of Object.values(st.Condition ?? {})) {
+      for (const [key, values] of Object.entries(block)) {
+        const k = key.toLowerCase();
+        if (!CALLER_HEADERS.includes(k)) continue;
+        const set = named.get(k) ?? new Set<string>();
+        for (const v of values) set.add(v).add(v.replace(/[*?]/g, "x"));
+        named.set(k, set);
+      }
+    }
+  }
+  let out: ContextValues[] = [{}];
+  for (const [key, values] of named) {
+    const options: ContextValues[string][] = [absentKey(), "lambda-guard-caller-value", ...values];
+    if (out.length * options.length > MAX_CHOICES) return [{}];
+    out = out.flatMap((c) => options.map((o) => ({ ...c, [key]: o })));
+  }
+  return out;
 }
 
 /**
@@ -314,4 +355,38 @@ export function analyzeDirectInvoke(
     ? "anyone"
     : "any-account";
   return { ...verdict, scope };
+}
+
+/**
+ * May an authenticated principal of any AWS account call an `AWS_IAM` URL? A stranger's own identity policy is
+ * theirs to write, so only this resource policy stands in the way (two permissions since October 2025, as for
+ * NONE URLs). `invokeFunctionUrl` alone is enough wherever AWS's legacy one-permission exception applies.
+ */
+export function analyzeIamUrl(
+  policy: PolicyDocument | null,
+  target: Omit<UrlTarget, "authType">,
+): FunctionUrlAnalysis {
+  if (policy === null) return { invokeFunctionUrl: NONE, invokeFunctionViaUrl: NONE, url: NONE };
+  const resource = functionArn(target);
+  const stranger: RequestPrincipal = { kind: "anyAccount" };
+  const base = strangerContext(target);
+  const invokeFunctionUrl = exposureOf(
+    policyAssessments(
+      policy,
+      stranger,
+      "lambda:InvokeFunctionUrl",
+      resource,
+      base.with({ "lambda:FunctionUrlAuthType": "AWS_IAM" }),
+    ),
+  );
+  const invokeFunctionViaUrl = exposureOf(
+    policyAssessments(
+      policy,
+      stranger,
+      "lambda:InvokeFunction",
+      resource,
+      base.with({ "lambda:InvokedViaFunctionUrl": true, "lambda:FunctionUrlAuthType": unknownKey(true) }),
+    ),
+  );
+  return { invokeFunctionUrl, invokeFunctionViaUrl, url: combine(invokeFunctionUrl, invokeFunctionViaUrl) };
 }

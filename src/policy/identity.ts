@@ -58,6 +58,20 @@ function roleArnOfSession(arn: string): string | undefined {
  * principal's behalf, organization) is unknown, so conditions on it make the answer conditional rather than
  * guessed. Keys not listed are unknown too.
  */
+const LAMBDA_REQUEST_KEYS = [
+  "lambda:CodeSigningConfigArn",
+  "lambda:EventSourceToken",
+  "lambda:FunctionArn",
+  "lambda:FunctionUrlAuthType",
+  "lambda:InvokedViaFunctionUrl",
+  "lambda:Layer",
+  "lambda:Principal",
+  "lambda:SecurityGroupIds",
+  "lambda:SourceFunctionArn",
+  "lambda:SubnetIds",
+  "lambda:VpcIds",
+];
+
 export function identityContext(input: Omit<IdentityInput, "identityPolicies" | "boundary">): RequestContext {
   const now = input.now ?? new Date();
   const target = splitArn(input.resource);
@@ -99,6 +113,10 @@ export function identityContext(input: Omit<IdentityInput, "identityPolicies" | 
     "aws:SourceAccount": absentKey(),
     "aws:SourceOwner": absentKey(),
   };
+  // Decided: AWS's service authorization reference lists no lambda:* condition keys for GetFunction or ListTags,
+  // so they are absent on those requests (a condition on them fails, IfExists passes), not unknown.
+  if (/^lambda:(GetFunction|ListTags)$/i.test(input.action))
+    for (const k of LAMBDA_REQUEST_KEYS) entries[k] = absentKey();
   return new RequestContext(entries, "unknown").with(input.context ?? {});
 }
 

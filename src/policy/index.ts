@@ -76,6 +76,7 @@ export {
 export {
   analyzeDirectInvoke,
   analyzeFunctionUrl,
+  analyzeIamUrl,
   anonymousContext,
   exposureOf,
   functionArn,

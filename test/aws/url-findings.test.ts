@@ -56,12 +56,12 @@ describe("analyzeFunction (LG001–LG003 from collected facts)", () => {
     );
   });
 
-  it("AWS_IAM URL with the same policy is not LG001 (the URL demands signatures)", () => {
+  it("AWS_IAM URL with the same policy is not LG001 (the URL demands signatures), but the grants are latent", () => {
     expect(
       summary(
         facts({ urls: [url(null, "AWS_IAM")], policies: new Map([["", ok(urlStmt(), invokeStmt())]]) }),
       ),
-    ).toEqual([]);
+    ).toEqual(["LG003/low/-"]);
   });
 
   it("a URL on an alias is judged by the alias's policy, not the function's", () => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { planFixes } from "../../src/iac/index.js";
+import { planFixes, scanIacFiles } from "../../src/iac/index.js";
 import { cdkLogicalId } from "../../src/iac/cdk/index.js";
 import { defaultConfig } from "../../src/model/config.js";
 import { caseDirs, caseFiles, FIXTURES, runCase } from "./harness.js";
@@ -27,6 +27,13 @@ describe("cdk fixtures", () => {
         expect(r.diagnostics ?? [], `${name}/${c.path}`).toEqual([]);
       }
     }
+  });
+
+  it("a value from a constant: the finding stays on authType, the evidence names the defining line", async () => {
+    const files = await caseFiles(join(FIXTURES, "cdk", "ts-new-functionurl"));
+    const scan = await scanIacFiles(files, { config: defaultConfig() });
+    expect(scan.findings[0]!.finding.location?.startLine).toBe(17);
+    expect(scan.findings[0]!.finding.evidence.definedAt).toBe("lib/stack.ts:5");
   });
 
   it("derives CDK logical ids like CDK does", () => {

@@ -17,19 +17,21 @@ export async function run(detector: Detector, ...files: SourceFile[]): Promise<D
   return detector.analyze(claimed, { config: defaultConfig(), files: map });
 }
 
-/** `# expect: LG001 LG005` markers on the line at fault. */
+/** `# expect: LG001/critical LG005/medium` markers on the line at fault: rule and severity, both asserted. */
 export function markers(text: string): { rule: string; line: number }[] {
   const out: { rule: string; line: number }[] = [];
   text.split("\n").forEach((l, i) => {
-    const m = /expect: ((?:LG\d{3}\s*)+)/.exec(l);
+    const m = /expect: ((?:LG\d{3}\/\w+\s*)+)/.exec(l);
     if (m) for (const rule of m[1]!.trim().split(/\s+/)) out.push({ rule, line: i + 1 });
+    else if (/expect: LG\d{3}/.test(l))
+      throw new Error(`line ${i + 1}: a marker needs a severity (LG001/critical)`);
   });
   return out.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
 }
 
 export function found(r: DetectorResult): { rule: string; line: number }[] {
   return r.findings
-    .map((f) => ({ rule: f.finding.rule, line: f.finding.location!.startLine }))
+    .map((f) => ({ rule: `${f.finding.rule}/${f.finding.severity}`, line: f.finding.location!.startLine }))
     .sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
 }
 

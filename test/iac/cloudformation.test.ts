@@ -29,6 +29,7 @@ const YAML_CASES = [
   "alias-url.yaml",
   "resource-policy.yaml",
   "resource-policy-source-ip.yaml",
+  "resource-policy-not-equals.yaml",
   "iam-policy-scalar.yaml",
   "iam-role-inline-list.yaml",
   "iam-listtags-elsewhere.yaml",
@@ -57,7 +58,7 @@ describe("cloudformation detector: details", () => {
     });
     expect(f.function).toMatchObject({ logicalId: "WebhookFunction", functionName: "webhook" });
     const after = await expectFixClean(d, file, f);
-    expect(after).toContain("      AuthType: AWS_IAM        # expect: LG001\n");
+    expect(after).toContain("      AuthType: AWS_IAM        # expect: LG001/critical\n");
     expect(after).not.toContain("WebhookUrlPublicAccess");
     expect(after).not.toContain("WebhookInvokeViaUrl");
     expect(after).toContain("  WebhookRole:\n    Type: AWS::IAM::Role");
@@ -69,29 +70,27 @@ describe("cloudformation detector: details", () => {
     expect(hi.findings[0]!.finding.severity).toBe("high");
     const lo = await run(d, fixture(`${DIR}/url-only-invoke-permission.yaml`));
     expect(lo.findings[0]!.finding.severity).toBe("low");
+    // CONTRACTS §3: a NONE URL with no public permission answers 403 to everyone; it is not LG003.
     const none = await run(d, fixture(`${DIR}/url-none-no-permission.yaml`));
-    expect(none.findings[0]!.finding).toMatchObject({
-      severity: "low",
-      resource: { functionName: "reports" },
-    });
-    expect(none.findings[0]!.finding.message).toContain("latent");
+    expect(none.findings).toEqual([]);
   });
 
   it("quoted scalars keep their quotes", async () => {
     const file = fixture(`${DIR}/url-only-url-permission.yaml`);
     const r = await run(d, file);
     const after = await expectFixClean(d, file, r.findings[0]!);
-    expect(after).toContain("AuthType: 'AWS_IAM'   # expect: LG003");
+    expect(after).toContain("AuthType: 'AWS_IAM'   # expect: LG003/high");
   });
 
   it("a parameter default is patched where it is defined, and the finding says so", async () => {
     const file = fixture(`${DIR}/url-parameter-default.yaml`);
     const r = await run(d, file);
     const f = r.findings[0]!;
-    expect(f.finding.message).toContain("parameter UrlAuthType (Default)");
+    expect(f.finding.message).toContain("parameter UrlAuthType keeps its Default");
+    expect(f.finding.evidence).toMatchObject({ authType: "conditional", definedAt: `${file.path}:6` });
     expect(f.fix!.notes.join(" ")).toMatch(/Default was changed to AWS_IAM/);
     const after = await expectFixClean(d, file, f);
-    expect(after).toContain("    Default: AWS_IAM   # expect: LG001");
+    expect(after).toContain("    Default: AWS_IAM\n");
     expect(after).toContain("AuthType: !Ref UrlAuthType");
   });
 
@@ -99,8 +98,10 @@ describe("cloudformation detector: details", () => {
     const file = fixture(`${DIR}/url-if-condition.yaml`);
     const r = await run(d, file);
     const f = r.findings[0]!;
-    expect(f.finding.evidence).toMatchObject({ conservative: true });
-    expect(f.finding.message).toMatch(/One branch of a condition/);
+    expect(f.finding.evidence).toMatchObject({
+      authType: "conditional",
+      condition: "condition IsProd is false",
+    });
     const after = await expectFixClean(d, file, f);
     expect(after).toContain("AuthType: !If [IsProd, AWS_IAM, AWS_IAM]");
   });
@@ -125,7 +126,7 @@ describe("cloudformation detector: details", () => {
       resource: { kind: "function", functionName: "worker", iac: { address: "AnyoneInvoke" } },
     });
     const after = await expectFixClean(d, file, r.findings[0]!);
-    expect(after).toContain("Principal: !Ref AWS::AccountId   # expect: LG002");
+    expect(after).toContain("Principal: !Ref AWS::AccountId   # expect: LG002/high");
   });
 
   it("alias URL: qualifier from the URL, permissions through the alias", async () => {
@@ -148,11 +149,12 @@ describe("cloudformation detector: details", () => {
     expect(r.findings[0]!.finding).toMatchObject({
       rule: "LG001",
       severity: "medium",
-      evidence: { sourceIp: ["203.0.113.0/24", "198.51.100.7/32"] },
+      evidence: { exposure: "restricted-url" },
     });
+    expect(JSON.stringify(r.findings[0]!.finding.evidence.restrictions)).toContain("203.0.113.0/24");
     const after = await expectFixClean(d, file, r.findings[0]!);
     expect(after).not.toContain("DashboardPolicy");
-    expect(after.endsWith("      AuthType: AWS_IAM   # expect: LG001\n")).toBe(true);
+    expect(after.endsWith("      AuthType: AWS_IAM   # expect: LG001/medium\n")).toBe(true);
   });
 
   it("LG005: a scalar Action becomes a block list; the condition is untouched", async () => {
@@ -172,7 +174,7 @@ describe("cloudformation detector: details", () => {
     });
     const after = await expectFixClean(d, file, f);
     expect(after).toContain(
-      "            Action:\n              - lambda:GetFunction   # expect: LG005\n              - lambda:ListTags\n            Resource: !Sub",
+      "            Action:\n              - lambda:GetFunction   # expect: LG005/medium\n              - lambda:ListTags\n            Resource: !Sub",
     );
   });
 
@@ -181,7 +183,7 @@ describe("cloudformation detector: details", () => {
     const r = await run(d, file);
     const after = await expectFixClean(d, file, r.findings[0]!);
     expect(after).toContain(
-      "                  - lambda:Get*   # expect: LG005\n                  - lambda:ListTags\n",
+      "                  - lambda:Get*   # expect: LG005/medium\n                  - lambda:ListTags\n",
     );
   });
 
@@ -190,7 +192,9 @@ describe("cloudformation detector: details", () => {
     const r = await run(d, file);
     expect(r.findings).toHaveLength(1);
     const after = await expectFixClean(d, file, r.findings[0]!);
-    expect(after).toContain('- "lambda:GetFunction*"   # expect: LG005\n            - "lambda:ListTags"');
+    expect(after).toContain(
+      '- "lambda:GetFunction*"   # expect: LG005/medium\n            - "lambda:ListTags"',
+    );
     expect(r.identities.map((i) => `${i.kind}:${i.name}`).sort()).toEqual([
       "group:operators",
       "user:deployer",
@@ -235,8 +239,8 @@ describe("cloudformation detector: details", () => {
     const file = fixture(`${DIR}/template-public.json`);
     const r = await run(d, file);
     expect(found(r)).toEqual([
-      { rule: "LG001", line: 6 },
-      { rule: "LG005", line: 62 },
+      { rule: "LG001/critical", line: 24 },
+      { rule: "LG005/medium", line: 62 },
     ]);
     for (const f of r.findings) await expectFixClean(d, file, f);
     const after = applyAll(file, r);
@@ -252,13 +256,40 @@ describe("cloudformation detector: details", () => {
     const file = fixture(`${DIR}/template-list.json`);
     const r = await run(d, file);
     expect(found(r)).toEqual([
-      { rule: "LG005", line: 16 },
-      { rule: "LG002", line: 41 },
+      { rule: "LG005/medium", line: 16 },
+      { rule: "LG002/high", line: 41 },
     ]);
     const after = applyAll(file, r);
     expect(after).toContain('"lambda:GetFunctionConfiguration",\n                    "lambda:ListTags"\n');
     expect(after).toContain('"Principal": {"Ref":"AWS::AccountId"}');
     for (const f of r.findings) await expectFixClean(d, file, f);
+  });
+
+  it("a policy statement the evaluator cannot read is a coverage note, not a silent pass", async () => {
+    const text = [
+      "Resources:",
+      "  Fn:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties: { FunctionName: fn }",
+      "  FnPolicy:",
+      "    Type: AWS::Lambda::ResourcePolicy",
+      "    Properties:",
+      "      ResourceArn: !GetAtt Fn.Arn",
+      "      PolicyDocument:",
+      "        Statement:",
+      "          - Effect: Perhaps",
+      '            Principal: "*"',
+      "            Action: lambda:InvokeFunction",
+      "",
+    ].join("\n");
+    const r = await run(d, { path: "odd.yaml", text });
+    expect(r.coverage).toContainEqual(
+      expect.objectContaining({
+        scope: "odd.yaml:12",
+        status: "partial",
+        detail: expect.stringContaining("FnPolicy.Statement[0]"),
+      }),
+    );
   });
 
   it("a malformed template is a coverage note with file and line, not a crash", async () => {

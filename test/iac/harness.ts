@@ -12,13 +12,13 @@ export interface CaseSpec {
   config?: unknown;
   expect: {
     rule: string;
+    /** Required: the same exposure must have the same severity in every flavour. */
+    severity: string;
     path: string;
     line: number;
     address?: string;
     suppressed?: string;
     fixable?: boolean;
-    /** When given, the finding's severity must be this. */
-    severity?: string;
   }[];
   coverage?: { scope: string; status: string; detailIncludes?: string }[];
 }
@@ -46,6 +46,8 @@ export async function caseFiles(dir: string): Promise<SourceFile[]> {
  */
 export async function runCase(dir: string): Promise<void> {
   const spec = JSON.parse(readFileSync(join(dir, "case.json"), "utf8")) as CaseSpec;
+  for (const e of spec.expect)
+    expect(e.severity, `${dir}: every expected finding states its severity`).toBeTruthy();
   const config = ConfigSchema.parse(spec.config ?? {});
   const files = await caseFiles(dir);
   const now = new Date("2026-01-15T00:00:00Z");
@@ -53,6 +55,7 @@ export async function runCase(dir: string): Promise<void> {
   const got = scan.findings
     .map((f) => ({
       rule: f.finding.rule,
+      severity: f.finding.severity,
       path: f.finding.location?.path,
       line: f.finding.location?.startLine,
       address: f.finding.resource.iac?.address,
@@ -66,6 +69,7 @@ export async function runCase(dir: string): Promise<void> {
   const want = spec.expect
     .map((e) => ({
       rule: e.rule,
+      severity: e.severity,
       path: e.path,
       line: e.line,
       address: e.address ?? got.find((g) => g.path === e.path && g.line === e.line)?.address,
@@ -77,15 +81,6 @@ export async function runCase(dir: string): Promise<void> {
       ),
     );
   expect(got, spec.description).toEqual(want);
-  for (const e of spec.expect.filter((x) => x.severity)) {
-    const f = scan.findings.find(
-      (x) =>
-        x.finding.location?.path === e.path &&
-        x.finding.location.startLine === e.line &&
-        x.finding.rule === e.rule,
-    );
-    expect(f?.finding.severity, `severity of ${e.rule} ${e.path}:${e.line}`).toBe(e.severity);
-  }
   for (const c of spec.coverage ?? []) {
     const hit = scan.coverage.find((x) => x.scope === c.scope && x.status === c.status);
     expect(hit, `coverage ${c.scope}`).toBeDefined();

@@ -34,7 +34,7 @@ describe("SAM: details", () => {
         qualifier: null,
         iac: { address: "ResizeFunction", flavour: "sam" },
       },
-      evidence: { generatedBy: "SAM FunctionUrlConfig" },
+      evidence: { exposure: "public-url", generatedBy: ["sam"] },
     });
     expect(f.function).toMatchObject({
       flavour: "sam",
@@ -42,14 +42,20 @@ describe("SAM: details", () => {
       functionName: "image-resize",
     });
     const after = await expectFixClean(d, file, f);
-    expect(after).toContain("        AuthType: AWS_IAM   # expect: LG001\n        Cors:\n");
+    expect(after).toContain("        AuthType: AWS_IAM   # expect: LG001/critical\n        Cors:\n");
   });
 
   it("Globals: functions without their own AuthType inherit NONE; the fix is in Globals", async () => {
     const file = fixture(`${DIR}/globals.yaml`);
     const r = await run(d, file);
-    expect(r.findings.map((f) => f.finding.resource.iac?.address)).toEqual(["PublicPage"]);
-    expect(r.findings[0]!.finding.message).toContain("Globals.Function");
+    // One problem in one place: one finding at the Globals line, naming every function it affects.
+    expect(r.findings.map((f) => f.finding.resource.iac?.address)).toEqual([
+      "Globals.Function.FunctionUrlConfig",
+    ]);
+    expect(r.findings[0]!.finding.evidence.functions).toEqual(["PublicPage", "StatusPage"]);
+    expect(r.findings[0]!.finding.message).toContain(
+      "PublicPage, StatusPage (AuthType from Globals.Function)",
+    );
     expect(r.findings[0]!.resourceRange).toEqual({ startLine: 12, endLine: 16 });
   });
 
@@ -62,11 +68,11 @@ describe("SAM: details", () => {
     expect(after).toContain("FunctionUrlConfig: { AuthType: AWS_IAM, InvokeMode: BUFFERED }");
   });
 
-  it("parameter default patched where defined, quotes kept", async () => {
-    const file = fixture(`${DIR}/parameter.yaml`);
-    const r = await run(d, file);
-    const after = await expectFixClean(d, file, r.findings[0]!);
-    expect(after).toContain('    Default: "AWS_IAM"   # expect: LG001\n');
+  it("an intrinsic AuthType makes SAM generate no permission: no exposure, whatever the parameter's Default", async () => {
+    for (const name of ["parameter.yaml", "if-condition.yaml"]) {
+      const r = await run(d, fixture(`${DIR}/${name}`));
+      expect(r.findings, name).toEqual([]);
+    }
   });
 
   it("Policies: inline statements are LG005; SAM policy templates and AWSLambda_ReadOnlyAccess are understood", async () => {
@@ -91,8 +97,8 @@ describe("SAM: details", () => {
     const file = fixture(`${DIR}/template.json`);
     const r = await run(d, file);
     expect(found(r)).toEqual([
-      { rule: "LG001", line: 12 },
-      { rule: "LG005", line: 19 },
+      { rule: "LG001/critical", line: 12 },
+      { rule: "LG005/medium", line: 19 },
     ]);
     for (const f of r.findings) await expectFixClean(d, file, f);
     const after = applyAll(file, r);

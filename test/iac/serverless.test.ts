@@ -19,6 +19,7 @@ const CASES = [
   "intent/serverless.yml",
   "stage-default/serverless.yaml",
   "resources/serverless.yml",
+  "url-stage-map/serverless.yml",
 ];
 
 fixtureCases("serverless detector: fixtures (exact file and line, clean fix)", d, DIR, CASES);
@@ -44,7 +45,7 @@ describe("serverless detector: details", () => {
       serverless: { service: "payments", function: "webhook", stage: "prod" },
     });
     const after = await expectFixClean(d, file, f);
-    expect(after).toContain("    url: { authorizer: aws_iam }   # expect: LG001\n");
+    expect(after).toContain("    url: { authorizer: aws_iam }   # expect: LG001/critical\n");
     expect(r.functions.map((x) => x.functionName)).toEqual(["payments-prod-webhook", "payments-prod-report"]);
   });
 
@@ -53,27 +54,42 @@ describe("serverless detector: details", () => {
     const r = await run(d, file);
     const after = applyAll(file, r);
     expect(after).toContain(
-      "    url:   # expect: LG001\n      cors: true\n      invokeMode: RESPONSE_STREAM\n      authorizer: aws_iam\n",
+      "    url:   # expect: LG001/critical\n      cors: true\n      invokeMode: RESPONSE_STREAM\n      authorizer: aws_iam\n",
     );
-    expect(after).toContain("    url: { cors: true, authorizer: aws_iam }   # expect: LG001\n");
+    expect(after).toContain("    url: { cors: true, authorizer: aws_iam }   # expect: LG001/critical\n");
   });
 
   it("a value from ${self:custom…} is patched where it is defined, and the finding says so", async () => {
     const file = fixture(`${DIR}/url-variable/serverless.yml`);
     const r = await run(d, file);
     const f = r.findings[0]!;
-    expect(f.finding.message).toContain("${self:custom.publicUrl}");
+    expect(f.finding.evidence).toMatchObject({
+      via: ["${self:custom.publicUrl}"],
+      definedAt: `${file.path}:4`,
+    });
     expect(f.finding.resource.functionName).toBe("status-page-dev");
     const after = await expectFixClean(d, file, f);
-    expect(after).toContain("  publicUrl: { authorizer: aws_iam }   # expect: LG001\n");
-    expect(after).toContain("    url: ${self:custom.publicUrl}\n");
+    expect(after).toContain("  publicUrl: { authorizer: aws_iam }\n");
+    expect(after).toContain("    url: ${self:custom.publicUrl}   # expect: LG001/critical\n");
+  });
+
+  it("an authorizer that cannot be resolved is conditional: reported, never patched blindly", async () => {
+    const r = await run(d, fixture(`${DIR}/url-unresolved/serverless.yml`));
+    expect(
+      r.findings.map((f) => `${f.finding.rule}/${f.finding.severity}/${f.finding.location?.startLine}`),
+    ).toEqual(["LG001/critical/11"]);
+    expect(r.findings[0]!.finding.evidence).toMatchObject({
+      authType: "conditional",
+      condition: "${param:urlAuth} is not aws_iam",
+    });
+    expect(r.findings[0]!.unfixable).toMatch(/change it there by hand/);
   });
 
   it("authorizer other than aws_iam is replaced", async () => {
     const file = fixture(`${DIR}/authorizer-none/serverless.yml`);
     const r = await run(d, file);
     const after = await expectFixClean(d, file, r.findings[0]!);
-    expect(after).toContain("      authorizer: aws_iam   # expect: LG001\n");
+    expect(after).toContain("      authorizer: aws_iam   # expect: LG001/critical\n");
   });
 
   it("LG005 on provider statements: scalar Action becomes a list; identity is the provider role", async () => {
@@ -91,7 +107,7 @@ describe("serverless detector: details", () => {
     });
     const after = await expectFixClean(d, file, f);
     expect(after).toContain(
-      "          Action:\n            - lambda:GetFunction   # expect: LG005\n            - lambda:ListTags\n          Resource: arn:aws:lambda:${aws:region}",
+      "          Action:\n            - lambda:GetFunction   # expect: LG005/medium\n            - lambda:ListTags\n          Resource: arn:aws:lambda:${aws:region}",
     );
   });
 

@@ -22,7 +22,7 @@ describe("terraform: aws_lambda_resource_policy", () => {
     const [f] = await scanCase("rp-jsonencode-lg001");
     expect(f?.severity).toBe("critical");
     expect(f?.evidence.statements).toEqual(["FunctionURLAllowPublicAccess", "FunctionURLAllowInvokeAction"]);
-    expect(f?.evidence.policy).toBe("aws_lambda_resource_policy.hook");
+    expect(f?.evidence.exposure).toBe("public-url");
   });
 
   it("rates a URL open only to a public source-IP range medium", async () => {
@@ -32,8 +32,8 @@ describe("terraform: aws_lambda_resource_policy", () => {
     expect(f?.evidence.restrictions).toEqual(["aws:SourceIp in 203.0.113.0/24"]);
   });
 
-  it("rates a latent InvokeFunctionUrl grant with no URL in the code high, via-URL invoke only low", async () => {
-    expect((await scanCase("rp-heredoc-latent"))[0]?.severity).toBe("high");
+  it("rates latent URL grants low, as the live scan does (CONTRACTS §3)", async () => {
+    expect((await scanCase("rp-heredoc-latent"))[0]?.severity).toBe("low");
     expect((await scanCase("tfjson-resource-policy"))[0]?.severity).toBe("low");
   });
 

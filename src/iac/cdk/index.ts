@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
-import { lg001Commands, makeFinding } from "../finding.js";
+import {
+  decideExposure,
+  publicUrlStatements,
+  type AuthFact,
+  type StatementFact,
+  type UrlFact,
+} from "../../exposure/index.js";
+import { exposureFinding, makeFinding, type ExposureRef } from "../finding.js";
 import { appendAfterLast } from "../list-insert.js";
 import { analyzeIdentity, LIST_TAGS, GET_FUNCTION, type IamStatement } from "../policy-statements.js";
 import { firstError, named, parse, type Node, type Tree } from "../treesitter.js";
@@ -165,6 +172,23 @@ function constructId(c: Call): string | undefined {
   return stringValue(c.args[1]);
 }
 
+/** A CDK principal as policy JSON: `*` for AnyPrincipal, StarPrincipal and ArnPrincipal('*'). */
+function principalJson(text: string, literal: string | undefined): unknown {
+  if (
+    literal === "*" ||
+    /\b(AnyPrincipal|StarPrincipal)\s*\(/.test(text) ||
+    /ArnPrincipal\(\s*["']\*["']\s*\)/.test(text)
+  )
+    return "*";
+  const service =
+    /ServicePrincipal\(\s*["']([^"']+)["']/.exec(text)?.[1] ??
+    (literal?.endsWith(".amazonaws.com") ? literal : undefined);
+  if (service) return { Service: service };
+  if (/\b(AccountRootPrincipal|AccountPrincipal)\s*\(/.test(text)) return { AWS: "000000000000" };
+  const arn = /ArnPrincipal\(\s*["']([^"']+)["']/.exec(text)?.[1];
+  return { AWS: arn ?? literal ?? `\${${text.slice(0, 60)}}` };
+}
+
 function isEnumMember(n: Node, member: string): boolean {
   return (n.type === "member_expression" || n.type === "attribute") && n.text.endsWith(`.${member}`);
 }
@@ -175,7 +199,7 @@ export const cdkDetector: Detector = {
     if (!/\.(ts|mts|py)$/i.test(file.path) || file.path.endsWith(".d.ts")) return false;
     return /aws-cdk-lib|@aws-cdk\/|aws_cdk|from constructs|import constructs/.test(file.text);
   },
-  async analyze(files): Promise<DetectorResult> {
+  async analyze(files, ctx): Promise<DetectorResult> {
     const out: DetectorResult = { findings: [], coverage: [], functions: [], identities: [] };
     const ctxs: FileCtx[] = [];
     try {
@@ -241,7 +265,7 @@ export const cdkDetector: Detector = {
           }
         }
       }
-      for (const c of ctxs) analyzeFile(c, stackIds, out);
+      for (const c of ctxs) analyzeFile(c, stackIds, out, ctx.now ?? new Date());
     } finally {
       for (const c of ctxs) c.tree.delete();
     }
@@ -261,7 +285,7 @@ function enclosingStackClass(n: Node, c: FileCtx): string | undefined {
   return undefined;
 }
 
-function analyzeFile(c: FileCtx, stackIds: Map<string, string>, out: DetectorResult): void {
+function analyzeFile(c: FileCtx, stackIds: Map<string, string>, out: DetectorResult, now: Date): void {
   const { file } = c;
   const fnByVar = new Map<string, IacFunction>();
   const fnById = new Map<string, IacFunction>();
@@ -334,150 +358,214 @@ function analyzeFile(c: FileCtx, stackIds: Map<string, string>, out: DetectorRes
     return { startLine: st.startPosition.row + 1, endLine: st.endPosition.row + 1 };
   };
 
-  // Public permissions written in code.
-  interface Perm {
-    call: Call;
-    fn: { key: string; fn?: IacFunction };
-    kind: "url" | "url-invoke" | "invoke";
-    line: number;
-    address: string;
-  }
-  const perms: Perm[] = [];
-  for (const call of c.calls) {
-    const isAdd = !call.isNew && (call.name === "addPermission" || call.name === "add_permission");
-    const isCfn = call.isNew && call.name === "CfnPermission";
-    if (!isAdd && !isCfn) continue;
-    const principal = call.props.get("principal");
-    if (!principal) continue;
-    const pv = resolve(principal.value).node;
-    const any = stringValue(pv) === "*" || /\b(AnyPrincipal|StarPrincipal)\b/.test(pv.text);
-    if (!any) continue;
-    if (["sourceArn", "sourceAccount", "principalOrgId", "organizationId"].some((k) => call.props.has(k)))
-      continue;
-    const action = stringValue(call.props.get("action")?.value) ?? (isAdd ? "lambda:InvokeFunction" : "");
-    const auth = call.props.get("functionUrlAuthType")?.value;
-    const authNone = auth ? isEnumMember(auth, "NONE") || stringValue(auth) === "NONE" : false;
-    const viaUrl = call.props.get("invokedViaFunctionUrl")?.value.text;
-    let kind: Perm["kind"] | null = null;
-    if (action.toLowerCase() === "lambda:invokefunctionurl") kind = authNone ? "url" : null;
-    else if (/^lambda:invokefunction$|^lambda:\*$|^\*$/i.test(action))
-      kind = viaUrl === "true" || viaUrl === "True" ? "url-invoke" : "invoke";
-    if (!kind) continue;
-    const fn = isAdd ? fnOf(call.receiver) : fnOf(call.props.get("functionName")?.value);
-    const id = isAdd ? stringValue(call.args[0]) : constructId(call);
-    perms.push({
-      call,
-      fn,
-      kind,
-      line: principal.pair.startPosition.row + 1,
-      address: isAdd ? `${fn.key}/${id ?? "Permission"}` : (id ?? "CfnPermission"),
-    });
-  }
+  // Exposure facts: URLs, written permissions, and what CDK L2 adds for a NONE URL.
+  const byFn = new Map<
+    string,
+    { fn?: IacFunction; urls: UrlFact<ExposureRef>[]; statements: StatementFact<ExposureRef>[] }
+  >();
+  const factsOf = (ref: { key: string; fn?: IacFunction }) => {
+    const e = byFn.get(ref.key) ?? { ...(ref.fn ? { fn: ref.fn } : {}), urls: [], statements: [] };
+    byFn.set(ref.key, e);
+    return e;
+  };
+  const at = (
+    call: Call,
+    n: Node | undefined,
+    address: string,
+    fnRef: { fn?: IacFunction },
+    extra: Partial<ExposureRef> = {},
+  ): ExposureRef => ({
+    path: file.path,
+    line: (n ?? call.node).startPosition.row + 1,
+    address,
+    resourceRange: rangeOf(call.node),
+    ...(fnRef.fn ? { function: fnRef.fn } : {}),
+    ...extra,
+  });
+  const removal = (call: Call, address: string): ExposureRef["group"] => ({
+    key: `${call.node.startIndex}`,
+    remove: () => ({ edits: [deleteStatement(call.node)], notes: [`Removed ${address}.`] }),
+  });
+  const urlVars = new Map<string, { fnRef: { key: string; fn?: IacFunction }; auth: AuthFact }>();
 
-  const noneUrls = new Set<string>();
   for (const call of c.calls) {
-    let address: string | undefined;
-    let fnRef: { key: string; fn?: IacFunction } | undefined;
-    let authNode: Node | undefined;
-    let l1 = false;
-    if (!call.isNew && (call.name === "addFunctionUrl" || call.name === "add_function_url")) {
+    let address: string;
+    let fnRef: { key: string; fn?: IacFunction };
+    const l2 = !call.isNew
+      ? call.name === "addFunctionUrl" || call.name === "add_function_url"
+      : call.name === "FunctionUrl";
+    if (!call.isNew && l2) {
       fnRef = fnOf(call.receiver);
       address = `${fnRef.key}/FunctionUrl`;
-      authNode = call.props.get("authType")?.value;
-    } else if (call.isNew && call.name === "FunctionUrl") {
+    } else if (call.isNew && l2) {
       fnRef = fnOf(call.props.get("function")?.value);
       address = constructId(call) ?? "FunctionUrl";
-      authNode = call.props.get("authType")?.value;
     } else if (call.isNew && call.name === "CfnUrl") {
       fnRef = fnOf(call.props.get("targetFunctionArn")?.value);
       address = constructId(call) ?? "CfnUrl";
-      authNode = call.props.get("authType")?.value;
-      l1 = true;
     } else continue;
-    if (!authNode) continue; // L2 default is AWS_IAM; CfnUrl requires authType
-    const r = resolve(authNode);
-    const v = r.node;
-    const none = isEnumMember(v, "NONE") || stringValue(v) === "NONE";
-    if (!none) continue;
-    noneUrls.add(fnRef.key);
-    const edits: TextEdit[] = [];
-    const notes: string[] = [];
-    if (stringValue(v) === "NONE") {
-      const frag = named(v).find((x) => x.type === "string_fragment" || x.type === "string_content")!;
-      edits.push(edit(frag.startIndex, frag.endIndex, "AWS_IAM"));
-    } else {
-      const prop = v.childForFieldName(c.lang === "ts" ? "property" : "attribute")!;
-      edits.push(edit(prop.startIndex, prop.endIndex, "AWS_IAM"));
-    }
-    if (r.via) notes.push(`authType comes from ${r.via}; patched where it is defined.`);
-    const related = perms.filter((p) => p.fn.key === fnRef.key && p.kind !== "invoke");
-    for (const p of related) {
-      edits.push(deleteStatement(p.call.node));
-      notes.push(`Removed the public URL permission ${p.address}.`);
-    }
-    if (!l1)
-      notes.push(
-        "CDK adds the public URL permissions for a NONE URL itself; with AWS_IAM it stops adding them on the next deploy.",
+    const authProp = call.props.get("authType");
+    const r = authProp ? resolve(authProp.value) : undefined;
+    const v = r?.node;
+    const is = (m: string) => !!v && (isEnumMember(v, m) || stringValue(v) === m);
+    // The L2 default is AWS_IAM; CfnUrl requires authType.
+    const auth: AuthFact = !v
+      ? l2
+        ? { kind: "AWS_IAM" }
+        : { kind: "unknown", detail: "authType missing" }
+      : is("NONE")
+        ? { kind: "NONE" }
+        : is("AWS_IAM")
+          ? { kind: "AWS_IAM" }
+          : { kind: "unknown", detail: v.text.slice(0, 60) };
+    const ref = at(call, authProp?.pair, address, fnRef, {
+      ...(r?.via && v ? { evidence: { definedAt: `${file.path}:${v.startPosition.row + 1}` } } : {}),
+      setIam: () => {
+        if (!v || auth.kind !== "NONE")
+          return { unfixable: "authType is computed; set it to AWS_IAM where it is decided" };
+        const frag =
+          stringValue(v) === "NONE"
+            ? named(v).find((x) => x.type === "string_fragment" || x.type === "string_content")
+            : v.childForFieldName(c.lang === "ts" ? "property" : "attribute");
+        if (!frag) return { unfixable: "authType cannot be patched here" };
+        const notes = r?.via ? [`authType comes from ${r.via}; patched where it is defined.`] : [];
+        if (l2)
+          notes.push(
+            "CDK adds the public URL permissions for a NONE URL itself; with AWS_IAM it stops adding them on the next deploy.",
+          );
+        return { edits: [edit(frag.startIndex, frag.endIndex, "AWS_IAM")], notes };
+      },
+    });
+    const url: UrlFact<ExposureRef> = { qualifier: null, auth, ref };
+    const e = factsOf(fnRef);
+    e.urls.push(url);
+    // CDK adds them at synth time when the value is NONE: a computed value may be.
+    if (l2 && auth.kind !== "AWS_IAM")
+      for (const s of publicUrlStatements("cdk"))
+        e.statements.push({
+          qualifier: null,
+          label: `${address}/${s.label}`,
+          statement: s.statement,
+          provenance: { kind: "toolchain", by: "cdk" },
+          ref,
+        });
+    const decl = call.node.parent;
+    const name = decl
+      ?.childForFieldName(decl.type === "variable_declarator" ? "name" : "left")
+      ?.text.replace(/^(this|self)\./, "");
+    if (name) urlVars.set(name, { fnRef, auth });
+  }
+
+  for (const call of c.calls) {
+    const isAdd = !call.isNew && (call.name === "addPermission" || call.name === "add_permission");
+    const isCfn = call.isNew && call.name === "CfnPermission";
+    const grant =
+      !call.isNew && /^(grantInvoke|grant_invoke|grantInvokeUrl|grant_invoke_url)$/.test(call.name)
+        ? call.name
+        : undefined;
+    if (!isAdd && !isCfn && !grant) continue;
+    if (grant) {
+      const principalNode = call.args[0];
+      if (!principalNode) continue;
+      const receiver = call.receiver?.text.replace(/^(this|self)\./, "") ?? "";
+      const urlVar = urlVars.get(receiver);
+      const fnRef = urlVar?.fnRef ?? fnOf(call.receiver);
+      const principal = principalJson(
+        resolve(principalNode).node.text,
+        stringValue(resolve(principalNode).node),
       );
-    const fnName = fnRef.fn?.functionName;
-    const authLine = (call.props.get("authType")?.pair ?? call.node).startPosition.row + 1;
-    out.findings.push({
-      finding: makeFinding({
-        rule: "LG001",
-        flavour: CDK,
-        kind: "function-url",
-        address,
-        path: file.path,
-        line: authLine,
-        ...(fnName ? { functionName: fnName } : {}),
-        message: `${address} is a function URL with FunctionUrlAuthType NONE${r.via ? ` (from ${r.via})` : ""}: ${l1 ? "with a public permission" : "CDK grants lambda:InvokeFunctionUrl (and lambda:InvokeFunction via the URL) to everyone, so"} anyone on the Internet who learns the URL can invoke ${fnName ?? fnRef.key}.`,
-        evidence: {
-          authType: "NONE",
-          ...(related.length ? { permissions: related.map((p) => p.address) } : {}),
-        },
-        remediation: {
-          summary: "Use FunctionUrlAuthType.AWS_IAM (the default) and remove public URL permissions.",
-          commands: lg001Commands(fnName),
-          notes,
-        },
-      }),
-      fix: { edits, notes },
-      resourceRange: rangeOf(call.node),
-      ...(fnRef.fn ? { function: fnRef.fn } : {}),
+      const address = `${fnRef.key}/${grant}`;
+      const onUrl = /url/i.test(grant);
+      const ref = at(call, call.node, address, fnRef, { group: removal(call, address) });
+      const urlAuth = urlVar && urlVar.auth.kind !== "unknown" ? urlVar.auth.kind : "AWS_IAM";
+      const statements = onUrl
+        ? [
+            {
+              Effect: "Allow",
+              Principal: principal,
+              Action: "lambda:InvokeFunctionUrl",
+              Resource: "*",
+              Condition: { StringEquals: { "lambda:FunctionUrlAuthType": urlAuth } },
+            },
+            {
+              Effect: "Allow",
+              Principal: principal,
+              Action: "lambda:InvokeFunction",
+              Resource: "*",
+              Condition: { Bool: { "lambda:InvokedViaFunctionUrl": "true" } },
+            },
+          ]
+        : [{ Effect: "Allow", Principal: principal, Action: "lambda:InvokeFunction", Resource: "*" }];
+      statements.forEach((statement, i) =>
+        factsOf(fnRef).statements.push({
+          qualifier: null,
+          label: statements.length > 1 ? `${address}#${i}` : address,
+          statement,
+          provenance: { kind: "code" },
+          ref,
+        }),
+      );
+      continue;
+    }
+    const principal = call.props.get("principal");
+    if (!principal) continue;
+    const pv = resolve(principal.value).node;
+    const fnRef = isAdd ? fnOf(call.receiver) : fnOf(call.props.get("functionName")?.value);
+    const id = isAdd ? stringValue(call.args[0]) : constructId(call);
+    const address = isAdd ? `${fnRef.key}/${id ?? "Permission"}` : (id ?? "CfnPermission");
+    const condition: Record<string, Record<string, string>> = {};
+    const cond = (op: string, key: string, prop: string) => {
+      const n = call.props.get(prop)?.value;
+      if (n) condition[op] = { ...condition[op], [key]: stringValue(resolve(n).node) ?? `\${${n.text}}` };
+    };
+    cond("ArnLike", "aws:SourceArn", "sourceArn");
+    cond("StringEquals", "aws:SourceAccount", "sourceAccount");
+    cond("StringEquals", "aws:PrincipalOrgID", "principalOrgId");
+    cond("StringEquals", "aws:PrincipalOrgID", "organizationId");
+    const authNode = call.props.get("functionUrlAuthType")?.value;
+    if (authNode)
+      condition.StringEquals = {
+        ...condition.StringEquals,
+        "lambda:FunctionUrlAuthType":
+          isEnumMember(authNode, "AWS_IAM") || stringValue(authNode) === "AWS_IAM" ? "AWS_IAM" : "NONE",
+      };
+    if (/^(true|True)$/.test(call.props.get("invokedViaFunctionUrl")?.value.text ?? ""))
+      condition.Bool = { "lambda:InvokedViaFunctionUrl": "true" };
+    factsOf(fnRef).statements.push({
+      qualifier: null,
+      label: address,
+      statement: {
+        Effect: "Allow",
+        Principal: principalJson(pv.text, stringValue(pv)),
+        Action: stringValue(call.props.get("action")?.value) ?? "lambda:InvokeFunction",
+        Resource: "*",
+        ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
+      },
+      provenance: { kind: "code" },
+      ref: at(call, principal.pair, address, fnRef, { group: removal(call, address) }),
     });
   }
 
-  for (const p of perms) {
-    if (p.kind !== "invoke" && noneUrls.has(p.fn.key)) continue;
-    const f: IacFinding = {
-      finding: makeFinding({
-        rule: p.kind === "invoke" ? "LG002" : "LG003",
-        flavour: CDK,
-        kind: p.kind === "invoke" ? "function" : "function-url",
-        address: p.address,
-        path: file.path,
-        line: p.line,
-        ...(p.kind === "invoke" ? {} : { severity: "low" as const }),
-        ...(p.fn.fn?.functionName ? { functionName: p.fn.fn.functionName } : {}),
-        message:
-          p.kind === "invoke"
-            ? `${p.address} lets any principal call lambda:InvokeFunction on ${p.fn.key} with no sourceArn, sourceAccount or principalOrgId: any AWS account can invoke it.`
-            : `${p.address} publicly grants the function URL permission on ${p.fn.key}, whose URL the code does not declare with auth type NONE: a latent public grant.`,
-        evidence: { principal: "*", kind: p.kind },
-        remediation: {
-          summary:
-            p.kind === "invoke"
-              ? "Scope the principal (service principal plus sourceArn/sourceAccount) or remove the permission."
-              : "Remove the public URL permission.",
-        },
-      }),
-      resourceRange: rangeOf(p.call.node),
-      ...(p.fn.fn ? { function: p.fn.fn } : {}),
-    };
-    if (p.kind === "invoke")
-      f.unfixable = "which principal should invoke the function is a decision for its owner";
-    else f.fix = { edits: [deleteStatement(p.call.node)], notes: [`Removed ${p.address}.`] };
-    out.findings.push(f);
+  for (const [key, e] of byFn) {
+    const functionName = e.fn?.functionName;
+    const { exposures, skipped } = decideExposure(
+      { target: { ...(functionName ? { functionName } : {}) }, urls: e.urls, statements: e.statements },
+      now,
+    );
+    for (const x of skipped)
+      out.coverage.push({
+        scope: `${file.path}:${x.fact.ref.line}`,
+        status: "partial",
+        detail: `${x.fact.label} was not analysed: ${x.error}`,
+      });
+    for (const x of exposures)
+      out.findings.push(
+        exposureFinding(x, {
+          flavour: CDK,
+          subject: x.url ? `function URL ${x.url.ref.address}` : `function ${key}`,
+          ...(functionName ? { functionName } : {}),
+        }),
+      );
   }
 
   analyzePolicies(c, out, resolve);
@@ -537,6 +625,15 @@ function analyzePolicies(
         const name = (cur.childForFieldName("name") ?? cur.childForFieldName("left"))?.text;
         const use = addCalls.find((a) => a.args.some((x) => x.text === name));
         if (use) return use.receiver?.text.replace(/^(this|self)\./, "") ?? "?";
+        // `new Policy(this, "P", { statements: [stmt] })`, ManagedPolicy, PolicyDocument.
+        const owner = c.calls.find(
+          (o) =>
+            o.isNew &&
+            /Policy|PolicyDocument/.test(o.name) &&
+            named(o.props.get("statements")?.value ?? o.node).some((x) => x.text === name),
+        );
+        const id = owner ? constructId(owner) : undefined;
+        if (id) return id;
         break;
       }
       if (cur.type === "new_expression" || cur.type === "call") {
@@ -579,8 +676,46 @@ function analyzePolicies(
       };
       groups.set(key, g);
     }
-    const cs: CdkStmt = { stmt, call, line: (actionsProp?.pair ?? call.node).startPosition.row + 1 };
+    // Builder style: `const s = new PolicyStatement(); s.addActions(...); s.addResources(...)`.
+    const decl = call.node.parent;
+    const varName = decl
+      ?.childForFieldName(decl.type === "variable_declarator" ? "name" : "left")
+      ?.text.replace(/^(this|self)\./, "");
+    const builder = (re: RegExp) =>
+      varName
+        ? c.calls.filter(
+            (x) => !x.isNew && re.test(x.name) && x.receiver?.text.replace(/^(this|self)\./, "") === varName,
+          )
+        : [];
+    const addActions = builder(/^(addActions|add_actions)$/);
+    if (addActions.length > 0)
+      stmt.actions = [
+        ...(stmt.actions ?? []),
+        ...addActions.flatMap((x) => x.args.map((a) => stringValue(a) ?? "${unknown}")),
+      ];
+    const addResources = builder(/^(addResources|add_resources)$/);
+    if (!res && addResources.length > 0)
+      stmt.resources = addResources.flatMap((x) => x.args.map((a) => stringValue(a) ?? "${unknown}"));
+    if (builder(/^(addAllResources|add_all_resources)$/).length > 0) stmt.resources = ["*"];
+    const lastAdd = addActions[addActions.length - 1];
+    const cs: CdkStmt = {
+      stmt,
+      call,
+      line: (actionsProp?.pair ?? addActions[0]?.node ?? call.node).startPosition.row + 1,
+    };
     const arr = actionsProp ? resolve(actionsProp.value).node : null;
+    const lastArg = lastAdd?.args[lastAdd.args.length - 1];
+    if (!actionsProp && lastArg) {
+      const q = lastArg.text.startsWith("'") ? "'" : '"';
+      cs.edit = {
+        path: file.path,
+        start: lastArg.endIndex,
+        end: lastArg.endIndex,
+        newText: `, ${q}${LIST_TAGS}${q}`,
+      };
+      g.stmts.push(cs);
+      continue;
+    }
     if (arr && (arr.type === "array" || arr.type === "list")) {
       const els = named(arr).filter((e) => e.type !== "comment");
       const last = els[els.length - 1];

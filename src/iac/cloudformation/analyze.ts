@@ -1,28 +1,27 @@
 /**
  * CloudFormation and SAM template analysis over a source tree (YAML or JSON).
  *
- * Function URLs (LG001/LG003): a URL is declared by `AWS::Lambda::Url` or by SAM's `FunctionUrlConfig`
- * (also from `Globals.Function`). Its AuthType is resolved through `!Ref Param` (the parameter's Default),
- * and `!If` (either branch counts: conservative). For a NONE URL the public grants on the same function are
- * collected from `AWS::Lambda::Permission` (`Principal: "*"` without SourceArn/SourceAccount/PrincipalOrgID)
- * and `AWS::Lambda::ResourcePolicy` statements:
- *   - the URL permission: `lambda:InvokeFunctionUrl` with FunctionUrlAuthType NONE (or none given);
- *   - the invoke permission: `lambda:InvokeFunction` (with `InvokedViaFunctionUrl: true`, or unconditioned).
- * SAM generates both for `AuthType: NONE`. Both → LG001 (critical); only the URL permission → LG003 (high);
- * only the invoke permission → LG003 (low).
- * Decision: a NONE URL with no public permission in the template → LG003 (low): CloudFormation adds no
- * permission itself, so the URL answers 403 until someone grants the two permissions out of band; the NONE
- * auth type is the latent half of a public URL and the fix (AWS_IAM) is safe.
- * Public URL permissions on a function with no URL in the template → LG003 (low, latent grant).
- * A public plain `lambda:InvokeFunction` permission → LG002 (high).
+ * Function URLs and permissions (LG001–LG003): this module only gathers facts and places findings. A URL comes
+ * from `AWS::Lambda::Url` or SAM's `FunctionUrlConfig` (also from `Globals.Function`); its AuthType is a literal,
+ * or conditional (`!If`, a parameter's Default) with the condition named, or unknown. `AWS::Lambda::Permission`
+ * resources become the statements Lambda writes for them; `AWS::Lambda::ResourcePolicy` statements are read as
+ * written; SAM adds its two public permissions for a literal NONE only (src/exposure TOOLCHAINS). The verdict is
+ * src/exposure's `decideExposure`.
  *
- * Fixes: AuthType → AWS_IAM where the NONE is written (the parameter Default, the `!If` branch, the
- * Globals entry); public URL permissions are removed, or, when something else references them, narrowed to
- * the account (`Principal: !Ref AWS::AccountId`, `FunctionUrlAuthType: AWS_IAM`).
+ * Fixes: AuthType → AWS_IAM where the NONE is written (the parameter Default, the `!If` branch, the Globals
+ * entry); public permissions are removed, or, when something else references them, narrowed to the account.
  */
-import type { Finding } from "../../model/report.js";
+import {
+  decideExposure,
+  publicUrlStatements,
+  type AuthFact,
+  type StatementFact,
+  type UrlFact,
+} from "../../exposure/index.js";
+import { fingerprint } from "../../model/fingerprint.js";
+import { exposureFinding, type ExposureRef, type Patch } from "../finding.js";
+import type { Coverage } from "../../model/report.js";
 import type { Flavour, IacFinding, IacFunction, IacIdentity, TextEdit } from "../types.js";
-import { makeFinding } from "./finding.js";
 import { lg005Findings, readPolicyDocument, type IdentityGroup, type OwnedStatement } from "./iam.js";
 import {
   editRemoveEntry,
@@ -41,7 +40,6 @@ import {
   type TMap,
   type TNode,
   type TScalar,
-  type TSeq,
 } from "./tree.js";
 
 export interface TemplateInput {
@@ -52,11 +50,15 @@ export interface TemplateInput {
   parameters?: TNode;
   globals?: TNode;
   stackName?: string;
+  /** The scan's clock. */
+  now?: Date;
   /** Prefix for addresses, e.g. "resources.Resources." is NOT used: logical ids stay logical ids. */
 }
 
 export interface TemplateResult {
   findings: IacFinding[];
+  /** Statements the evaluator could not read: left out of the decision, said here. */
+  coverage: Coverage[];
   functions: IacFunction[];
   identities: IacIdentity[];
 }
@@ -81,32 +83,21 @@ interface Target {
   qualifier?: string;
 }
 
-interface Perm {
-  /** Logical id, or `Id.Statement[i]` for a resource policy statement. */
-  label: string;
-  res: Resource;
-  target: Target;
-  actions: string[];
-  isPublic: boolean;
-  principal?: TNode;
-  urlAuthType?: string;
-  viaUrl: boolean;
-  /** Public only from the `aws:SourceIp` ranges listed (LG001 at medium). */
-  sourceIp?: string[];
-  /** ResourcePolicy statement: the Statement seq and index. */
-  stmt?: { seq: TSeq | undefined; index: number; node: TMap; count: number };
+/** The account the template is deployed to: a principal naming it is not public. */
+const OWN_ACCOUNT = "000000000000";
+
+/** `parameter X (Default)` → "parameter X keeps its Default"; `!If C (true branch)` → "condition C is true". */
+function condition(via: string): string {
+  const p = /^parameter (\S+) \(Default\)$/.exec(via);
+  if (p) return `parameter ${p[1]} keeps its Default`;
+  const c = /^!If (\S+) \((true|false) branch\)$/.exec(via);
+  return c ? `condition ${c[1]} is ${c[2]}` : via;
 }
 
-interface UrlDecl {
-  address: string;
-  res: Resource;
-  target: Target;
-  authNode: TNode | undefined;
-  qualifier?: string;
-  /** SAM generates both public permissions. */
-  implicit: boolean;
-  viaGlobals: boolean;
-  fnResource?: Resource;
+function principalJson(p: string): unknown {
+  if (p === "*") return "*";
+  if (/\.amazonaws\.com(\.cn)?$/.test(p)) return { Service: p };
+  return { AWS: p };
 }
 
 const FUNCTION_TYPES = new Set(["AWS::Lambda::Function", "AWS::Serverless::Function"]);
@@ -121,6 +112,7 @@ class Analyzer {
   readonly path: string;
   readonly resources = new Map<string, Resource>();
   readonly findings: IacFinding[] = [];
+  readonly coverage: Coverage[] = [];
   readonly functions: IacFunction[] = [];
   readonly identities: IacIdentity[] = [];
 
@@ -138,7 +130,12 @@ class Analyzer {
     this.collectFunctions();
     this.urlFindings();
     this.iamFindings();
-    return { findings: this.findings, functions: this.functions, identities: this.identities };
+    return {
+      findings: this.findings,
+      coverage: this.coverage,
+      functions: this.functions,
+      identities: this.identities,
+    };
   }
 
   // ------------------------------------------------------------ values
@@ -201,7 +198,8 @@ class Analyzer {
       if (!r) {
         const param = get(this.t.parameters, ref);
         const d = param ? str(get(param, "Default")) : undefined;
-        return d ? this.byName(d) : {};
+        // A logical id this template does not declare (Serverless' generated functions): still one function.
+        return d ? this.byName(d) : param ? {} : { fn: ref };
       }
       if (FUNCTION_TYPES.has(r.type)) return { fn: r.id };
       if (r.type === "AWS::Lambda::Alias") {
@@ -265,81 +263,231 @@ class Analyzer {
     return fnId ? this.functions.find((f) => f.logicalId === fnId) : undefined;
   }
 
-  // ------------------------------------------------------------ permissions
+  // ------------------------------------------------------------ exposure facts (LG001–LG003)
 
-  perms(): Perm[] {
-    const out: Perm[] = [];
+  /** A node as policy JSON: intrinsics that resolve to one literal become it, others a placeholder. */
+  json(n: TNode | undefined): unknown {
+    if (!n) return undefined;
+    const fn = intrinsic(n);
+    if (fn) {
+      if (fn.fn === "Ref" && str(fn.arg) === "AWS::AccountId") return OWN_ACCOUNT;
+      const lits = this.literals(n);
+      const star = lits.find((l) => l.value === "*");
+      // Either branch may deploy: the public one decides (a parameter's Default stands for its value).
+      return star?.value ?? (lits.length === 1 ? lits[0]!.value : `\${${fn.fn}}`);
+    }
+    if (n.kind === "map") return Object.fromEntries(n.entries.map((e) => [e.key, this.json(e.value)]));
+    if (n.kind === "seq") return n.items.map((i) => this.json(i));
+    return n.value;
+  }
+
+  /** An `AWS::Lambda::Permission` as the statement Lambda writes for it (AddPermission's own mapping). */
+  permissionStatement(props: TNode | undefined): Record<string, unknown> {
+    const principal = String(this.json(get(props, "Principal")) ?? "");
+    const condition: Record<string, Record<string, unknown>> = {};
+    const add = (op: string, key: string, prop: string) => {
+      const v = this.json(get(props, prop));
+      if (v !== undefined) condition[op] = { ...condition[op], [key]: v };
+    };
+    add("ArnLike", "aws:SourceArn", "SourceArn");
+    add("StringEquals", "aws:SourceAccount", "SourceAccount");
+    add("StringEquals", "aws:PrincipalOrgID", "PrincipalOrgID");
+    add("StringEquals", "lambda:EventSourceToken", "EventSourceToken");
+    const auth = this.literals(get(props, "FunctionUrlAuthType")).map((l) => l.value.toUpperCase());
+    if (auth.length > 0)
+      condition.StringEquals = {
+        ...condition.StringEquals,
+        "lambda:FunctionUrlAuthType": auth.includes("NONE") ? "NONE" : auth[0],
+      };
+    if (isTrue(get(props, "InvokedViaFunctionUrl")))
+      condition.Bool = { "lambda:InvokedViaFunctionUrl": "true" };
+    return {
+      Effect: "Allow",
+      Principal: principalJson(principal),
+      Action: this.json(get(props, "Action")) ?? "lambda:InvokeFunction",
+      Resource: "*",
+      ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
+    };
+  }
+
+  /** The auth type of a URL, with the literals that say NONE (where the fix goes). */
+  authFact(node: TNode | undefined): { auth: AuthFact; none: Lit[] } {
+    if (!node) return { auth: { kind: "unknown", detail: "AuthType missing" }, none: [] };
+    const lits = this.literals(node);
+    const none = lits.filter((l) => l.value.toUpperCase() === "NONE");
+    if (!intrinsic(node)) {
+      const v = str(node)?.toUpperCase();
+      return {
+        auth: v === "NONE" || v === "AWS_IAM" ? { kind: v } : { kind: "unknown", detail: `AuthType ${v}` },
+        none,
+      };
+    }
+    if (none.length > 0)
+      return { auth: { kind: "conditional", condition: none[0]!.via.map(condition).join(" and ") }, none };
+    if (lits.length > 0 && lits.every((l) => l.value.toUpperCase() === "AWS_IAM"))
+      return { auth: { kind: "AWS_IAM" }, none };
+    return { auth: { kind: "unknown", detail: "AuthType is computed" }, none };
+  }
+
+  ref(res: Resource, at: TNode | undefined, target: Target, extra: Partial<ExposureRef> = {}): ExposureRef {
+    const fn = this.iacFunction(target.fn);
+    return {
+      path: this.path,
+      line: lineOf(this.doc, (at ?? res.entry.value).start),
+      address: res.id,
+      resourceRange: entryLines(this.doc, res.entry),
+      ...(fn ? { function: fn } : {}),
+      ...extra,
+    };
+  }
+
+  /** Removes a permission, or narrows it to the account when something else references it. */
+  removePermission(res: Resource): Patch {
+    if (!this.referenced(res)) {
+      const e = editRemoveEntry(this.doc, this.t.resources, res.id);
+      return e
+        ? { edits: [e], notes: [`removed AWS::Lambda::Permission ${res.id}`] }
+        : { unfixable: `${res.id} cannot be removed safely; remove it by hand` };
+    }
+    const principal = this.literals(get(res.props, "Principal")).find((l) => l.value === "*");
+    if (!principal || principal.via.length > 0)
+      return {
+        unfixable: `${res.id} is referenced elsewhere and its Principal is not a literal "*"; narrow it by hand`,
+      };
+    const edits = [editReplaceWithRef(this.doc, principal.node, "AWS::AccountId")];
+    const auth = get(res.props, "FunctionUrlAuthType");
+    if (auth?.kind === "scalar" && !auth.tag) edits.push(editReplaceScalar(this.doc, auth, "AWS_IAM"));
+    return {
+      edits,
+      notes: [
+        `narrowed AWS::Lambda::Permission ${res.id} to this account (Principal: !Ref AWS::AccountId); it is referenced elsewhere, so it was kept`,
+      ],
+    };
+  }
+
+  scopePermission(res: Resource): Patch {
+    const p = this.literals(get(res.props, "Principal")).find((l) => l.value === "*");
+    if (!p) return { unfixable: "the Principal is not a literal; scope it by hand" };
+    if (p.via.length > 0)
+      return { unfixable: `Principal "*" comes from ${p.via.join(" → ")}; scope it there by hand` };
+    return {
+      edits: [editReplaceWithRef(this.doc, p.node, "AWS::AccountId")],
+      notes: [
+        "Principal narrowed to this account (!Ref AWS::AccountId). If an AWS service invokes the function, set Principal to that service and add SourceArn/SourceAccount.",
+      ],
+    };
+  }
+
+  removePolicyStatements(res: Resource, labels: string[]): Patch {
+    const seq = get(get(res.props, "PolicyDocument"), "Statement");
+    const count = listOf(seq).length;
+    const idx = labels.map((l) => Number(/\[(\d+)\]$/.exec(l)?.[1])).sort((a, b) => b - a);
+    if (seq?.kind === "seq" && idx.length < count) {
+      const edits = idx.map((i) => editRemoveItem(this.doc, seq, i));
+      if (edits.every((e) => e))
+        return {
+          edits: edits as TextEdit[],
+          notes: [`removed ${labels.join(", ")} from AWS::Lambda::ResourcePolicy ${res.id}`],
+        };
+      return { unfixable: `${labels.join(", ")} cannot be removed safely; remove them by hand` };
+    }
+    const e = this.referenced(res) ? undefined : editRemoveEntry(this.doc, this.t.resources, res.id);
+    return e
+      ? {
+          edits: [e],
+          notes: [`removed AWS::Lambda::ResourcePolicy ${res.id} (every statement in it was public)`],
+        }
+      : { unfixable: `${res.id} is referenced elsewhere; remove its public statements by hand` };
+  }
+
+  /** The facts of every function the template touches, keyed by logical id or literal name. */
+  exposureFacts(): Map<
+    string,
+    { target: Target; urls: UrlFact<ExposureRef>[]; statements: StatementFact<ExposureRef>[] }
+  > {
+    const out = new Map<
+      string,
+      { target: Target; urls: UrlFact<ExposureRef>[]; statements: StatementFact<ExposureRef>[] }
+    >();
+    const of = (t: Target) => {
+      // Grants on a function this template cannot name are still judged, together.
+      const k = this.fnKey(t) ?? "(unresolved function)";
+      const e = out.get(k) ?? { target: t, urls: [], statements: [] };
+      out.set(k, e);
+      return e;
+    };
+    const globalUrl = get(get(this.t.globals, "Function"), "FunctionUrlConfig");
     for (const r of this.resources.values()) {
-      if (r.type === "AWS::Lambda::Permission") {
-        const action = (this.literal(get(r.props, "Action")) ?? "").toLowerCase();
-        const principal = get(r.props, "Principal");
-        const principalPublic = this.literals(principal).some((l) => l.value === "*");
-        const scoped = ["SourceArn", "SourceAccount", "PrincipalOrgID"].some(
-          (k) => get(r.props, k) !== undefined,
-        );
-        const urlAuthType = this.literal(get(r.props, "FunctionUrlAuthType"));
-        out.push({
+      if (
+        r.type === "AWS::Lambda::Url" ||
+        (r.type === "AWS::Serverless::Function" && (get(r.props, "FunctionUrlConfig") || globalUrl))
+      ) {
+        const sam = r.type === "AWS::Serverless::Function";
+        const own = sam ? get(r.props, "FunctionUrlConfig") : r.props;
+        const ownAuth = get(own, "AuthType");
+        const authNode = ownAuth ?? (sam ? get(globalUrl, "AuthType") : undefined);
+        const target = sam ? { fn: r.id } : this.target(get(r.props, "TargetFunctionArn"));
+        const q = this.literal(get(r.props, sam ? "AutoPublishAlias" : "Qualifier")) ?? target.qualifier;
+        const e = of(target);
+        if (!e) continue;
+        const { auth, none } = this.authFact(authNode);
+        const viaGlobals = sam && !ownAuth;
+        // The finding stays on the attribute; where a parameter or Globals defines the value is evidence.
+        const at = ownAuth ?? (viaGlobals ? authNode : undefined) ?? r.entry.value;
+        const defined = none.find((l) => l.via.length > 0);
+        const ref = this.ref(r, at, target, {
+          ...(defined || viaGlobals
+            ? {
+                evidence: {
+                  definedAt: `${this.path}:${lineOf(this.doc, (defined?.node ?? authNode ?? at).start)}`,
+                  ...(viaGlobals ? { via: ["Globals.Function.FunctionUrlConfig"] } : {}),
+                },
+              }
+            : {}),
+          setIam: () => this.setIam(none, viaGlobals),
+        });
+        const url: UrlFact<ExposureRef> = { qualifier: q ?? null, auth, ref };
+        e.urls.push(url);
+        // SAM adds the public permissions only for a literal NONE, never for an intrinsic.
+        if (sam && auth.kind === "NONE")
+          for (const s of publicUrlStatements("sam"))
+            e.statements.push({
+              qualifier: url.qualifier,
+              label: `${r.id}${s.label.replace("<Function>", "")}`,
+              statement: s.statement,
+              provenance: { kind: "toolchain", by: "sam" },
+              ref,
+            });
+      } else if (r.type === "AWS::Lambda::Permission") {
+        const target = this.target(get(r.props, "FunctionName"));
+        of(target)?.statements.push({
+          qualifier: target.qualifier ?? null,
           label: r.id,
-          res: r,
-          target: this.target(get(r.props, "FunctionName")),
-          actions: action ? [action] : [],
-          isPublic: principalPublic && !scoped,
-          ...(principal ? { principal } : {}),
-          ...(urlAuthType ? { urlAuthType: urlAuthType.toUpperCase() } : {}),
-          viaUrl: isTrue(get(r.props, "InvokedViaFunctionUrl")),
+          statement: this.permissionStatement(r.props),
+          provenance: { kind: "code" },
+          ref: this.ref(r, get(r.props, "Principal"), target, {
+            group: { key: r.id, remove: () => this.removePermission(r) },
+            scope: () => this.scopePermission(r),
+          }),
         });
       } else if (r.type === "AWS::Lambda::ResourcePolicy") {
         const target = this.target(get(r.props, "ResourceArn"));
-        const doc = get(r.props, "PolicyDocument");
-        const stmtNode = get(doc, "Statement");
-        const stmts = listOf(stmtNode);
-        stmts.forEach((s, index) => {
-          if (s.kind !== "map" || str(get(s, "Effect")) !== "Allow") return;
-          const principal = get(s, "Principal");
-          const pub =
-            str(principal) === "*" ||
-            str(get(principal, "AWS")) === "*" ||
-            listOf(get(principal, "AWS")).some((p) => str(p) === "*");
-          const cond = get(s, "Condition");
-          const condValue = (key: string): string | undefined => {
-            if (cond?.kind !== "map") return undefined;
-            for (const op of cond.entries) {
-              const v = get(op.value, key);
-              if (v) return str(v) ?? str(listOf(v)[0]);
-            }
-            return undefined;
-          };
-          const scoped = [
-            "aws:SourceArn",
-            "aws:SourceAccount",
-            "aws:PrincipalOrgID",
-            "aws:SourceVpc",
-            "aws:SourceVpce",
-          ].some((k) => condValue(k) !== undefined);
-          const ipNode =
-            cond?.kind === "map"
-              ? cond.entries.map((op) => get(op.value, "aws:SourceIp")).find((v) => v)
-              : undefined;
-          const sourceIp = ipNode ? listOf(ipNode).map((n) => str(n) ?? "?") : undefined;
-          const urlAuthType = condValue("lambda:FunctionUrlAuthType");
-          out.push({
-            label: `${r.id}.Statement[${index}]`,
-            res: r,
-            target,
-            actions: listOf(get(s, "Action"))
-              .map((n) => str(n)?.toLowerCase())
-              .filter((x): x is string => !!x),
-            isPublic: pub && !scoped,
-            ...(principal ? { principal } : {}),
-            ...(urlAuthType ? { urlAuthType: urlAuthType.toUpperCase() } : {}),
-            viaUrl: (condValue("lambda:InvokedViaFunctionUrl") ?? "").toLowerCase() === "true",
-            ...(sourceIp ? { sourceIp } : {}),
-            stmt: {
-              seq: stmtNode?.kind === "seq" ? stmtNode : undefined,
-              index,
-              node: s,
-              count: stmts.length,
-            },
+        const e = of(target);
+        listOf(get(get(r.props, "PolicyDocument"), "Statement")).forEach((s, i) => {
+          const statement = this.json(s);
+          if (!e || !statement || typeof statement !== "object") return;
+          e.statements.push({
+            qualifier: target.qualifier ?? null,
+            label: `${r.id}.Statement[${i}]`,
+            statement: statement as Record<string, unknown>,
+            provenance: { kind: "code" },
+            ref: this.ref(r, get(s, "Principal") ?? s, target, {
+              group: { key: r.id, remove: (labels) => this.removePolicyStatements(r, labels) },
+              scope: () => ({
+                unfixable:
+                  "a public statement in an AWS::Lambda::ResourcePolicy: scope its Principal by hand",
+              }),
+            }),
           });
         });
       }
@@ -347,337 +495,87 @@ class Analyzer {
     return out;
   }
 
-  static grantsUrl(p: Perm): boolean {
-    return (
-      p.isPublic &&
-      p.actions.some((a) => a === "lambda:invokefunctionurl" || a === "lambda:*" || a === "*") &&
-      (p.urlAuthType === undefined || p.urlAuthType === "NONE")
-    );
-  }
-
-  static grantsInvokeViaUrl(p: Perm): boolean {
-    return (
-      p.isPublic &&
-      p.actions.some((a) => a === "lambda:invokefunction" || a === "lambda:*" || a === "*") &&
-      (p.urlAuthType === undefined || p.urlAuthType === "NONE")
-    );
-  }
-
-  /** A public InvokeFunction grant not limited to URL invocations. */
-  static plainInvoke(p: Perm): boolean {
-    return Analyzer.grantsInvokeViaUrl(p) && !p.viaUrl && p.urlAuthType === undefined;
-  }
-
-  /**
-   * Edits that take away public URL permissions: each `AWS::Lambda::Permission` is removed, or narrowed when
-   * something references it; resource policy statements are removed (the whole resource when none is left).
-   */
-  permsFix(perms: readonly Perm[]): { edits: TextEdit[]; notes: string[]; failed: string[] } {
-    const out = { edits: [] as TextEdit[], notes: [] as string[], failed: [] as string[] };
-    const byRes = new Map<string, Perm[]>();
-    for (const p of perms)
-      byRes.set(p.res.id, [...(byRes.get(p.res.id) ?? []).filter((q) => q.label !== p.label), p]);
-    for (const [id, list] of byRes) {
-      const res = list[0]!.res;
-      if (res.type === "AWS::Lambda::ResourcePolicy") {
-        const first = list[0]!.stmt;
-        if (first && list.length < first.count && first.seq) {
-          for (const p of list) {
-            const e = editRemoveItem(this.doc, first.seq, p.stmt!.index);
-            if (e) out.edits.push(e);
-            else out.failed.push(p.label);
-          }
-          out.notes.push(
-            `removed ${list.map((p) => p.label).join(", ")} from AWS::Lambda::ResourcePolicy ${id}`,
-          );
-          continue;
-        }
-        const e = this.referenced(res) ? undefined : editRemoveEntry(this.doc, this.t.resources, id);
-        if (e) {
-          out.edits.push(e);
-          out.notes.push(`removed AWS::Lambda::ResourcePolicy ${id} (every statement in it was public)`);
-        } else out.failed.push(id);
-        continue;
-      }
-      const p = list[0]!;
-      if (!this.referenced(res)) {
-        const e = editRemoveEntry(this.doc, this.t.resources, id);
-        if (e) {
-          out.edits.push(e);
-          out.notes.push(`removed AWS::Lambda::Permission ${id}`);
-        } else out.failed.push(id);
-        continue;
-      }
-      const edits: TextEdit[] = [];
-      const principal = p.principal ? this.literals(p.principal).find((l) => l.value === "*") : undefined;
-      if (principal && principal.via.length === 0) {
-        edits.push(editReplaceWithRef(this.doc, principal.node, "AWS::AccountId"));
-      }
-      const auth = get(res.props, "FunctionUrlAuthType");
-      if (auth?.kind === "scalar" && !auth.tag) edits.push(editReplaceScalar(this.doc, auth, "AWS_IAM"));
-      if (edits.length === 0 || !principal || principal.via.length > 0) {
-        out.failed.push(id);
-        continue;
-      }
-      out.edits.push(...edits);
-      out.notes.push(
-        `narrowed AWS::Lambda::Permission ${id} to this account (Principal: !Ref AWS::AccountId); it is referenced elsewhere, so it was kept`,
+  setIam(none: Lit[], viaGlobals: boolean): Patch {
+    if (none.length === 0)
+      return {
+        unfixable:
+          "the AuthType is not a literal NONE in this template; set it to AWS_IAM where it is decided",
+      };
+    const seen = new Set<number>();
+    const edits: TextEdit[] = [];
+    for (const l of none) {
+      if (seen.has(l.node.start)) continue;
+      seen.add(l.node.start);
+      edits.push(editReplaceScalar(this.doc, l.node, "AWS_IAM"));
+    }
+    const via = [...new Set(none.flatMap((l) => l.via))];
+    const notes: string[] = [];
+    const params = via.filter((v) => v.startsWith("parameter"));
+    if (params.length > 0)
+      notes.push(
+        `AuthType comes from a parameter: its Default was changed to AWS_IAM (${params.join(", ")}); stacks deployed with an explicit parameter value keep that value.`,
       );
-    }
-    return out;
-  }
-
-  // ------------------------------------------------------------ URLs
-
-  urlDecls(): UrlDecl[] {
-    const out: UrlDecl[] = [];
-    const globalUrl = get(get(this.t.globals, "Function"), "FunctionUrlConfig");
-    for (const r of this.resources.values()) {
-      if (r.type === "AWS::Lambda::Url") {
-        const target = this.target(get(r.props, "TargetFunctionArn"));
-        const q = this.literal(get(r.props, "Qualifier"));
-        const fnRes = target.fn ? this.resources.get(target.fn) : undefined;
-        out.push({
-          address: r.id,
-          res: r,
-          target,
-          authNode: get(r.props, "AuthType"),
-          ...(q ? { qualifier: q } : {}),
-          implicit: false,
-          viaGlobals: false,
-          ...(fnRes ? { fnResource: fnRes } : {}),
-        });
-      } else if (r.type === "AWS::Serverless::Function") {
-        const own = get(r.props, "FunctionUrlConfig");
-        if (!own && !globalUrl) continue;
-        const ownAuth = get(own, "AuthType");
-        const authNode = ownAuth ?? get(globalUrl, "AuthType");
-        const q = this.literal(get(r.props, "AutoPublishAlias"));
-        out.push({
-          address: r.id,
-          res: r,
-          target: { fn: r.id },
-          authNode,
-          ...(q ? { qualifier: q } : {}),
-          implicit: true,
-          viaGlobals: !ownAuth,
-          fnResource: r,
-        });
-      }
-    }
-    return out;
+    if (viaGlobals)
+      notes.push(
+        "AuthType NONE is set in Globals.Function.FunctionUrlConfig: changed there, for every function.",
+      );
+    if (via.some((v) => v.startsWith("!If")))
+      notes.push(`The NONE branch of the condition was changed to AWS_IAM (${via.join(", ")}).`);
+    return { edits, notes };
   }
 
   urlFindings(): void {
-    const perms = this.perms();
-    const decls = this.urlDecls();
-    const urlFns = new Set(decls.map((d) => this.fnKey(d.target)).filter((k): k is string => !!k));
-
-    for (const d of decls) {
-      const lits = this.literals(d.authNode);
-      const none = lits.filter((l) => l.value.toUpperCase() === "NONE");
-      if (none.length === 0) continue;
-      const key = this.fnKey(d.target);
-      const mine = perms.filter((p) => key !== undefined && this.fnKey(p.target) === key);
-      const urlPerms = mine.filter((p) => Analyzer.grantsUrl(p));
-      const invokePerms = mine.filter((p) => Analyzer.grantsInvokeViaUrl(p));
-      const hasUrl = d.implicit || urlPerms.length > 0;
-      const hasInvoke = d.implicit || invokePerms.length > 0;
-      const rule = hasUrl && hasInvoke ? "LG001" : "LG003";
-      // Only a source-IP allow-list stands between the URL and everyone: LG001 at medium (CONTRACTS §3).
-      const ipOnly =
-        !d.implicit &&
-        (urlPerms.every((p) => p.sourceIp) || invokePerms.every((p) => p.sourceIp)) &&
-        [...urlPerms, ...invokePerms].some((p) => p.sourceIp);
-      const sourceIps = [...new Set([...urlPerms, ...invokePerms].flatMap((p) => p.sourceIp ?? []))];
-      const severity = rule === "LG001" ? (ipOnly ? "medium" : "critical") : hasUrl ? "high" : "low";
-
-      const fn = this.iacFunction(d.target.fn);
-      const functionName = fn?.functionName ?? d.target.name;
-      const via = [...new Set(none.flatMap((l) => l.via))];
-      const conservative = via.some((v) => v.startsWith("!If"));
-      const where = d.implicit
-        ? `SAM function ${d.res.id} sets FunctionUrlConfig AuthType NONE${d.viaGlobals ? " (inherited from Globals.Function)" : ""}`
-        : `function URL ${d.res.id} has AuthType NONE`;
-      const onAlias = d.qualifier ? ` on alias ${d.qualifier}` : "";
-      const deployCondition = str(get(d.res.entry.value, "Condition"));
-      const ipText = ipOnly
-        ? ` Only an aws:SourceIp allow-list (${sourceIps.join(", ")}) limits who can call it.`
-        : "";
-      const viaText = via.length > 0 ? ` The NONE comes from ${via.join(" → ")}.` : "";
-      const condText = conservative
-        ? " One branch of a condition yields NONE; lambda-guard treats the URL as public in every deployment where that branch applies."
-        : "";
-      let what: string;
-      if (rule === "LG001") {
-        what = d.implicit
-          ? `SAM generates the public lambda:InvokeFunctionUrl and lambda:InvokeFunction permissions for it${onAlias}, so anyone on the Internet can invoke the function through its URL.`
-          : `and permissions ${[...new Set([...urlPerms, ...invokePerms].map((p) => p.label))].join(", ")} grant lambda:InvokeFunctionUrl and lambda:InvokeFunction to everyone, so anyone on the Internet can invoke the function through its URL${onAlias}.`;
-      } else if (hasUrl) {
-        what = `and ${urlPerms.map((p) => p.label).join(", ")} grants lambda:InvokeFunctionUrl to everyone but no public lambda:InvokeFunction: the URL is public wherever AWS's legacy one-permission model still applies and answers 403 elsewhere.`;
-      } else if (hasInvoke) {
-        what = `and ${invokePerms.map((p) => p.label).join(", ")} grants lambda:InvokeFunction to everyone but no public lambda:InvokeFunctionUrl: a latent grant that becomes a public URL as soon as the other permission is added.`;
-      } else {
-        what =
-          "but the template grants no public permission for it: the URL answers 403 until someone grants lambda:InvokeFunctionUrl and lambda:InvokeFunction out of band (latent).";
+    // A URL that takes its AuthType from Globals is one problem in one place: one finding there, naming functions.
+    const fromGlobals = new Map<string, IacFinding>();
+    for (const [key, e] of this.exposureFacts()) {
+      const fn = this.iacFunction(e.target.fn);
+      const functionName = fn?.functionName ?? e.target.name;
+      const { exposures, skipped } = decideExposure(
+        { target: { ...(functionName ? { functionName } : {}) }, urls: e.urls, statements: e.statements },
+        this.t.now ?? new Date(),
+      );
+      for (const x of skipped)
+        this.coverage.push({
+          scope: `${this.path}:${x.fact.ref.line}`,
+          status: "partial",
+          detail: `${x.fact.label} was not analysed: ${x.error}`,
+        });
+      for (const x of exposures) {
+        const res = x.url ? this.resources.get(x.url.ref.address) : undefined;
+        const sam = res?.type === "AWS::Serverless::Function";
+        const f = exposureFinding(x, {
+          flavour: sam ? "sam" : this.t.flavour,
+          subject: `${x.url ? (sam ? "SAM function" : "function URL") : "function"} ${x.url?.ref.address ?? key}${x.qualifier ? ` on alias ${x.qualifier}` : ""}${x.url?.ref.evidence?.via ? " (AuthType from Globals.Function)" : ""}`,
+          ...(functionName ? { functionName } : {}),
+        });
+        const skip = x.rule === "LG001" && res ? checkovSkip(res, "CKV_AWS_258") : undefined;
+        if (skip !== undefined) {
+          f.finding.suppression = {
+            source: "checkov",
+            reason: skip || "CKV_AWS_258 skipped in the resource Metadata",
+          };
+          delete f.fix;
+          f.unfixable = "exposure marked intended (Checkov skip CKV_AWS_258 in the resource Metadata)";
+        }
+        const g = x.url?.ref.evidence?.via ? `${x.rule}/${x.severity}/${x.qualifier ?? ""}` : undefined;
+        const first = g ? fromGlobals.get(g) : undefined;
+        if (g && !first) {
+          fromGlobals.set(g, f);
+          f.finding.resource.iac = {
+            ...f.finding.resource.iac!,
+            address: "Globals.Function.FunctionUrlConfig",
+          };
+          f.finding.evidence = { ...f.finding.evidence, functions: [x.url!.ref.address] };
+          f.finding.fingerprint = fingerprint(x.rule, this.path, "Globals.Function.FunctionUrlConfig");
+        } else if (first) {
+          (first.finding.evidence.functions as string[]).push(x.url!.ref.address);
+          first.finding.message = `SAM functions ${(first.finding.evidence.functions as string[]).join(", ")} (AuthType from Globals.Function): ${x.reason}.`;
+          delete first.finding.resource.functionName;
+          continue;
+        }
+        this.findings.push(f);
       }
-
-      const edits: TextEdit[] = [];
-      const notes: string[] = [];
-      const seen = new Set<number>();
-      for (const l of none) {
-        if (seen.has(l.node.start)) continue;
-        seen.add(l.node.start);
-        edits.push(editReplaceScalar(this.doc, l.node, "AWS_IAM"));
-      }
-      if (via.some((v) => v.startsWith("parameter"))) {
-        notes.push(
-          `AuthType comes from a parameter: its Default was changed to AWS_IAM (${via.filter((v) => v.startsWith("parameter")).join(", ")}); stacks deployed with an explicit parameter value keep that value.`,
-        );
-      }
-      if (d.viaGlobals)
-        notes.push(
-          "AuthType NONE is set in Globals.Function.FunctionUrlConfig: changed there, for every function.",
-        );
-      if (conservative)
-        notes.push(`The NONE branch of the condition was changed to AWS_IAM (${via.join(", ")}).`);
-      let unfixable: string | undefined;
-      const pf = this.permsFix([...urlPerms, ...invokePerms.filter((p) => !Analyzer.plainInvoke(p))]);
-      edits.push(...pf.edits);
-      notes.push(...pf.notes);
-      if (pf.failed.length > 0) {
-        unfixable = `the public permission ${pf.failed.join(", ")} cannot be removed safely; remove it by hand`;
-      }
-      const plain = invokePerms.filter((p) => Analyzer.plainInvoke(p));
-      if (plain.length > 0) {
-        notes.push(
-          `${plain.map((p) => p.label).join(", ")} also grants lambda:InvokeFunction to everyone; it is reported (and fixed) separately as LG002.`,
-        );
-      }
-      if (d.implicit) {
-        notes.push(
-          "With AWS_IAM, SAM no longer generates the public permissions; callers must sign requests with SigV4 and be allowed lambda:InvokeFunctionUrl.",
-        );
-      }
-
-      const first = none[0]!;
-      const finding = makeFinding({
-        rule,
-        severity,
-        message: `${cap(where)}${rule === "LG001" ? "; " : " "}${what}${ipText}${viaText}${condText}${deployCondition ? ` (${d.res.id} is deployed only when condition ${deployCondition} holds.)` : ""}`,
-        path: this.path,
-        address: d.address,
-        flavour: d.implicit ? "sam" : this.t.flavour,
-        kind: "function-url",
-        ...(functionName ? { functionName } : {}),
-        qualifier: d.qualifier ?? null,
-        line: lineOf(this.doc, first.node.start),
-        evidence: {
-          authType: "NONE",
-          ...(d.implicit ? { generatedBy: "SAM FunctionUrlConfig" } : {}),
-          statements: [...new Set([...urlPerms, ...invokePerms].map((p) => p.label))],
-          ...(via.length > 0 ? { via } : {}),
-          ...(conservative ? { conservative: true } : {}),
-          ...(ipOnly ? { sourceIp: sourceIps } : {}),
-        },
-        summary:
-          rule === "LG001"
-            ? "Set the function URL's AuthType to AWS_IAM and remove the public URL permissions."
-            : "Set the function URL's AuthType to AWS_IAM (or grant both permissions deliberately and record the intent).",
-        notes,
-      });
-      const res: IacFinding = {
-        finding,
-        resourceRange: entryLines(this.doc, d.res.entry),
-        ...(fn ? { function: fn } : {}),
-      };
-      const skip = rule === "LG001" ? checkovSkip(d.res, "CKV_AWS_258") : undefined;
-      if (skip !== undefined) {
-        finding.suppression = {
-          source: "checkov",
-          reason: skip || "CKV_AWS_258 skipped in the resource Metadata",
-        };
-        res.unfixable = "exposure marked intended (Checkov skip CKV_AWS_258 in the resource Metadata)";
-      } else if (unfixable) res.unfixable = unfixable;
-      else res.fix = { edits, notes };
-      this.findings.push(res);
     }
-
-    // Public permissions by themselves: LG002 for plain invoke, LG003 (latent) for URL grants without a URL.
-    for (const p of perms) {
-      const key = this.fnKey(p.target);
-      const fn = this.iacFunction(p.target.fn);
-      const functionName = fn?.functionName ?? p.target.name;
-      if (Analyzer.plainInvoke(p)) {
-        this.findings.push(this.lg002(p, fn, functionName));
-        continue;
-      }
-      const isUrlGrant =
-        Analyzer.grantsUrl(p) || (Analyzer.grantsInvokeViaUrl(p) && (p.viaUrl || p.urlAuthType));
-      if (!isUrlGrant || (key && urlFns.has(key))) continue;
-      const pf = this.permsFix([p]);
-      const at = p.principal ?? p.res.entry.value;
-      const finding = makeFinding({
-        rule: "LG003",
-        severity: Analyzer.grantsUrl(p) ? "high" : "low",
-        message: `${p.label} grants ${Analyzer.grantsUrl(p) ? "lambda:InvokeFunctionUrl" : "lambda:InvokeFunction through a function URL"} to everyone on ${p.target.fn ?? p.target.name ?? "a function"}${p.target.qualifier ? `:${p.target.qualifier}` : ""}, which has no function URL in this template: a latent grant that makes any NONE URL created later public.`,
-        path: this.path,
-        address: p.label,
-        flavour: this.t.flavour,
-        kind: "function-url",
-        ...(functionName ? { functionName } : {}),
-        qualifier: p.target.qualifier ?? null,
-        line: lineOf(this.doc, at.start),
-        evidence: { statements: [p.label], principal: "*" },
-        summary: "Remove the public function URL permission.",
-        notes: pf.notes,
-      });
-      const r: IacFinding = {
-        finding,
-        resourceRange: entryLines(this.doc, p.res.entry),
-        ...(fn ? { function: fn } : {}),
-      };
-      if (pf.failed.length === 0 && pf.edits.length > 0) r.fix = { edits: pf.edits, notes: pf.notes };
-      else r.unfixable = `the permission ${p.label} cannot be removed safely; remove it by hand`;
-      this.findings.push(r);
-    }
-  }
-
-  lg002(p: Perm, fn: IacFunction | undefined, functionName: string | undefined): IacFinding {
-    const at = p.principal ?? p.res.entry.value;
-    const note =
-      "Principal narrowed to this account (!Ref AWS::AccountId). If an AWS service invokes the function, set Principal to that service and add SourceArn/SourceAccount.";
-    const finding: Finding = makeFinding({
-      rule: "LG002",
-      message: `${p.label} lets any principal (Principal "*") call lambda:InvokeFunction on ${p.target.fn ?? p.target.name ?? "the function"} directly: any AWS customer can run it with inputs of their choosing.`,
-      path: this.path,
-      address: p.label,
-      flavour: this.t.flavour,
-      kind: "function",
-      ...(functionName ? { functionName } : {}),
-      qualifier: p.target.qualifier ?? null,
-      line: lineOf(this.doc, at.start),
-      evidence: { statements: [p.label], principal: "*", action: "lambda:InvokeFunction" },
-      summary: "Scope the permission's Principal to the account or service that must invoke the function.",
-      notes: [note],
-    });
-    const r: IacFinding = {
-      finding,
-      resourceRange: entryLines(this.doc, p.res.entry),
-      ...(fn ? { function: fn } : {}),
-    };
-    const principalLit = p.principal ? this.literals(p.principal).find((l) => l.value === "*") : undefined;
-    if (p.stmt) {
-      r.unfixable = "a public statement in an AWS::Lambda::ResourcePolicy: scope its Principal by hand";
-    } else if (principalLit && principalLit.via.length === 0) {
-      r.fix = { edits: [editReplaceWithRef(this.doc, principalLit.node, "AWS::AccountId")], notes: [note] };
-    } else if (principalLit) {
-      // A parameter or condition branch yields "*": scope it where it is defined, by hand.
-      r.unfixable = `Principal "*" comes from ${principalLit.via.join(" → ")}; scope it there by hand`;
-    } else {
-      r.unfixable = "the Principal is not a literal; scope it by hand";
-    }
-    return r;
   }
 
   // ------------------------------------------------------------ IAM (LG005)
@@ -839,8 +737,4 @@ function checkovSkip(res: Resource, id: string): string | undefined {
     if (str(get(s, "id")) === id) return str(get(s, "comment")) ?? "";
   }
   return undefined;
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

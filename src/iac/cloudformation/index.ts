@@ -70,8 +70,10 @@ async function analyze(files: SourceFile[], ctx: DetectorContext): Promise<Detec
         ...(params ? { parameters: params } : {}),
         ...(globals ? { globals } : {}),
         ...(stackName ? { stackName } : {}),
+        ...(ctx.now ? { now: ctx.now } : {}),
       });
       result.findings.push(...r.findings);
+      result.coverage.push(...r.coverage);
       result.functions.push(...r.functions);
       result.identities.push(...r.identities);
       result.coverage.push(cov);

@@ -1,11 +1,11 @@
 /**
  * Serverless Framework detector (serverless.yml / serverless.yaml).
  *
- * LG001: a function's `url: true`, or any `url:` mapping whose `authorizer` is not `aws_iam`, makes the
- * Framework create the URL with AuthType NONE and the public permissions (lambda:InvokeFunctionUrl, and
- * lambda:InvokeFunction since the October 2025 model). Fix: `url: true` → `url: { authorizer: aws_iam }`;
- * a mapping gets `authorizer: aws_iam`. When the value comes from `${self:…}`, it is patched where it is
- * defined, and the finding says so.
+ * LG001–LG003: a function's `url: true`, or a `url:` mapping whose `authorizer` is not `aws_iam`, makes the
+ * Framework create the URL with AuthType NONE and add the public permissions (src/exposure TOOLCHAINS); an
+ * `authorizer` that cannot be resolved here is conditional. The verdict is src/exposure's. Fix: `url: true` →
+ * `url: { authorizer: aws_iam }`; a mapping gets `authorizer: aws_iam`, patched where a `${self:…}` value is
+ * defined; the finding stays on the attribute and its evidence names that line.
  *
  * LG005: `provider.iam.role.statements` (and the older `provider.iamRoleStatements`) form the shared
  * role's policy; `functions.X.iamRoleStatements` (serverless-iam-roles-per-function) a role per function,
@@ -17,7 +17,8 @@
  */
 import type { Coverage } from "../../model/report.js";
 import { analyzeTemplate } from "../cloudformation/analyze.js";
-import { makeFinding } from "../cloudformation/finding.js";
+import { decideExposure, publicUrlStatements, type AuthFact } from "../../exposure/index.js";
+import { exposureFinding, type ExposureRef } from "../finding.js";
 import {
   lg005Findings,
   readStatements,
@@ -78,7 +79,7 @@ interface Ctx {
   region: string;
 }
 
-async function analyze(files: SourceFile[], _ctx: DetectorContext): Promise<DetectorResult> {
+async function analyze(files: SourceFile[], ctx: DetectorContext): Promise<DetectorResult> {
   const result: DetectorResult = { findings: [], coverage: [], functions: [], identities: [] };
   for (const file of files) {
     try {
@@ -93,7 +94,7 @@ async function analyze(files: SourceFile[], _ctx: DetectorContext): Promise<Dete
         continue;
       }
       const cov: Coverage = { scope: file.path, status: "complete" };
-      analyzeFile(doc, result, cov);
+      analyzeFile(doc, result, cov, ctx.now ?? new Date());
       const dupNote = duplicateKeyNote(doc);
       if (dupNote)
         Object.assign(cov, { status: "partial", detail: [cov.detail, dupNote].filter(Boolean).join("; ") });
@@ -109,7 +110,7 @@ async function analyze(files: SourceFile[], _ctx: DetectorContext): Promise<Dete
   return result;
 }
 
-function analyzeFile(doc: SourceDoc, out: DetectorResult, cov: Coverage): void {
+function analyzeFile(doc: SourceDoc, out: DetectorResult, cov: Coverage, now: Date): void {
   const root = doc.root;
   const vars = new Variables(root);
   const provider = get(root, "provider");
@@ -139,16 +140,22 @@ function analyzeFile(doc: SourceDoc, out: DetectorResult, cov: Coverage): void {
     };
     fnByKey.set(e.key, fn);
     out.functions.push(fn);
-    const f = urlFinding(c, e, fn);
-    if (f) out.findings.push(f);
+    out.findings.push(...urlExposures(c, e, fn, now));
   }
 
   out.findings.push(...iamFindings(c, fnEntries, out.identities));
 
   const resources = getIn(root, ["resources", "Resources"]);
   if (resources?.kind === "map") {
-    const r = analyzeTemplate({ doc, flavour: "serverless", resources, stackName: `${service}-${stage}` });
+    const r = analyzeTemplate({
+      doc,
+      flavour: "serverless",
+      resources,
+      stackName: `${service}-${stage}`,
+      now,
+    });
     out.findings.push(...r.findings);
+    out.coverage.push(...r.coverage);
     out.identities.push(...r.identities);
   }
   if (unresolved.length > 0) {
@@ -157,42 +164,45 @@ function analyzeFile(doc: SourceDoc, out: DetectorResult, cov: Coverage): void {
   }
 }
 
-function urlFinding(c: Ctx, fnEntry: TEntry, fn: IacFunction): IacFinding | undefined {
+/** The function's URL as exposure facts: its auth type and the permissions the Framework adds for it. */
+function urlExposures(c: Ctx, fnEntry: TEntry, fn: IacFunction, now: Date): IacFinding[] {
   const urlEntry = entry(fnEntry.value, "url");
-  if (!urlEntry) return undefined;
+  if (!urlEntry) return [];
   const r = c.vars.resolve(urlEntry.value);
   const value = r.node ?? urlEntry.value;
-  const via = r.via;
-  let atNode: TNode = urlEntry.value;
+  const via = [...r.via];
+  let auth: AuthFact = { kind: "NONE" };
+  let attr: { line: number; defined?: TNode } = { line: lineOf(c.doc, urlEntry.keyStart) };
   let edit: TextEdit | undefined;
-  let how: string;
   if (value.kind === "scalar") {
-    if (r.value !== true && String(r.value).toLowerCase() !== "true") return undefined;
-    atNode = value;
-    how = "`url: true`";
+    if (r.value !== true && String(r.value).toLowerCase() !== "true") return [];
     edit = r.node ? editReplaceRaw(c.doc, value, "{ authorizer: aws_iam }", "") : undefined;
+    if (via.length > 0) attr.defined = value;
   } else if (value.kind === "map") {
     const authEntry = entry(value, "authorizer");
     if (authEntry) {
       const a = c.vars.resolve(authEntry.value);
-      if (String(a.value ?? "").toLowerCase() === "aws_iam") return undefined;
-      const node = a.node ?? authEntry.value;
-      atNode = node;
       via.push(...a.via);
-      how = `\`authorizer: ${String(a.value ?? "?")}\``;
-      edit = node.kind === "scalar" && a.node ? editReplaceScalar(c.doc, node, "aws_iam") : undefined;
+      const node = a.node ?? authEntry.value;
+      attr = {
+        line: lineOf(c.doc, authEntry.keyStart),
+        ...(a.via.length > 0 && a.node ? { defined: a.node } : {}),
+      };
+      if (a.value === undefined)
+        // Unresolvable here (an option, SSM, a file): the Framework makes the URL public unless it is aws_iam.
+        auth = {
+          kind: "conditional",
+          condition: `${String(authEntry.value.kind === "scalar" ? authEntry.value.value : "authorizer")} is not aws_iam`,
+        };
+      else if (String(a.value).toLowerCase() === "aws_iam") auth = { kind: "AWS_IAM" };
+      edit =
+        node.kind === "scalar" && a.node && a.value !== undefined
+          ? editReplaceScalar(c.doc, node, "aws_iam")
+          : undefined;
     } else {
-      how = "a `url:` mapping without `authorizer: aws_iam`";
-      atNode = r.node && via.length > 0 ? value : urlEntry.value;
       edit = editInsertEntry(c.doc, value, "authorizer", "aws_iam");
     }
-  } else {
-    return undefined;
-  }
-  const address = `${fn.address}.url`;
-  const line = lineOf(c.doc, atNode === urlEntry.value ? urlEntry.keyStart : atNode.start);
-  const viaText =
-    via.length > 0 ? ` The value comes from ${via.join(" → ")}; it is patched where it is defined.` : "";
+  } else return [];
   const notes = [
     "With authorizer aws_iam the Framework creates the URL with AuthType AWS_IAM and no public permissions; callers must sign requests with SigV4.",
   ];
@@ -200,25 +210,53 @@ function urlFinding(c: Ctx, fnEntry: TEntry, fn: IacFunction): IacFinding | unde
     notes.push(
       `Patched where the value is defined (${via.join(" → ")}); anything else using it changes too.`,
     );
-  const finding = makeFinding({
-    rule: "LG001",
-    message: `Function ${fnEntry.key} (${fn.functionName}) has ${how}: the Serverless Framework creates the function URL with AuthType NONE and grants lambda:InvokeFunctionUrl and lambda:InvokeFunction to everyone, so anyone on the Internet can invoke it.${viaText}`,
+  const ref: ExposureRef = {
     path: c.doc.file.path,
-    address,
-    flavour: "serverless",
-    kind: "function-url",
-    ...(fn.functionName ? { functionName: fn.functionName } : {}),
-    qualifier: null,
-    line,
-    evidence: { authType: "NONE", generatedBy: "serverless url", ...(via.length > 0 ? { via } : {}) },
-    summary: "Set the function's url to `{ authorizer: aws_iam }`.",
-    notes,
-  });
-  const res: IacFinding = { finding, resourceRange: entryLines(c.doc, fnEntry), function: fn };
-  if (edit) res.fix = { edits: [edit], notes };
-  else
-    res.unfixable = `the url setting comes from ${via.join(" → ") || "an unresolved value"}; change it there by hand`;
-  return res;
+    line: attr.line,
+    address: `${fn.address}.url`,
+    resourceRange: entryLines(c.doc, fnEntry),
+    function: fn,
+    ...(attr.defined || via.length > 0
+      ? {
+          evidence: {
+            via,
+            ...(attr.defined ? { definedAt: `${c.doc.file.path}:${lineOf(c.doc, attr.defined.start)}` } : {}),
+          },
+        }
+      : {}),
+    setIam: () =>
+      edit
+        ? { edits: [edit], notes }
+        : {
+            unfixable: `the url setting comes from ${via.join(" → ") || "an unresolved value"}; change it there by hand`,
+          },
+  };
+  const url = { qualifier: null, auth, ref };
+  const statements =
+    auth.kind === "AWS_IAM"
+      ? []
+      : publicUrlStatements("serverless").map((s) => ({
+          qualifier: null,
+          label: s.label.replace("<Function>", normalizedFunctionName(fnEntry.key)),
+          statement: s.statement,
+          provenance: { kind: "toolchain" as const, by: "serverless" as const },
+          ref,
+        }));
+  const { exposures } = decideExposure(
+    {
+      target: { ...(fn.functionName ? { functionName: fn.functionName } : {}), region: c.region },
+      urls: [url],
+      statements,
+    },
+    now,
+  );
+  return exposures.map((x) =>
+    exposureFinding(x, {
+      flavour: "serverless",
+      subject: `function ${fnEntry.key} (${fn.functionName})`,
+      ...(fn.functionName ? { functionName: fn.functionName } : {}),
+    }),
+  );
 }
 
 function owned(c: Ctx, node: TNode | undefined, address: string, label: string): OwnedStatement[] {

@@ -72,7 +72,10 @@ export class Variables {
     if (/^-?\d+(\.\d+)?$/.test(src)) return { value: Number(src), via };
     if (src === "true" || src === "false") return { value: src === "true", via };
     if (src.startsWith("self:")) {
-      const path = src.slice(5).split(".").filter(Boolean);
+      // `${self:custom.auth.${sls:stage}}`: the inner variables pick the path.
+      const inner = this.interpolate(src.slice(5), depth + 1);
+      if (inner === undefined) return undefined;
+      const path = inner.split(".").filter(Boolean);
       const n = getIn(this.root, path);
       if (!n) return undefined;
       const r = this.resolve(n, via, depth);

@@ -18,7 +18,7 @@ export const terraformDetector: Detector = {
     try {
       for (const mod of buildModules(parsed, ctx.files)) {
         try {
-          analyzeLambda(mod, out);
+          analyzeLambda(mod, out, ctx.now ?? new Date());
           analyzeIam(mod, out);
         } catch (err) {
           out.coverage.push({

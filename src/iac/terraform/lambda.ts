@@ -1,5 +1,11 @@
-import type { Severity } from "../../model/severity.js";
-import { lg001Commands, makeFinding, removePermissionNote } from "../finding.js";
+import {
+  decideExposure,
+  publicUrlStatements,
+  type AuthFact,
+  type StatementFact,
+  type UrlFact,
+} from "../../exposure/index.js";
+import { exposureFinding, removePermissionNote, type ExposureRef, type Patch } from "../finding.js";
 import type { Node } from "../treesitter.js";
 import type { DetectorResult, IacFinding, IacFunction, TextEdit } from "../types.js";
 import {
@@ -12,7 +18,6 @@ import {
   type Val,
 } from "./eval.js";
 import {
-  type Attr,
   type Block,
   collectionOf,
   exprParts,
@@ -22,22 +27,8 @@ import {
   traversal,
   tupleElements,
 } from "./hcl.js";
-import {
-  addModuleArgument,
-  deleteResource,
-  deleteResources,
-  insertAttributeAfter,
-  replaceNode,
-} from "./edits.js";
-import {
-  analyzePolicy,
-  exposureLevel,
-  removeStatements,
-  resolveResourcePolicy,
-  statementName,
-  type PolicyVerdict,
-  type ResourcePolicy,
-} from "./resource-policy.js";
+import { addModuleArgument, deleteResources, insertAttributeAfter, replaceNode } from "./edits.js";
+import { plain, removeStatements, resolveResourcePolicy, statementName } from "./resource-policy.js";
 
 const TF = "terraform" as const;
 const LAMBDA_MODULE =
@@ -47,16 +38,6 @@ interface FnRef {
   key: string;
   fn?: IacFunction;
   name?: string;
-}
-
-interface Permission {
-  block: Block;
-  address: string;
-  fn: FnRef;
-  qualifier: string;
-  kind: "url" | "url-invoke" | "invoke";
-  principalAttr: Attr;
-  referencedAt?: string;
 }
 
 /** Whether a resource is switched off by `count = 0` or an empty `for_each`. */
@@ -204,7 +185,7 @@ function authEdit(v: Val, files: ModuleInst["files"]): { edit: TextEdit; note?: 
   return note ? { edit, note } : { edit };
 }
 
-export function analyzeLambda(mod: ModuleInst, out: DetectorResult): void {
+export function analyzeLambda(mod: ModuleInst, out: DetectorResult, now: Date): void {
   const scope: Scope = { mod, depth: 0 };
   const resources = mod.blocks.filter((b) => b.type === "resource" && b.labels.length >= 2);
   const fnByLocal = new Map<string, IacFunction>();
@@ -255,56 +236,108 @@ export function analyzeLambda(mod: ModuleInst, out: DetectorResult): void {
     return undefined;
   };
 
-  // Public permissions.
-  const perms: Permission[] = [];
+  type Facts = {
+    fn?: IacFunction;
+    name?: string;
+    statements: StatementFact<ExposureRef>[];
+    urls: UrlFact<ExposureRef>[];
+  };
+  const byFn = new Map<string, Facts>();
+  const factsOf = (ref: FnRef): Facts => {
+    const e = byFn.get(ref.key) ?? {
+      ...(ref.fn ? { fn: ref.fn } : {}),
+      ...(ref.name ? { name: ref.name } : {}),
+      statements: [],
+      urls: [],
+    };
+    byFn.set(ref.key, e);
+    return e;
+  };
+  const range = (b: Block) => ({ startLine: b.startLine, endLine: b.endLine });
+  const whole = new Set<string>();
+
+  const permissionBlocks = new Map<string, { b: Block; referencedAt?: string }>();
+  const removePermissions = (labels: string[]): Patch => {
+    const list = labels.map((l) => ({ address: l, ...permissionBlocks.get(l)! }));
+    const blocked = list.find((p) => p.referencedAt);
+    if (blocked)
+      return {
+        unfixable: `${blocked.address} is referenced at ${blocked.referencedAt}; remove the reference and the permission by hand`,
+      };
+    const d = deleteResources(list.map((p) => p.b));
+    return d
+      ? {
+          edits: d,
+          notes: list.map((p) => `Removed ${p.address}: it granted the public permission in code.`),
+        }
+      : { unfixable: `${labels.join(", ")} cannot be removed automatically` };
+  };
+
+  // aws_lambda_permission: the statement Lambda writes for it.
   for (const b of resources) {
     if (b.labels[0] !== "aws_lambda_permission" || disabled(b, scope)) continue;
     const principalAttr = b.attrs.get("principal");
     if (!principalAttr) continue;
-    const principal = str(evaluate(principalAttr.expr, scope, b.file));
-    if (principal !== "*") continue;
-    if (
-      ["source_arn", "source_account", "principal_org_id"].some((k) => {
-        const v = attrVal(b, k, scope);
-        return v !== undefined && v.v !== null;
-      })
-    )
-      continue;
-    const action = (str(attrVal(b, "action", scope)) ?? "").toLowerCase();
-    const authType = str(attrVal(b, "function_url_auth_type", scope));
-    const viaUrl = attrVal(b, "invoked_via_function_url", scope)?.v === true;
-    let kind: Permission["kind"] | null = null;
-    if (action === "lambda:invokefunctionurl") kind = authType === "NONE" ? "url" : null;
-    else if (action === "lambda:invokefunction" || action === "lambda:*" || action === "*")
-      kind = viaUrl ? "url-invoke" : "invoke";
-    if (!kind) continue;
+    const ref = fnRef(b);
     const address = `${mod.prefix}aws_lambda_permission.${b.labels[1]}`;
-    const ref = referenced("aws_lambda_permission", b.labels[1]!, b);
-    perms.push({
-      block: b,
-      address,
-      fn: fnRef(b),
-      qualifier: str(attrVal(b, "qualifier", scope)) ?? "",
-      kind,
-      principalAttr,
-      ...(ref ? { referencedAt: ref } : {}),
+    const referencedAt = referenced("aws_lambda_permission", b.labels[1]!, b);
+    permissionBlocks.set(address, { b, ...(referencedAt ? { referencedAt } : {}) });
+    const value = (name: string) => {
+      const v = attrVal(b, name, scope);
+      return v === undefined || v.v === null || v.v === undefined
+        ? undefined
+        : typeof v.v === "string"
+          ? v.v
+          : isUnknown(v.v)
+            ? `\${${v.v.text}}`
+            : String(v.v);
+    };
+    const condition: Record<string, Record<string, string>> = {};
+    const cond = (op: string, key: string, attr: string) => {
+      const v = value(attr);
+      if (v !== undefined) condition[op] = { ...condition[op], [key]: v };
+    };
+    cond("ArnLike", "aws:SourceArn", "source_arn");
+    cond("StringEquals", "aws:SourceAccount", "source_account");
+    cond("StringEquals", "aws:PrincipalOrgID", "principal_org_id");
+    cond("StringEquals", "lambda:EventSourceToken", "event_source_token");
+    cond("StringEquals", "lambda:FunctionUrlAuthType", "function_url_auth_type");
+    if (attrVal(b, "invoked_via_function_url", scope)?.v === true)
+      condition.Bool = { "lambda:InvokedViaFunctionUrl": "true" };
+    const principal = value("principal") ?? "";
+    factsOf(ref).statements.push({
+      qualifier: str(attrVal(b, "qualifier", scope)) ?? null,
+      label: address,
+      statement: {
+        Effect: "Allow",
+        Principal:
+          principal === "*"
+            ? "*"
+            : /\.amazonaws\.com$/.test(principal)
+              ? { Service: principal }
+              : { AWS: principal },
+        Action: value("action") ?? "",
+        Resource: "*",
+        ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
+      },
+      provenance: { kind: "code" },
+      ref: {
+        path: b.file.path,
+        line: principalAttr.line,
+        address,
+        resourceRange: range(b),
+        ...(ref.fn ? { function: ref.fn } : {}),
+        // Permissions are removed together: adjacent blocks (and JSON object members) go in one edit.
+        group: { key: "aws_lambda_permission", remove: removePermissions },
+        scope: () => ({
+          unfixable:
+            "which principal should invoke the function is a decision for its owner: scope principal/source_arn by hand",
+        }),
+      },
     });
   }
 
-  // Resource policies: the function's whole policy, evaluated by src/policy statement by statement.
-  interface Rp {
-    block: Block;
-    address: string;
-    fn: FnRef;
-    qualifier: string;
-    policy: ResourcePolicy;
-    verdict: PolicyVerdict;
-    /** Every statement a finding on this policy removes: the same edits for all of them. */
-    publicIdx: number[];
-    referencedAt?: string;
-  }
-  const rps: Rp[] = [];
-  const now = new Date();
+  // aws_lambda_resource_policy: the function's whole policy, statement by statement.
   for (const b of resources) {
     if (b.labels[0] !== "aws_lambda_resource_policy" || disabled(b, scope)) continue;
     const pa = b.attrs.get("policy");
@@ -320,356 +353,140 @@ export function analyzeLambda(mod: ModuleInst, out: DetectorResult): void {
       });
       continue;
     }
-    const fn = fnRef(b, fnAttr);
+    const ref = fnRef(b, fnAttr);
     const target = str(attrVal(b, fnAttr, scope));
     const qualifier =
       str(attrVal(b, "qualifier", scope)) ??
       (target ? /:function:[^:]+:([^:]+)$/.exec(target)?.[1] : undefined) ??
-      "";
-    const verdict = analyzePolicy(policy, fn.name, qualifier, now);
-    for (const skipped of verdict.skipped)
-      out.coverage.push({
-        scope: `${b.file.path}:${b.startLine}`,
-        status: "partial",
-        detail: `${address} ${skipped}`,
+      null;
+    const referencedAt = referenced("aws_lambda_resource_policy", b.labels[1]!, b);
+    const index = new Map(policy.statements.map((s, i) => [statementName(policy, i), i]));
+    // The resource policy is the whole policy: it replaces what the provider adds for a NONE URL.
+    whole.add(`${ref.key}\u0000${qualifier ?? ""}`);
+    const remove = (labels: string[]): Patch => {
+      const r = removeStatements(
+        policy,
+        labels.map((l) => index.get(l)!),
+        b,
+        referencedAt,
+      );
+      return "edits" in r ? { edits: r.edits, notes: [`${address}: ${r.note}.`] } : r;
+    };
+    policy.statements.forEach((s, i) => {
+      const raw = plain(s.raw);
+      if (!raw || typeof raw !== "object" || Array.isArray(raw)) return;
+      factsOf(ref).statements.push({
+        qualifier,
+        label: statementName(policy, i),
+        statement: raw as Record<string, unknown>,
+        provenance: { kind: "code" },
+        ref: {
+          path: s.path,
+          line: s.line,
+          address,
+          ...(s.path === b.file.path ? { resourceRange: range(b) } : {}),
+          ...(ref.fn ? { function: ref.fn } : {}),
+          group: { key: address, remove },
+          // Narrowing a written statement is its owner's call; removing it is the safe default.
+          scope: () => remove([statementName(policy, i)]),
+          evidence: { policy: address },
+        },
       });
-    const urlPublic =
-      exposureLevel(verdict.invokeFunctionUrl) !== "none" ||
-      exposureLevel(verdict.invokeFunctionViaUrl) !== "none";
-    const publicIdx = [
-      ...new Set([
-        ...(urlPublic ? verdict.urlStatements : []),
-        ...(verdict.direct.exposure === "public" ? verdict.directStatements : []),
-      ]),
-    ].sort((x, y) => x - y);
-    const ref = referenced("aws_lambda_resource_policy", b.labels[1]!, b);
-    rps.push({
-      block: b,
-      address,
-      fn,
-      qualifier,
-      policy,
-      verdict,
-      publicIdx,
-      ...(ref ? { referencedAt: ref } : {}),
     });
   }
-  const rpEdits = (rp: Rp): { edits: TextEdit[]; note: string } | { unfixable: string } => {
-    const r = removeStatements(rp.policy, rp.publicIdx, rp.block, rp.referencedAt);
-    return "edits" in r ? { edits: r.edits, note: `${rp.address}: ${r.note}.` } : r;
-  };
-  const firstLine = (rp: Rp, idx: number[]) => {
-    const st = idx.map((i) => rp.policy.statements[i]!).sort((x, y) => x.line - y.line)[0];
-    return st ? { path: st.path, line: st.line } : { path: rp.block.file.path, line: rp.block.startLine };
-  };
-  const rangeFor = (rp: Rp, path: string) =>
-    path === rp.block.file.path ? { startLine: rp.block.startLine, endLine: rp.block.endLine } : undefined;
 
-  const noneUrls = new Set<string>();
-  const anyUrls = new Set<string>();
-
-  /** A NONE URL whose function's policy is an aws_lambda_resource_policy in the code: that policy decides. */
-  const rpUrlFinding = (
-    b: Block,
-    address: string,
+  /** A URL (resource instance or module call) as an exposure fact, with the provider's statements for NONE. */
+  const urlFact = (
     ref: FnRef,
-    qualifier: string,
-    rp: Rp,
-    authEditRes: { edit: TextEdit; note?: string } | null,
-    authText: string,
+    qualifier: string | null,
+    auth: Val | undefined,
+    at: { b: Block; line: number; address: string },
+    setIam: () => Patch,
+  ): { url: UrlFact<ExposureRef>; generated: StatementFact<ExposureRef>[] } => {
+    const kind: AuthFact =
+      auth?.v === "NONE" || auth?.v === "AWS_IAM"
+        ? { kind: auth.v }
+        : {
+            kind: "unknown",
+            detail: `authorization_type = ${at.b.attrs.get("authorization_type")?.expr.text.slice(0, 60) ?? "?"}`,
+          };
+    // A module call that decides the value is where this instance's finding belongs.
+    const site = auth?.site;
+    const urlRef: ExposureRef = {
+      path: site?.path ?? at.b.file.path,
+      line: site?.line ?? at.line,
+      address: at.address,
+      resourceRange: site ? { startLine: site.startLine, endLine: site.endLine } : range(at.b),
+      ...(ref.fn ? { function: ref.fn } : {}),
+      ...(auth?.origin && auth.via.length > 0
+        ? { evidence: { definedAt: `${auth.origin.path}:${auth.origin.line}` } }
+        : {}),
+      setIam,
+    };
+    const url = { qualifier, auth: kind, ref: urlRef };
+    const generated =
+      kind.kind === "AWS_IAM" || whole.has(`${ref.key}\u0000${qualifier ?? ""}`)
+        ? []
+        : publicUrlStatements("terraform-provider").map((s) => ({
+            qualifier,
+            label: s.label,
+            statement: s.statement,
+            provenance: { kind: "toolchain" as const, by: "terraform-provider" as const },
+            ref: urlRef,
+          }));
+    return { url, generated };
+  };
+  const urlFindings = (
+    ref: FnRef,
+    url: UrlFact<ExposureRef>,
+    generated: StatementFact<ExposureRef>[],
   ): IacFinding | null => {
-    const v = rp.verdict;
-    const urlLevel = exposureLevel(v.url);
-    const fuLevel = exposureLevel(v.invokeFunctionUrl);
-    const viaLevel = exposureLevel(v.invokeFunctionViaUrl);
-    let rule: "LG001" | "LG003";
-    let severity: Severity;
-    if (urlLevel !== "none") {
-      rule = "LG001";
-      severity = urlLevel === "public" ? "critical" : "medium";
-    } else if (fuLevel !== "none") {
-      rule = "LG003";
-      severity = "high";
-    } else if (viaLevel !== "none" && v.direct.exposure !== "public") {
-      rule = "LG003";
-      severity = "low";
-    } else return null;
-    const names = v.urlStatements.map((i) => statementName(rp.policy, i));
-    const at = firstLine(rp, v.urlStatements);
-    const restrictions = [
-      ...new Set([...v.invokeFunctionUrl.restrictions, ...v.invokeFunctionViaUrl.restrictions]),
-    ];
-    const edits: TextEdit[] = [];
-    const notes: string[] = [];
-    let unfixable: string | undefined;
-    if (!authEditRes)
-      unfixable = `authorization_type is computed (${authText}); set it to "AWS_IAM" where its value is decided`;
-    else {
-      edits.push(authEditRes.edit);
-      if (authEditRes.note) notes.push(authEditRes.note);
-    }
-    const r = rpEdits(rp);
-    if ("unfixable" in r) unfixable ??= r.unfixable;
-    else {
-      edits.push(...r.edits);
-      notes.push(r.note);
-    }
-    const what =
-      rule === "LG001"
-        ? severity === "medium"
-          ? `lets anonymous callers from ${restrictions.join(", ")} invoke it through the URL: only that source-IP allow-list stands between the URL and everyone`
-          : "lets anyone on the Internet invoke it through the URL (lambda:InvokeFunctionUrl and lambda:InvokeFunction)"
-        : severity === "high"
-          ? "grants lambda:InvokeFunctionUrl publicly but not lambda:InvokeFunction via the URL: public wherever AWS's legacy one-permission exception applies, 403 elsewhere"
-          : "grants lambda:InvokeFunction via the URL publicly but not lambda:InvokeFunctionUrl: a latent grant one permission away from a public URL";
-    const f: IacFinding = {
-      finding: makeFinding({
-        rule,
-        flavour: TF,
-        kind: "function-url",
-        address,
-        path: at.path,
-        line: at.line,
-        severity,
-        ...(ref.name ? { functionName: ref.name } : {}),
-        message: `${address} sets authorization_type = "NONE", and ${rp.address} (statements ${names.join(", ")}) ${what}.`,
-        evidence: {
-          authType: "NONE",
-          policy: rp.address,
-          statements: names,
-          invokeFunctionUrl: v.invokeFunctionUrl.exposure,
-          invokeFunctionViaUrl: v.invokeFunctionViaUrl.exposure,
-          ...(restrictions.length > 0 ? { restrictions } : {}),
-          ...(qualifier ? { qualifier } : {}),
-        },
-        remediation: {
-          summary: `Set authorization_type = "AWS_IAM" and remove the public statements (${names.join(", ")}) from ${rp.address}.`,
-          commands: [
-            `aws lambda update-function-url-config --function-name ${ref.name ?? "<function name>"}${qualifier ? ` --qualifier ${qualifier}` : ""} --auth-type AWS_IAM`,
-          ],
-          notes,
-        },
-      }),
-      ...(rangeFor(rp, at.path) ? { resourceRange: rangeFor(rp, at.path)! } : {}),
-      ...(ref.fn ? { function: ref.fn } : {}),
-    };
-    void b;
-    if (unfixable) f.unfixable = unfixable;
-    else f.fix = { edits, notes };
-    return f;
-  };
-
-  // Function URLs, one instance at a time when the resource has count/for_each.
-  const urlFinding = (b: Block, sc: Scope, address: string): IacFinding | null => {
-    const authAttr = b.attrs.get("authorization_type");
-    const ref = fnRef(b, "function_name", sc);
-    const qualifier = str(attrVal(b, "qualifier", sc)) ?? "";
-    anyUrls.add(`${ref.key}\u0000${qualifier}`);
-    if (!authAttr) return null;
-    const auth = evaluate(authAttr.expr, sc, b.file);
-    if (auth.v !== "NONE") return null;
-    noneUrls.add(`${ref.key}\u0000${qualifier}`);
-    const rp = rps.find((r) => r.fn.key === ref.key && r.qualifier === qualifier);
-    if (rp)
-      return rpUrlFinding(b, address, ref, qualifier, rp, authEdit(auth, mod.files), authAttr.expr.text);
-    const related = perms.filter(
-      (p) => p.fn.key === ref.key && p.qualifier === qualifier && p.kind !== "invoke",
+    const f = factsOf(ref);
+    f.urls.push(url);
+    const { exposures } = decideExposure(
+      {
+        target: { ...(ref.name ? { functionName: ref.name } : {}) },
+        urls: [url],
+        statements: [...f.statements, ...generated],
+      },
+      now,
     );
-    const edits: TextEdit[] = [];
-    const notes: string[] = [];
-    let unfixable: string | undefined;
-    const e = authEdit(auth, mod.files);
-    if (!e)
-      unfixable = `authorization_type is computed (${authAttr.expr.text}); set it to "AWS_IAM" where its value is decided`;
-    else {
-      edits.push(e.edit);
-      if (e.note) notes.push(e.note);
-    }
-    const blocked = related.find((p) => p.referencedAt);
-    if (blocked)
-      unfixable = `${blocked.address} grants public URL access and is referenced at ${blocked.referencedAt}; remove that reference and the permission by hand`;
-    else if (related.length > 0) {
-      const d = deleteResources(related.map((p) => p.block));
-      if (!d) unfixable = `${related.map((p) => p.address).join(", ")} cannot be removed automatically`;
-      else {
-        edits.push(...d);
-        for (const p of related)
-          notes.push(`Removed ${p.address}: it granted the public URL permission in code.`);
-      }
-    }
-    notes.push(removePermissionNote(ref.name));
-    const via = auth.via.length > 0 ? ` (from ${auth.via.join(" → ")})` : "";
-    const finding: IacFinding = {
-      finding: makeFinding({
-        rule: "LG001",
-        flavour: TF,
-        kind: "function-url",
-        address,
-        // A module call that decides the value is where this instance's finding belongs.
-        path: auth.site?.path ?? b.file.path,
-        line: auth.site?.line ?? authAttr.line,
-        ...(ref.name ? { functionName: ref.name } : {}),
-        message: `${address} sets authorization_type = "NONE"${via}. The AWS provider then adds the FunctionURLAllowPublicAccess statement (and FunctionURLAllowInvokeAction in newer provider versions) without any resource in the code, so anyone on the Internet who learns the URL can invoke ${ref.name ?? "the function"}.`,
-        evidence: {
-          authType: "NONE",
-          statements: ["FunctionURLAllowPublicAccess", "FunctionURLAllowInvokeAction"],
-          ...(auth.origin && auth.via.length > 0
-            ? { definedAt: `${auth.origin.path}:${auth.origin.line}` }
-            : {}),
-          ...(related.length > 0 ? { permissions: related.map((p) => p.address) } : {}),
-          ...(qualifier ? { qualifier } : {}),
-        },
-        remediation: {
-          summary:
-            'Set authorization_type = "AWS_IAM" and remove the public URL permissions; callers then sign requests with SigV4.',
-          commands: lg001Commands(ref.name, qualifier || undefined),
-          notes,
-        },
-      }),
-      resourceRange: auth.site
-        ? { startLine: auth.site.startLine, endLine: auth.site.endLine }
-        : { startLine: b.startLine, endLine: b.endLine },
-      ...(ref.fn ? { function: ref.fn } : {}),
-    };
-    if (unfixable) finding.unfixable = unfixable;
-    else finding.fix = { edits, notes };
-    return finding;
+    const x = exposures.find((e) => e.url === url);
+    return x
+      ? exposureFinding(x, {
+          flavour: TF,
+          subject: url.ref.address,
+          ...(ref.name ? { functionName: ref.name } : {}),
+        })
+      : null;
   };
+  const setIamAt =
+    (auth: Val | undefined, b: Block, ref: FnRef): (() => Patch) =>
+    () => {
+      const e = auth ? authEdit(auth, mod.files) : null;
+      if (!e)
+        return {
+          unfixable: `authorization_type is computed (${b.attrs.get("authorization_type")?.expr.text ?? ""}); set it to "AWS_IAM" where its value is decided`,
+        };
+      return { edits: [e.edit], notes: [...(e.note ? [e.note] : []), removePermissionNote(ref.name)] };
+    };
 
   for (const b of resources) {
     if (b.labels[0] !== "aws_lambda_function_url" || disabled(b, scope)) continue;
     const base = `${mod.prefix}aws_lambda_function_url.${b.labels[1]}`;
-    out.findings.push(...perInstance(b, scope, base, (sc, address) => urlFinding(b, sc, address)));
-  }
-
-  // Permissions not explained by a NONE URL in the code: LG002 (direct invoke) or LG003 (latent URL grant).
-  for (const p of perms) {
-    const urlKey = `${p.fn.key}\u0000${p.qualifier}`;
-    if (p.kind !== "invoke" && noneUrls.has(urlKey)) continue;
-    const b = p.block;
-    if (p.kind === "invoke") {
-      out.findings.push({
-        finding: makeFinding({
-          rule: "LG002",
-          flavour: TF,
-          kind: "function",
-          address: p.address,
-          path: b.file.path,
-          line: p.principalAttr.line,
-          ...(p.fn.name ? { functionName: p.fn.name } : {}),
-          message: `${p.address} lets principal "*" call lambda:InvokeFunction on ${p.fn.name ?? "the function"} with no source_arn, source_account or principal_org_id: any AWS account can invoke it directly.`,
-          evidence: { principal: "*", action: "lambda:InvokeFunction" },
-          remediation: {
-            summary:
-              "Scope the permission to the service or account that invokes the function (principal plus source_arn/source_account), or remove it.",
-          },
-        }),
-        unfixable:
-          "which principal should invoke the function is a decision for its owner: scope principal/source_arn by hand",
-        resourceRange: { startLine: b.startLine, endLine: b.endLine },
-        ...(p.fn.fn ? { function: p.fn.fn } : {}),
-      });
-      continue;
-    }
-    // InvokeFunctionUrl granted publicly while the code declares no URL for it (one may exist outside the code).
-    const high = p.kind === "url" && !anyUrls.has(urlKey);
-    const f: IacFinding = {
-      finding: makeFinding({
-        rule: "LG003",
-        flavour: TF,
-        kind: "function-url",
-        address: p.address,
-        path: b.file.path,
-        line: p.principalAttr.line,
-        severity: high ? "high" : "low",
-        ...(p.fn.name ? { functionName: p.fn.name } : {}),
-        message: `${p.address} publicly grants ${p.kind === "url" ? "lambda:InvokeFunctionUrl" : "lambda:InvokeFunction via the function URL"} on ${p.fn.name ?? "a function"} whose URL the code does not declare with authorization_type NONE: a latent public grant that takes effect as soon as the URL's auth type is NONE.`,
-        evidence: { principal: "*", kind: p.kind },
-        remediation: {
-          summary:
-            "Remove the public URL permission, or record the intent under allow in .github/lambda-guard.yml.",
-        },
-      }),
-      resourceRange: { startLine: b.startLine, endLine: b.endLine },
-      ...(p.fn.fn ? { function: p.fn.fn } : {}),
-    };
-    if (p.referencedAt)
-      f.unfixable = `${p.address} is referenced at ${p.referencedAt}; remove the reference and the permission by hand`;
-    else {
-      const d = deleteResource(b);
-      if (d) f.fix = { edits: [d], notes: [`Removed ${p.address}.`] };
-      else f.unfixable = `${p.address} cannot be removed automatically`;
-    }
-    out.findings.push(f);
-  }
-
-  // Resource policies: public direct invoke (LG002) and URL grants no NONE URL in the code explains (LG003).
-  for (const rp of rps) {
-    const v = rp.verdict;
-    const key = `${rp.fn.key}\u0000${rp.qualifier}`;
-    const fix = (f: IacFinding) => {
-      const r = rpEdits(rp);
-      if ("unfixable" in r) f.unfixable = r.unfixable;
-      else f.fix = { edits: r.edits, notes: [r.note] };
-      return f;
-    };
-    if (v.direct.exposure === "public") {
-      const names = v.directStatements.map((i) => statementName(rp.policy, i));
-      const at = firstLine(rp, v.directStatements);
-      const range = rangeFor(rp, at.path);
-      out.findings.push(
-        fix({
-          finding: makeFinding({
-            rule: "LG002",
-            flavour: TF,
-            kind: "function",
-            address: rp.address,
-            path: at.path,
-            line: at.line,
-            ...(rp.fn.name ? { functionName: rp.fn.name } : {}),
-            message: `${rp.address} lets ${v.direct.scope === "any-account" ? "any AWS account" : "anyone"} call lambda:InvokeFunction on ${rp.fn.name ?? "the function"} directly (statements ${names.join(", ")}).`,
-            evidence: { policy: rp.address, statements: names, scope: v.direct.scope },
-            remediation: {
-              summary: `Remove the public statements (${names.join(", ")}) or scope them to the account or service that invokes the function (aws:SourceArn / aws:SourceAccount).`,
-            },
-          }),
-          ...(range ? { resourceRange: range } : {}),
-          ...(rp.fn.fn ? { function: rp.fn.fn } : {}),
-        }),
-      );
-    }
-    if (noneUrls.has(key)) continue;
-    const fu = exposureLevel(v.invokeFunctionUrl) !== "none";
-    const via = exposureLevel(v.invokeFunctionViaUrl) !== "none" && v.direct.exposure !== "public";
-    if (!fu && !via) continue;
-    const idx = v.urlStatements;
-    const names = idx.map((i) => statementName(rp.policy, i));
-    const at = firstLine(rp, idx);
-    const range = rangeFor(rp, at.path);
     out.findings.push(
-      fix({
-        finding: makeFinding({
-          rule: "LG003",
-          flavour: TF,
-          kind: "function-url",
-          address: rp.address,
-          path: at.path,
-          line: at.line,
-          severity: fu && !anyUrls.has(key) ? "high" : "low",
-          ...(rp.fn.name ? { functionName: rp.fn.name } : {}),
-          message: `${rp.address} publicly grants ${[fu ? "lambda:InvokeFunctionUrl" : "", via ? "lambda:InvokeFunction via the function URL" : ""].filter(Boolean).join(" and ")} (statements ${names.join(", ")}) on ${rp.fn.name ?? "a function"} whose URL the code does not declare with authorization_type NONE: a latent public grant that takes effect as soon as the URL's auth type is NONE.`,
-          evidence: {
-            policy: rp.address,
-            statements: names,
-            invokeFunctionUrl: v.invokeFunctionUrl.exposure,
-            invokeFunctionViaUrl: v.invokeFunctionViaUrl.exposure,
-          },
-          remediation: {
-            summary: `Remove the public statements (${names.join(", ")}), or record the intent under allow in .github/lambda-guard.yml.`,
-          },
-        }),
-        ...(range ? { resourceRange: range } : {}),
-        ...(rp.fn.fn ? { function: rp.fn.fn } : {}),
+      ...perInstance(b, scope, base, (sc, address) => {
+        const authAttr = b.attrs.get("authorization_type");
+        const ref = fnRef(b, "function_name", sc);
+        const auth = authAttr ? evaluate(authAttr.expr, sc, b.file) : undefined;
+        const { url, generated } = urlFact(
+          ref,
+          str(attrVal(b, "qualifier", sc)) || null,
+          auth,
+          { b, line: authAttr?.line ?? b.startLine, address },
+          setIamAt(auth, b, ref),
+        );
+        return urlFindings(ref, url, generated);
       }),
     );
   }
@@ -697,48 +514,55 @@ export function analyzeLambda(mod: ModuleInst, out: DetectorResult): void {
     if (!createAttr || evaluate(createAttr.expr, scope, b.file).v !== true) continue;
     const authAttr = b.attrs.get("authorization_type");
     const auth = authAttr ? evaluate(authAttr.expr, scope, b.file) : ({ v: "NONE", via: [] } as Val);
-    if (auth.v !== "NONE") continue;
-    const address = `${mod.prefix}module.${b.labels[0]}.aws_lambda_function_url.this`;
-    const notes: string[] = [];
-    let edit: TextEdit | null = null;
-    if (!authAttr && !b.json) {
-      edit = insertAttributeAfter(b.file, createAttr.node as Node, "authorization_type", '"AWS_IAM"');
-      notes.push('The module defaults authorization_type to "NONE"; added authorization_type = "AWS_IAM".');
-    } else if (authAttr) {
-      const e = authEdit(auth, mod.files);
-      if (e) {
-        edit = e.edit;
-        if (e.note) notes.push(e.note);
-      }
-    }
-    notes.push(removePermissionNote(name));
-    const line = authAttr?.line ?? createAttr.line;
-    const f: IacFinding = {
-      finding: makeFinding({
-        rule: "LG001",
-        flavour: TF,
-        kind: "function-url",
-        address,
-        path: b.file.path,
-        line,
-        ...(name ? { functionName: name } : {}),
-        message: authAttr
-          ? `module "${b.labels[0]}" (terraform-aws-modules/lambda) creates a function URL with authorization_type = "NONE": anyone on the Internet can invoke ${name ?? "the function"}.`
-          : `module "${b.labels[0]}" (terraform-aws-modules/lambda) sets create_lambda_function_url = true without authorization_type, which defaults to "NONE": anyone on the Internet can invoke ${name ?? "the function"}.`,
-        evidence: { authType: "NONE", defaulted: !authAttr, module: source },
-        remediation: {
-          summary: 'Set authorization_type = "AWS_IAM" on the module.',
-          commands: lg001Commands(name),
-          notes,
-        },
-      }),
-      resourceRange: { startLine: b.startLine, endLine: b.endLine },
-      function: fn,
+    const ref: FnRef = { key: fn.address, fn, ...(name ? { name } : {}) };
+    const setIam = (): Patch => {
+      if (authAttr) return setIamAt(auth, b, ref)();
+      if (b.json) return { unfixable: 'add "authorization_type": "AWS_IAM" to the module block by hand' };
+      return {
+        edits: [insertAttributeAfter(b.file, createAttr.node as Node, "authorization_type", '"AWS_IAM"')],
+        notes: [
+          'The module defaults authorization_type to "NONE"; added authorization_type = "AWS_IAM".',
+          removePermissionNote(name),
+        ],
+      };
     };
-    if (edit) f.fix = { edits: [edit], notes };
-    else
-      f.unfixable = `authorization_type is computed (${authAttr?.expr.text ?? ""}); set it to "AWS_IAM" where its value is decided`;
-    out.findings.push(f);
+    const { url, generated } = urlFact(
+      ref,
+      null,
+      auth,
+      {
+        b,
+        line: authAttr?.line ?? createAttr.line,
+        address: `${mod.prefix}module.${b.labels[0]}.aws_lambda_function_url.this`,
+      },
+      setIam,
+    );
+    if (!authAttr) url.ref.evidence = { defaulted: true, module: source };
+    const f = urlFindings(ref, url, generated);
+    if (f) out.findings.push(f);
+  }
+
+  // What no URL instance explains: public direct invoke (LG002) and latent URL grants (LG003).
+  for (const f of byFn.values()) {
+    const { exposures, skipped } = decideExposure(
+      { target: { ...(f.name ? { functionName: f.name } : {}) }, urls: f.urls, statements: f.statements },
+      now,
+    );
+    for (const s of skipped)
+      out.coverage.push({
+        scope: `${s.fact.ref.path}:${s.fact.ref.line}`,
+        status: "partial",
+        detail: `${s.fact.ref.address} statement ${s.fact.label}: ${s.error}`,
+      });
+    for (const x of exposures)
+      if (!x.url)
+        out.findings.push(
+          exposureFinding(x, {
+            flavour: TF,
+            subject: x.statements[0]!.ref.address,
+            ...(f.name ? { functionName: f.name } : {}),
+          }),
+        );
   }
 }
 

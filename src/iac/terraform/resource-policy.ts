@@ -2,17 +2,10 @@
  * `aws_lambda_resource_policy`: a function's whole resource-based policy as one JSON document. The document
  * is read from `jsonencode({…})`, a heredoc, `file()`/`templatefile()`, `data.aws_iam_policy_document.x.json`,
  * a Terraform JSON object or string, through `var.`/`local.` indirections; each statement keeps where it is
- * written (its Principal line) and the edit that removes it. The verdict comes from the project's policy
- * evaluator (src/policy): an anonymous caller through a NONE URL, and any account calling Invoke directly.
+ * written (its Principal line) and the edit that removes it. The verdict is src/exposure's, like every other
+ * front end's.
  */
 import { findNodeAtLocation, getNodeValue, type Node as JsonNode } from "jsonc-parser";
-import {
-  analyzeDirectInvoke,
-  analyzeFunctionUrl,
-  parsePolicy,
-  type ExposureVerdict,
-  type PolicyDocument,
-} from "../../policy/index.js";
 import type { Node } from "../treesitter.js";
 import { lineOf, named } from "../treesitter.js";
 import type { SourceFile, TextEdit } from "../types.js";
@@ -64,7 +57,7 @@ function lineAt(text: string, offset: number): number {
 }
 
 /** Unknown values become placeholders the evaluator treats as some specific, non-public value. */
-function plain(v: unknown): unknown {
+export function plain(v: unknown): unknown {
   if (isUnknown(v)) return `\${${v.text}}`;
   if (Array.isArray(v)) return v.map(plain);
   if (v && typeof v === "object") {
@@ -252,87 +245,6 @@ export function resolveResourcePolicy(
     statements: arr.map((raw, index) => ({ index, raw, path: file.path, line: expr.startPosition.row + 1 })),
     unfixable: "the policy is not written as a literal document (an escaped JSON string or a computed value)",
   };
-}
-
-export interface PolicyVerdict {
-  url: ExposureVerdict;
-  invokeFunctionUrl: ExposureVerdict;
-  invokeFunctionViaUrl: ExposureVerdict;
-  direct: ExposureVerdict & { scope: string };
-  /** Statement indexes behind each verdict. */
-  urlStatements: number[];
-  directStatements: number[];
-  /** Statements the evaluator could not read (with the reason). */
-  skipped: string[];
-}
-
-/**
- * Runs the policy evaluator over the statements. Resources are widened to `*` (a function's resource policy
- * only ever governs that function); statements get internal Sids so verdict labels map back to indexes.
- */
-export function analyzePolicy(
-  p: ResourcePolicy,
-  functionName: string | undefined,
-  qualifier: string,
-  now: Date,
-): PolicyVerdict {
-  const doc: PolicyDocument = { Version: "2012-10-17", Statement: [] };
-  const skipped: string[] = [];
-  for (const s of p.statements) {
-    const raw = plain(s.raw);
-    if (!raw || typeof raw !== "object" || Array.isArray(raw)) continue;
-    const r: Record<string, unknown> = {
-      ...(raw as Record<string, unknown>),
-      Sid: `s${s.index}`,
-      Resource: "*",
-    };
-    delete r.NotResource;
-    try {
-      doc.Statement.push(...parsePolicy({ Version: "2012-10-17", Statement: [r] }).Statement);
-    } catch (err) {
-      skipped.push(`statement #${s.index + 1}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-  const target = {
-    accountId: "000000000000",
-    region: "us-east-1",
-    functionName: functionName ?? "function",
-    qualifier: qualifier || null,
-    now,
-  };
-  const a = analyzeFunctionUrl(doc, { ...target, authType: "NONE" });
-  const direct = analyzeDirectInvoke(doc, target);
-  const idx = (labels: string[]) =>
-    labels
-      .map((l) => /^s(\d+)$/.exec(l)?.[1])
-      .filter((x): x is string => !!x)
-      .map(Number);
-  return {
-    url: a.url,
-    invokeFunctionUrl: a.invokeFunctionUrl,
-    invokeFunctionViaUrl: a.invokeFunctionViaUrl,
-    direct,
-    urlStatements: [
-      ...new Set([
-        ...idx(a.invokeFunctionUrl.allowStatements),
-        ...idx(a.invokeFunctionViaUrl.allowStatements),
-      ]),
-    ],
-    directStatements: idx(direct.allowStatements),
-    skipped,
-  };
-}
-
-/** Public, or restricted only by a public-range `aws:SourceIp` allow-list (LG001 at medium). */
-export function exposureLevel(v: ExposureVerdict): "public" | "source-ip" | "none" {
-  if (v.exposure === "public") return "public";
-  if (
-    v.exposure === "restricted" &&
-    v.restrictions.length > 0 &&
-    v.restrictions.every((r) => /^aws:SourceIp in /i.test(r))
-  )
-    return "source-ip";
-  return "none";
 }
 
 /** The sid or 1-based number of a statement, for messages. */
