@@ -62,8 +62,19 @@ describe("fix plans on JSON templates", () => {
   });
 });
 
+/** Grants only lambda:InvokeFunctionUrl to everyone: with a NONE URL that is LG003 (one of the two permissions). */
+const PUBLIC_URL_PERMISSION = [
+  "  FnUrlPublic:",
+  "    Type: AWS::Lambda::Permission",
+  "    Properties:",
+  "      FunctionName: !Ref Fn",
+  "      Action: lambda:InvokeFunctionUrl",
+  '      Principal: "*"',
+  "      FunctionUrlAuthType: NONE",
+];
+
 /** A hand-written template where a property was pasted twice; CloudFormation deploys the last value. */
-function duplicated(first: string, second: string): string {
+function duplicated(first: string, second: string, publicUrlGrant = false): string {
   return [
     'AWSTemplateFormatVersion: "2010-09-09"',
     "Resources:",
@@ -81,13 +92,14 @@ function duplicated(first: string, second: string): string {
     "      TargetFunctionArn: !GetAtt Fn.Arn",
     `      AuthType: ${first}`,
     `      AuthType: ${second}`,
+    ...(publicUrlGrant ? PUBLIC_URL_PERMISSION : []),
     "",
   ].join("\n");
 }
 
 describe("duplicate keys in a YAML template", () => {
   it("iac reports on the value CloudFormation deploys (the last) with a coverage note naming the line", async () => {
-    const file = { path: "stack.yaml", text: duplicated("AWS_IAM", "NONE") };
+    const file = { path: "stack.yaml", text: duplicated("AWS_IAM", "NONE", true) };
     const scan = await scanIacFiles([file], { config });
     expect(scan.findings.map((f) => [f.finding.rule, f.finding.location?.startLine])).toEqual([
       ["LG003", 16],
@@ -98,7 +110,7 @@ describe("duplicate keys in a YAML template", () => {
   });
 
   it("fix agrees: it patches the line that counts, and the patched file re-scans clean", async () => {
-    const file = { path: "stack.yaml", text: duplicated("AWS_IAM", "NONE") };
+    const file = { path: "stack.yaml", text: duplicated("AWS_IAM", "NONE", true) };
     const plan = await planFixes([file], { config });
     expect(plan.unfixed).toEqual([]);
     expect(plan.fixed.map((f) => f.finding.rule)).toEqual(["LG003"]);
