@@ -1,5 +1,6 @@
 import { InputError, isRuleId, FAIL_ON_VALUES, type FailOn, type RuleId } from "../model/index.js";
 import type { IncompletePolicy } from "../report/check-run.js";
+import { DEFAULT_ARTIFACT_NAME, DEFAULT_CHECK_NAME } from "../report/handoff.js";
 
 export const MODES = ["account", "iac", "both"] as const;
 export type Mode = (typeof MODES)[number];
@@ -45,7 +46,7 @@ const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /** Reads the inputs the check run needs even when the rest are invalid. */
 export function parseCheckInputs(env: Env): Pick<ActionInputs, "checkName" | "githubToken" | "headSha"> {
-  const checkName = readInput(env, "check-name") || "Lambda Guard";
+  const checkName = readInput(env, "check-name") || DEFAULT_CHECK_NAME;
   if (checkName.length > 100)
     throw bad("check-name", checkName.slice(0, 20) + "…", "use at most 100 characters");
   const githubToken = readInput(env, "github-token") || env.GITHUB_TOKEN || "";
@@ -136,7 +137,7 @@ export function parseInputs(env: Env): ActionInputs {
     throw bad("iac-path", iacPath, "give a directory inside the repository checkout");
   }
 
-  const artifactName = readInput(env, "artifact-name") || "lambda-guard-report";
+  const artifactName = readInput(env, "artifact-name") || DEFAULT_ARTIFACT_NAME;
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(artifactName)) {
     throw bad(
       "artifact-name",

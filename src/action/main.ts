@@ -236,6 +236,14 @@ function failedReport(inputs: ActionInputs, ctx: RunContext, reason: string, now
   });
 }
 
+/** This workflow run, for the marker: the app finds the artifact by it (no `details_url` needed). */
+function runOf(ctx: RunContext): { run?: { id: number; attempt?: number } } {
+  const id = Number(ctx.runId);
+  if (!Number.isSafeInteger(id) || id <= 0) return {};
+  const attempt = Number(ctx.runAttempt);
+  return { run: { id, ...(Number.isSafeInteger(attempt) && attempt > 0 ? { attempt } : {}) } };
+}
+
 function credentialsFrom(env: Env) {
   const accessKeyId = env.LAMBDA_GUARD_AWS_ACCESS_KEY_ID;
   const secretAccessKey = env.LAMBDA_GUARD_AWS_SECRET_ACCESS_KEY;
@@ -370,6 +378,7 @@ export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
       repository: ctx.repository,
       commit: ctx.headSha,
       artifactName: inputs.artifactName,
+      ...runOf(ctx),
       maxLength: MAX_OUTPUT_CHARS,
     });
     if (session) {

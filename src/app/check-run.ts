@@ -10,6 +10,7 @@ import {
   type Finding,
   type Report,
 } from "../model/index.js";
+import { ACTIONS_APP_SLUG, HANDOFF_MARKER, HANDOFF_PREFIX } from "../report/handoff.js";
 import { downloadReportArtifact } from "./artifact.js";
 import type { IssueItem } from "./body.js";
 import type { AppDeps } from "./deps.js";
@@ -39,18 +40,46 @@ export interface CheckRunOutcome {
   issue?: IssueOutcome;
 }
 
+export type GateVerdict = { act: true } | { act: false; reason: string; level: "debug" | "info" | "warn" };
+
+/** `LAMBDA_GUARD_CHECK_NAMES` globs, case-insensitive; an empty list accepts every name. */
+export function checkNameAllowed(name: string, patterns: readonly string[]): boolean {
+  if (patterns.length === 0) return true;
+  const n = name.toLowerCase();
+  return patterns.some((p) => globMatch(p.toLowerCase(), n));
+}
+
 /**
- * The payload-only gate: every check run that is not a completed lambda-guard check run created by
- * GitHub Actions stops here, before any API call.
+ * The payload-only gate, before any API call. The Action's check runs are recognised by the hand-off
+ * marker, whatever their name (matrix jobs name them `Lambda Guard (prod)` and so on); configured
+ * names only narrow that. A marker in a check run another app created is refused loudly: only a
+ * check run written with a workflow's own token (owned by GitHub Actions) ties the report to a
+ * workflow run of this repository and its artifact.
  */
-export function gate(payload: CheckRunContext["payload"], checkNames: readonly string[]): string | null {
+export function gate(payload: CheckRunContext["payload"], checkNames: readonly string[]): GateVerdict {
   const cr = payload.check_run;
-  if (cr.status !== "completed") return `status is ${cr.status}`;
-  if (cr.app?.slug !== "github-actions")
-    return `created by app ${JSON.stringify(cr.app?.slug ?? null)}, not github-actions`;
-  if (!checkNames.some((n) => globMatch(n, cr.name)))
-    return `check name ${JSON.stringify(cr.name)} is not configured`;
-  return null;
+  if (cr.status !== "completed") return { act: false, level: "debug", reason: `status is ${cr.status}` };
+  const text = cr.output?.text;
+  if (typeof text !== "string" || !text.includes(HANDOFF_PREFIX))
+    return { act: false, level: "debug", reason: `no ${HANDOFF_MARKER} marker in the output` };
+  const slug = cr.app?.slug ?? null;
+  if (slug !== ACTIONS_APP_SLUG) {
+    return {
+      act: false,
+      level: "warn",
+      reason:
+        `check run ${JSON.stringify(cr.name.slice(0, 100))} carries the ${HANDOFF_MARKER} report but was created by app ` +
+        `${JSON.stringify(slug)}, not GitHub Actions; lambda-guard only trusts reports written with the workflow's own token. ` +
+        `Leave the Action's 'github-token' input at its default (github.token) and give the job 'permissions: checks: write'.`,
+    };
+  }
+  if (!checkNameAllowed(cr.name, checkNames))
+    return {
+      act: false,
+      level: "info",
+      reason: `check name ${JSON.stringify(cr.name.slice(0, 100))} does not match LAMBDA_GUARD_CHECK_NAMES (${checkNames.join(", ").slice(0, 200)})`,
+    };
+  return { act: true };
 }
 
 /** Reads `.github/lambda-guard.yml` from the default branch (context.config) and validates it. */
@@ -107,10 +136,15 @@ export async function handleCheckRun(
 ): Promise<CheckRunOutcome> {
   const payload = context.payload;
   const log: Log = context.log;
-  const ignored = gate(payload, deps.checkNames);
-  if (ignored) {
-    log.debug({ check: payload.check_run.name }, `ignoring check run: ${ignored}`);
-    return { ignored };
+  const verdict = gate(payload, deps.checkNames);
+  if (!verdict.act) {
+    const check = payload.check_run.name.slice(0, 100);
+    if (verdict.level === "warn") {
+      log.warn({ check }, `refusing check run: ${verdict.reason}`);
+      return { rejected: verdict.reason };
+    }
+    log[verdict.level]({ check }, `ignoring check run: ${verdict.reason}`);
+    return { ignored: verdict.reason };
   }
   const cr = payload.check_run;
   const handoff = readHandoff(cr.output?.text, LIMITS.markerChars);
@@ -180,10 +214,11 @@ async function act(
   const trust = { repository: repository.full_name, headSha: cr.head_sha };
   let verdict;
   if (handoff.truncated) {
-    const runId = runIdFromDetailsUrl(cr.details_url);
     const art = await downloadReportArtifact(octokit, {
       ...r,
-      runId,
+      markerRunId: handoff.run?.id,
+      checkSuiteId: cr.check_suite?.id,
+      detailsRunId: runIdFromDetailsUrl(cr.details_url),
       name: handoff.artifact,
       headSha: cr.head_sha,
       log,

@@ -462,14 +462,24 @@ describe("resolution", () => {
 });
 
 describe("trust", () => {
-  it("ignores check runs from other apps, other names and unfinished runs with zero API calls", async () => {
-    const probot = await newProbot({ planFixes: fakeEngine() });
+  it("ignores check runs from other apps, names outside a configured list and unfinished runs with zero API calls", async () => {
+    const probot = await newProbot({ planFixes: fakeEngine(), checkNames: ["lambda guard*"] });
     const text = outputText(report([webhook()]));
     await probot.receive(checkRunEvent(fake, { text, slug: "octocoders-linter" }));
     await probot.receive(checkRunEvent(fake, { text, name: "build" }));
     await probot.receive(checkRunEvent(fake, { text, status: "in_progress", action: "created" }));
     await probot.receive(checkRunEvent(fake, { text: "no marker here" }));
     expect(fake.calls).toEqual([]);
+  });
+
+  it("at the defaults, acts on any check run with the marker: a matrix name like 'Lambda Guard (prod)'", async () => {
+    const probot = await newProbot({ planFixes: fakeEngine() });
+    await probot.receive(
+      checkRunEvent(fake, { text: outputText(report([webhook()])), name: "Lambda Guard (prod)" }),
+    );
+    expect(fake.pulls).toHaveLength(1);
+    expect(fake.pulls[0]!).toMatchObject({ head: "lambda-guard/lambda-guard-prod" });
+    expect(fake.pulls[0]!.title).toContain("(Lambda Guard (prod))");
   });
 
   it("rejects path traversal, absolute paths, unknown rules and wrong schemas before any API call", async () => {
@@ -563,15 +573,63 @@ describe("truncated hand-off: the report artifact", () => {
     expect(fake.issues[0]!.body).toContain("fn150"); // only in the artifact
   });
 
-  it("finds the run by commit when the details URL does not name it", async () => {
+  it("without details_url: finds the run of the check suite (GET /actions/runs?check_suite_id=)", async () => {
     const full = report([webhook(), ...many()]);
-    fake.addRun(78, fake.head(), {
+    // Another workflow's run on the same commit, newer: must not be picked.
+    fake.addRun(79, fake.head(), { name: "lambda-guard-report", zip: makeZip({ "report.json": "{}" }) });
+    fake.addRun(
+      78,
+      fake.head(),
+      {
+        name: "lambda-guard-report",
+        zip: makeZip({ "lambda-guard-report.json": JSON.stringify(full) }, false),
+      },
+      { checkSuiteId: 5555 },
+    );
+    const probot = await newProbot({ planFixes: fakeEngine() });
+    await probot.receive(
+      checkRunEvent(fake, {
+        text: outputText(full, { maxLength: 4_000 }),
+        detailsUrl: null,
+        checkSuiteId: 5555,
+      }),
+    );
+    expect(fake.pulls).toHaveLength(1);
+    expect(fake.apiCalls().find((c) => c.path.endsWith("/actions/runs"))?.query).toMatchObject({
+      check_suite_id: "5555",
+    });
+    expect(fake.apiCalls().some((c) => c.path.includes("/runs/79/"))).toBe(false);
+  });
+
+  it("without details_url or a suite run: uses the run id the Action wrote in the marker", async () => {
+    const full = report([webhook(), ...many()]);
+    fake.addRun(80, fake.head(), {
       name: "lambda-guard-report",
-      zip: makeZip({ "lambda-guard-report.json": JSON.stringify(full) }, false),
+      zip: makeZip({ "report.json": JSON.stringify(full) }),
     });
     const probot = await newProbot({ planFixes: fakeEngine() });
-    await probot.receive(checkRunEvent(fake, { text: outputText(full, { maxLength: 4_000 }) }));
+    const text = outputText(full, { maxLength: 4_000, run: { id: 80 } });
+    await probot.receive(checkRunEvent(fake, { text, detailsUrl: null, checkSuiteId: 1 }));
     expect(fake.pulls).toHaveLength(1);
+    expect(fake.apiCalls().some((c) => c.path.endsWith("/actions/runs/80"))).toBe(true);
+  });
+
+  it("refuses to guess: no run id, no suite run, no details_url → no artifact, nothing written", async () => {
+    const full = report([webhook(), ...many()]);
+    fake.addRun(81, fake.head(), {
+      name: "lambda-guard-report",
+      zip: makeZip({ "report.json": JSON.stringify(full) }),
+    });
+    const probot = await newProbot({ planFixes: fakeEngine() });
+    await probot.receive(
+      checkRunEvent(fake, {
+        text: outputText(full, { maxLength: 4_000 }),
+        detailsUrl: null,
+        checkSuiteId: 2,
+      }),
+    );
+    expect(fake.writes()).toEqual([]);
+    expect(fake.apiCalls().some((c) => c.path.includes("/artifacts"))).toBe(false);
   });
 
   it("rejects an artifact report with a path traversal, an unknown rule or the wrong schema", async () => {

@@ -96,7 +96,7 @@ export class FakeGitHub {
   issues: Issue[] = [];
   comments: Comment[] = [];
   artifacts: Artifact[] = [];
-  runs = new Map<number, { id: number; head_sha: string; head_branch: string }>();
+  runs = new Map<number, { id: number; head_sha: string; head_branch: string; check_suite_id?: number }>();
   /** `.github/lambda-guard.yml` at the default branch; null = absent (404). */
   config: string | null = null;
   /** Called before a request is handled; return a response to override it (races, errors). */
@@ -148,8 +148,18 @@ export class FakeGitHub {
     return sha;
   }
 
-  addRun(id: number, headSha: string, artifact?: { name: string; zip: Buffer; expired?: boolean }): void {
-    this.runs.set(id, { id, head_sha: headSha, head_branch: this.defaultBranch });
+  addRun(
+    id: number,
+    headSha: string,
+    artifact?: { name: string; zip: Buffer; expired?: boolean },
+    opts: { checkSuiteId?: number } = {},
+  ): void {
+    this.runs.set(id, {
+      id,
+      head_sha: headSha,
+      head_branch: this.defaultBranch,
+      ...(opts.checkSuiteId ? { check_suite_id: opts.checkSuiteId } : {}),
+    });
     if (artifact) this.artifacts.push({ id: id * 10, runId: id, ...artifact });
   }
 
@@ -602,7 +612,11 @@ export class FakeGitHub {
 
   #actions(rest: string[], q: Record<string, string>): FakeResponse {
     if (rest[0] === "runs" && rest.length === 1) {
-      const runs = [...this.runs.values()].filter((r) => !q.head_sha || r.head_sha === q.head_sha);
+      const runs = [...this.runs.values()].filter(
+        (r) =>
+          (!q.head_sha || r.head_sha === q.head_sha) &&
+          (!q.check_suite_id || r.check_suite_id === Number(q.check_suite_id)),
+      );
       return json(200, {
         total_count: runs.length,
         workflow_runs: runs.map((r) => ({ ...r, repository: { full_name: `${this.owner}/${this.repo}` } })),
