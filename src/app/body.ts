@@ -137,7 +137,7 @@ export function renderPrBody(i: PrBodyInput): string {
     out.push(`${text(finding.title, 200)}. ${text(finding.message, 600)}`, "");
     const ev = evidence(finding);
     if (ev) out.push(`**Evidence:** ${ev}`, "");
-    out.push(`**Change:** ${text(RULES[finding.rule].help.replace(/`/g, ""), 400)}`, "");
+    out.push(`**Fix:** ${text(finding.remediation.summary || RULES[finding.rule].help, 600)}`, "");
     for (const n of notes.slice(0, 5)) out.push(`- ${text(n, 400)}`);
     out.push("", `</details>`, "");
   }

@@ -1,16 +1,9 @@
 import type { FileChange } from "../iac/types.js";
-import type { Config, Finding } from "../model/index.js";
+import { VERSION, type Config, type Finding } from "../model/index.js";
 import { prTitle, renderPrBody, type Source } from "./body.js";
 import { branchTouchedByOthers, createFixCommit, deleteBranch, type Repo } from "./git.js";
 import type { RepoSnapshot } from "./iac-files.js";
-import {
-  branchName,
-  findingsDigest,
-  readMarker,
-  renderMarker,
-  replaceMarker,
-  type Marker,
-} from "./markers.js";
+import { branchName, patchDigest, readMarker, renderMarker, replaceMarker, type Marker } from "./markers.js";
 import { httpStatus, isAlreadyExists, type Log, type Octokit } from "./octokit.js";
 
 export type PrOutcome = {
@@ -114,7 +107,7 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
   const { repo: r, log } = i;
   const branch = branchName(i.check);
   const fingerprints = i.fixed.map((f) => f.finding.fingerprint).sort();
-  const digest = findingsDigest(i.check, fingerprints);
+  const digest = patchDigest(i.check, fingerprints, i.changes, VERSION);
   const marker: Marker = { check: i.check, digest, fingerprints };
   const title = prTitle(i.check, i.fixed.length);
   const body = () => renderPrBody({ ...i, marker, changes: i.changes, skipped: i.snapshot?.skipped ?? [] });

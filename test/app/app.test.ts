@@ -104,6 +104,33 @@ describe("pull requests", () => {
     expect(patch.body).toMatchObject({ force: true });
   });
 
+  it("the same findings with a different patch (the base moved) update the open PR", async () => {
+    const probot = await newProbot({ planFixes: fakeEngine() });
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    const digest = readMarker("pr", fake.pulls[0]!.body)!.digest;
+    fake.humanCommit("main", { "infra/main.tf": `# owned by payments\n${TF_MAIN}` });
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    expect(fake.pulls).toHaveLength(1);
+    expect(readMarker("pr", fake.pulls[0]!.body)!.digest).not.toBe(digest);
+    expect(fake.files("lambda-guard/lambda-guard")["infra/main.tf"]).toMatch(/^# owned by payments\n/);
+    expect(fake.files("lambda-guard/lambda-guard")["infra/main.tf"]).toContain("AWS_IAM");
+  });
+
+  it("the PR body keeps what the detector said: its message, evidence, fix and commands", async () => {
+    const probot = await newProbot({ planFixes: fakeEngine() });
+    const f = {
+      ...webhook(),
+      message: "var.public_url in infra/prod.tfvars:3 sets authorization_type NONE",
+      remediation: { summary: "Set public_url = false in infra/prod.tfvars", commands: [] },
+      evidence: { variable: "public_url", tfvars: "infra/prod.tfvars:3" },
+    };
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([f])) }));
+    const body = fake.pulls[0]!.body;
+    expect(body).toContain("var.public\\_url in infra/prod.tfvars:3 sets authorization\\_type NONE");
+    expect(body).toContain("Set public\\_url = false in infra/prod.tfvars");
+    expect(body).toContain("`infra/prod.tfvars:3`");
+  });
+
   it("two concurrent deliveries produce one PR (same process)", async () => {
     const probot = await newProbot({ planFixes: fakeEngine() });
     const text = outputText(report([webhook()]));
