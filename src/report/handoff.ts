@@ -37,6 +37,9 @@ const RelativePath = z
 
 const Str = (max: number) => z.string().max(max);
 
+const STACK_TAG_KEY = "aws:cloudformation:stack-name";
+const LOGICAL_ID_TAG_KEY = "aws:cloudformation:logical-id";
+
 /** Bounds of the per-finding text the marker carries (the check run's text is 65,535 characters in all). */
 const MESSAGE_CHARS = 1_000;
 const COMMAND_CHARS = 500;
@@ -57,6 +60,8 @@ export const CompactFindingSchema = z.object({
       .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/)
       .optional(),
     iac: z.object({ address: Str(1024), flavour: Str(32).optional() }).optional(),
+    /** Only the CloudFormation tags: the fix engine locates a live function in templates and CDK by them. */
+    tags: z.partialRecord(z.enum([STACK_TAG_KEY, LOGICAL_ID_TAG_KEY]), Str(256)).optional(),
   }),
   location: z
     .object({
@@ -125,6 +130,12 @@ export function compactFinding(f: Finding): CompactFinding {
   if (r.qualifier !== undefined) resource.qualifier = r.qualifier;
   if (r.region !== undefined) resource.region = r.region;
   if (r.iac) resource.iac = { address: r.iac.address, ...(r.iac.flavour ? { flavour: r.iac.flavour } : {}) };
+  const tags: Record<string, string> = {};
+  for (const k of [STACK_TAG_KEY, LOGICAL_ID_TAG_KEY] as const) {
+    const v = r.tags?.[k];
+    if (typeof v === "string" && v.length <= 256) tags[k] = v;
+  }
+  if (Object.keys(tags).length) resource.tags = tags;
   const out: CompactFinding = { fingerprint: f.fingerprint, rule: f.rule, severity: f.severity, resource };
   if (f.location)
     out.location = { path: f.location.path, startLine: f.location.startLine, endLine: f.location.endLine };
