@@ -1,3 +1,5 @@
+import { realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
 import { InputError, isRuleId, FAIL_ON_VALUES, type FailOn, type RuleId } from "../model/index.js";
 import type { IncompletePolicy } from "../report/check-run.js";
 import { DEFAULT_ARTIFACT_NAME, DEFAULT_CHECK_NAME } from "../report/handoff.js";
@@ -22,6 +24,11 @@ export interface ActionInputs {
   artifactName: string;
   endpointUrl?: string;
   rules?: RuleId[];
+  /** `allowed-account-ids`: the scan stops unless sts:GetCallerIdentity names one of these. */
+  allowedAccountIds: string[];
+  /** For the help text when credentials fail (configure-aws-credentials uses them). */
+  roleToAssume?: string;
+  audience?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -133,9 +140,32 @@ export function parseInputs(env: Env): ActionInputs {
   }
 
   const iacPath = readInput(env, "iac-path") || ".";
+  if (isAbsolute(iacPath) || /^[A-Za-z]:/.test(iacPath) || iacPath.startsWith("\\")) {
+    throw bad(
+      "iac-path",
+      iacPath,
+      "give a directory relative to the repository checkout (GITHUB_WORKSPACE), e.g. infra, not an absolute path",
+    );
+  }
   if (iacPath.split(/[\\/]/).includes("..")) {
     throw bad("iac-path", iacPath, "give a directory inside the repository checkout");
   }
+
+  const allowedRaw = readInput(env, "allowed-account-ids");
+  const allowedAccountIds = [
+    ...new Set(
+      allowedRaw
+        .split(/[\s,]+/)
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const wrongAccount = allowedAccountIds.find((a) => !/^\d{12}$/.test(a));
+  if (wrongAccount !== undefined) {
+    throw bad("allowed-account-ids", wrongAccount, "use 12-digit AWS account ids separated by commas");
+  }
+  const roleToAssume = readInput(env, "role-to-assume");
+  const audience = readInput(env, "audience");
 
   const artifactName = readInput(env, "artifact-name") || DEFAULT_ARTIFACT_NAME;
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(artifactName)) {
@@ -180,5 +210,41 @@ export function parseInputs(env: Env): ActionInputs {
     artifactName,
     ...(endpointUrl ? { endpointUrl } : {}),
     ...(rules ? { rules } : {}),
+    allowedAccountIds,
+    ...(roleToAssume ? { roleToAssume } : {}),
+    ...(audience ? { audience } : {}),
   };
+}
+
+/**
+ * `iac-path` resolved on disk: it must exist and, after following symlinks, stay inside the workspace
+ * (a symlink in the checkout could otherwise point the scan at the runner's files).
+ */
+export function resolveIacPath(workspace: string, iacPath: string): string {
+  const root = realpathOrNull(workspace) ?? resolve(workspace);
+  const target = realpathOrNull(resolve(workspace, iacPath));
+  if (target === null) {
+    throw bad(
+      "iac-path",
+      iacPath,
+      "the directory does not exist in the checkout; check the path and that actions/checkout ran",
+    );
+  }
+  const rel = relative(root, target);
+  if (rel.split(/[\\/]/)[0] === ".." || isAbsolute(rel)) {
+    throw bad(
+      "iac-path",
+      iacPath,
+      `it resolves through a symlink to ${target}, outside the repository checkout; point it at a real directory inside the repository`,
+    );
+  }
+  return target;
+}
+
+function realpathOrNull(p: string): string | null {
+  try {
+    return realpathSync(p);
+  } catch {
+    return null;
+  }
 }

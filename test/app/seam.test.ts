@@ -12,16 +12,8 @@ import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseEmulatorState, startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
 import { FakeGitHub as ChecksStandIn, serveFake } from "../action/github-standin.js";
-import { cleanup, readOutputs, runnerDirs, runnerEnv, type RunnerDirs } from "../action/harness.js";
-import {
-  bundleAction,
-  compositeSteps,
-  inputDefaults,
-  runActionStep,
-  runEntry,
-  stepEnv,
-  type StepResult,
-} from "../helpers/github-action.js";
+import { cleanup, runnerDirs, runnerEnv, type RunnerDirs } from "../action/harness.js";
+import { bundleAction, runComposite, type StepResult } from "../helpers/github-action.js";
 import { FakeGitHub, makeZip } from "../helpers/github-fake.js";
 import { readMarker } from "../../src/app/markers.js";
 import { parseHandoffMarker } from "../../src/report/handoff.js";
@@ -79,17 +71,8 @@ afterEach(() => {
   nock.enableNetConnect();
 });
 
-/**
- * Runs action.yml's steps in order with the given `with:` (defaults from action.yml). The
- * configure-aws-credentials step stands in for AWS's answer (its outputs); upload-artifact zips the
- * report file into the repository's workflow run, as GitHub would serve it to the app.
- */
-async function runWorkflow(withInputs: Record<string, string>, credentials = true): Promise<StepResult[]> {
-  const inputs: Record<string, string> = {
-    ...inputDefaults(),
-    "github-token": "ghs_workflow_token",
-    ...withInputs,
-  };
+/** The workflow of the README's post-deploy example: action.yml's steps after a deploy of main. */
+async function runWorkflow(withInputs: Record<string, string>): Promise<StepResult[]> {
   const event = {
     action: "completed",
     workflow_run: {
@@ -101,43 +84,25 @@ async function runWorkflow(withInputs: Record<string, string>, credentials = tru
     },
     repository: { full_name: `${OWNER}/${REPO}` },
   };
-  const base = runnerEnv(dirs, {}, { eventName: "workflow_run", event, apiUrl: checksServer.url });
-  const outputs: Record<string, Record<string, string>> = {};
-  const results: StepResult[] = [];
-  let jobStatus = "success";
-  for (const step of compositeSteps()) {
-    if (step.uses?.startsWith("aws-actions/configure-aws-credentials")) {
-      if (!inputs["role-to-assume"]) continue;
-      outputs[step.id] = credentials
-        ? {
-            "aws-access-key-id": "ASIAEMULATOR",
-            "aws-secret-access-key": "secret",
-            "aws-session-token": "token",
-          }
-        : {};
-      continue;
-    }
-    if (step.uses?.startsWith("actions/upload-artifact")) {
-      const file = outputs.scan?.["report-file"];
-      if (inputs["upload-artifact"] !== "true" || !file) continue;
+  const run = await runComposite(dist, {
+    inputs: { "github-token": "ghs_workflow_token", ...withInputs },
+    env: runnerEnv(dirs, {}, { eventName: "workflow_run", event, apiUrl: checksServer.url }),
+    outputFile: dirs.outputFile,
+    aws: {
+      "aws-access-key-id": "ASIAEMULATOR",
+      "aws-secret-access-key": "secret",
+      "aws-session-token": "token",
+    },
+    // upload-artifact: the report file, zipped, becomes the workflow run's artifact the app can list.
+    onArtifact: (file, name) =>
       repo.addRun(
         RUN_ID,
         repo.head(),
-        { name: inputs["artifact-name"]!, zip: makeZip({ [basename(file)]: readFileSync(file) }) },
+        { name, zip: makeZip({ [basename(file)]: readFileSync(file) }) },
         { checkSuiteId: CHECK_SUITE_ID },
-      );
-      continue;
-    }
-    const entry = runEntry(step);
-    if (!entry) continue; // upload-sarif: not asked for
-    const env = { ...base, ...stepEnv(step, { inputs, outputs, jobStatus }) };
-    // Each step gets its own GITHUB_OUTPUT file, as on a runner.
-    const r = await runActionStep(dist, entry, env);
-    results.push(r);
-    outputs[step.id] = readOutputs(dirs.outputFile);
-    if (r.code !== 0) jobStatus = "failure";
-  }
-  return results;
+      ),
+  });
+  return run.steps.map((s) => s.result);
 }
 
 /** GitHub's `check_run.completed` for the stand-in's check run: the webhook example, with that run's fields. */

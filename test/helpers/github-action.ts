@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -92,6 +92,7 @@ export interface CompositeStep {
   run?: string;
   with?: Record<string, string>;
   env?: Record<string, string>;
+  "continue-on-error"?: boolean;
 }
 
 /** The steps of action.yml, as the runner reads them. */
@@ -120,6 +121,8 @@ export function stepEnv(
   ctx: {
     inputs: Record<string, string>;
     outputs: Record<string, Record<string, string>>;
+    /** `steps.<id>.outcome`: success, failure or skipped. */
+    outcomes?: Record<string, string>;
     jobStatus?: string;
   },
 ): Record<string, string> {
@@ -139,6 +142,8 @@ export function stepEnv(
       out[k] = ctx.inputs[x[1]!]!;
     } else if ((x = /^steps\.([a-z0-9-]+)\.outputs\.([a-z0-9-]+)$/.exec(expr))) {
       out[k] = ctx.outputs[x[1]!]?.[x[2]!] ?? "";
+    } else if ((x = /^steps\.([a-z0-9-]+)\.outcome$/.exec(expr))) {
+      out[k] = ctx.outcomes?.[x[1]!] ?? "";
     } else if (expr === "job.status") {
       out[k] = ctx.jobStatus ?? "success";
     } else throw new Error(`unsupported expression in ${step.id}.env.${k}: ${v}`);
@@ -150,4 +155,78 @@ export function stepEnv(
 export function runEntry(step: CompositeStep): string | null {
   const m = /dist\/action\/([a-z-]+)\.js/.exec(step.run ?? "");
   return m ? m[1]! : null;
+}
+
+export interface CompositeRun {
+  steps: { id: string; result: StepResult }[];
+  outputs: Record<string, Record<string, string>>;
+}
+
+/**
+ * Runs action.yml's steps in order, as a runner does: `run:` steps are the bundled entries with the
+ * `env:` action.yml gives them; the `uses:` steps are stood in for. configure-aws-credentials yields
+ * `aws` (its outputs) or fails (`continue-on-error`, outcome `failure`); upload-artifact hands the
+ * report file to `onArtifact`; upload-sarif is skipped. A step after a failed one runs only if its
+ * `if:` says always().
+ */
+export async function runComposite(
+  dist: string,
+  opts: {
+    inputs: Record<string, string>;
+    /** The runner's environment (GITHUB_*, RUNNER_TEMP, the output file…). */
+    env: Record<string, string>;
+    outputFile: string;
+    aws?: Record<string, string> | "failure";
+    onArtifact?: (file: string, name: string) => void;
+  },
+): Promise<CompositeRun> {
+  const inputs = { ...inputDefaults(), ...opts.inputs };
+  const outputs: Record<string, Record<string, string>> = {};
+  const outcomes: Record<string, string> = {};
+  const steps: CompositeRun["steps"] = [];
+  let jobStatus = "success";
+  for (const step of compositeSteps()) {
+    const always = /always\(\)/.test(step.if ?? "");
+    if (jobStatus !== "success" && !always) {
+      outcomes[step.id] = "skipped";
+      continue;
+    }
+    if (step.uses?.startsWith("aws-actions/configure-aws-credentials")) {
+      if (!inputs["role-to-assume"] || inputs.mode === "iac") {
+        outcomes[step.id] = "skipped";
+        continue;
+      }
+      if (opts.aws === "failure") {
+        outcomes[step.id] = "failure";
+        if (!step["continue-on-error"]) jobStatus = "failure";
+        continue;
+      }
+      outputs[step.id] = opts.aws ?? {};
+      outcomes[step.id] = "success";
+      continue;
+    }
+    if (step.uses?.startsWith("actions/upload-artifact")) {
+      const file = outputs.scan?.["report-file"];
+      if (inputs["upload-artifact"] === "true" && file) opts.onArtifact?.(file, inputs["artifact-name"]!);
+      continue;
+    }
+    const entry = runEntry(step);
+    if (!entry) continue;
+    writeFileSync(opts.outputFile, ""); // each step gets its own GITHUB_OUTPUT file
+    const env = { ...opts.env, ...stepEnv(step, { inputs, outputs, outcomes, jobStatus }) };
+    const result = await runActionStep(dist, entry, env);
+    steps.push({ id: step.id, result });
+    outputs[step.id] = readOutputFile(opts.outputFile);
+    outcomes[step.id] = result.code === 0 ? "success" : "failure";
+    if (result.code !== 0) jobStatus = "failure";
+  }
+  return { steps, outputs };
+}
+
+/** Parses GITHUB_OUTPUT (`name<<DELIM\nvalue\nDELIM`). */
+function readOutputFile(file: string): Record<string, string> {
+  const text = readFileSync(file, "utf8");
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) out[m[1]!] = m[3]!;
+  return out;
 }
