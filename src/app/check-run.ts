@@ -18,15 +18,10 @@ import { readHandoff, runIdFromDetailsUrl } from "./handoff.js";
 import { readIacFiles, type RepoSnapshot } from "./iac-files.js";
 import { reconcileIssue, type IssueOutcome } from "./issue.js";
 import { LIMITS } from "./limits.js";
+import { listOwnItems } from "./own-items.js";
 import type { KeyedLock } from "./lock.js";
 import { errorText, httpStatus, type Log, type Octokit } from "./octokit.js";
-import {
-  dismissedFingerprints,
-  findOwnPrs,
-  reconcilePr,
-  type OwnPr,
-  type PrOutcome,
-} from "./pull-request.js";
+import { dismissedFingerprints, reconcilePr, type OwnPr, type PrOutcome } from "./pull-request.js";
 import { isResolvable, reportFromHandoff, unsafePathReason, validateReportText } from "./trust.js";
 
 export const CONFIG_FILE = "lambda-guard.yml";
@@ -197,15 +192,21 @@ async function act(
     return { ignored: `branch ${headBranch ?? "(none)"}` };
   }
   // The head branch in the payload names the push; make sure the commit really is on that branch.
+  // Compared from the branch, the answer also names the branch's head commit and tree: the base of a
+  // fix for the default branch, without another request.
+  let branchHead: { commitSha: string; treeSha: string } | null = null;
   try {
     const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
       ...r,
-      basehead: `${cr.head_sha}...${headBranch}`,
+      basehead: `${headBranch}...${cr.head_sha}`,
       per_page: 1,
     });
-    if (data.status !== "identical" && data.status !== "ahead") {
+    if (data.status !== "identical" && data.status !== "behind") {
       return reject(`commit ${cr.head_sha} is not on ${headBranch} (${data.status})`);
     }
+    const base = data.base_commit;
+    if (base?.sha && base.commit?.tree?.sha)
+      branchHead = { commitSha: base.sha, treeSha: base.commit.tree.sha };
   } catch (err) {
     if (httpStatus(err) === 404) return reject(`commit ${cr.head_sha} or branch ${headBranch} not found`);
     throw err;
@@ -255,7 +256,8 @@ async function act(
 
   // The app's pull requests for this check, listed once: they tell which findings a person dismissed
   // (closed unmerged), and reconcilePr reuses the list.
-  const prs: OwnPr[] = config.pullRequests.enabled ? await findOwnPrs(octokit, r, cr.name, botLogin) : [];
+  const own = await listOwnItems(octokit, r, cr.name, botLogin);
+  const prs: OwnPr[] = config.pullRequests.enabled ? own.prs : [];
   const dismissedBy = dismissedFingerprints(prs);
   const dismissed: { finding: Finding; pr: number }[] = [];
   const toFix: Finding[] = [];
@@ -274,7 +276,12 @@ async function act(
     for (const f of candidates) items.push({ finding: f, category: "code", reason: f.remediation.summary });
   } else if (toFix.length > 0) {
     const preferred = new Set(toFix.flatMap((f) => (f.location ? [f.location.path] : [])));
-    snapshot = await readIacFiles(octokit, { ...r, branch: defaultBranch, preferred, log });
+    let base = headBranch === defaultBranch ? branchHead : null;
+    if (!base) {
+      const { data: b } = await octokit.rest.repos.getBranch({ ...r, branch: defaultBranch });
+      base = { commitSha: b.commit.sha, treeSha: b.commit.commit.tree.sha };
+    }
+    snapshot = await readIacFiles(octokit, { ...r, ...base, preferred, log });
     let plan: Awaited<ReturnType<AppDeps["planFixes"]>>;
     try {
       plan = await deps.planFixes(snapshot.files, {
@@ -350,6 +357,7 @@ async function act(
       config,
       items,
       resolvable,
+      issues: own.issues,
       log,
     });
   }

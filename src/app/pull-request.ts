@@ -5,59 +5,14 @@ import { branchTouchedByOthers, createFixCommit, deleteBranch, type Repo } from 
 import type { RepoSnapshot } from "./iac-files.js";
 import { branchName, patchDigest, readMarker, renderMarker, replaceMarker, type Marker } from "./markers.js";
 import { httpStatus, isAlreadyExists, type Log, type Octokit } from "./octokit.js";
+import { listOwnItems, type OwnPr } from "./own-items.js";
 
 export type PrOutcome = {
   action: "created" | "updated" | "unchanged" | "dismissed" | "blocked" | "closed" | "none";
   number?: number;
 };
 
-export interface OwnPr {
-  number: number;
-  state: string;
-  merged: boolean;
-  body: string;
-  marker: Marker;
-  headSha: string;
-}
-
-/** Pages of `GET /pulls` read when looking for the app's pull requests (100 each, newest first). */
-export const PR_LIST_PAGES = 3;
-
-/** The app's pull requests for `branch`, newest first (found by head branch, author and marker). */
-export async function findOwnPrs(
-  octokit: Octokit,
-  r: Repo,
-  check: string,
-  botLogin: string,
-): Promise<OwnPr[]> {
-  const out: OwnPr[] = [];
-  for (let page = 1; page <= PR_LIST_PAGES; page++) {
-    const { data } = await octokit.rest.pulls.list({
-      ...r,
-      head: `${r.owner}:${branchName(check)}`,
-      state: "all",
-      sort: "created",
-      direction: "desc",
-      per_page: 100,
-      page,
-    });
-    for (const pr of data) {
-      if (pr.user?.login !== botLogin) continue;
-      const marker = readMarker("pr", pr.body);
-      if (!marker || marker.check !== check) continue;
-      out.push({
-        number: pr.number,
-        state: pr.state,
-        merged: Boolean(pr.merged_at),
-        body: pr.body ?? "",
-        marker,
-        headSha: pr.head.sha,
-      });
-    }
-    if (data.length < 100) break;
-  }
-  return out;
-}
+export type { OwnPr } from "./own-items.js";
 
 /**
  * Findings dismissed by a person: the fingerprints of the app's pull requests closed without merging
@@ -195,7 +150,7 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
     if (!isAlreadyExists(err)) throw err;
     // Someone got there first (a concurrent delivery, or a stale branch): re-read and update.
     log.info({ branch }, "branch already exists; re-reading");
-    prs = await findOwnPrs(octokit, r, i.check, i.botLogin);
+    prs = (await listOwnItems(octokit, r, i.check, i.botLogin)).prs;
     open = prs.find((p) => p.state === "open");
     if (open) return updateOpen(open);
     const touched = await branchTouchedByOthers(octokit, r, {
@@ -227,7 +182,7 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
   } catch (err) {
     if (!isAlreadyExists(err)) throw err;
     log.info({ branch }, "pull request already exists; re-reading");
-    prs = await findOwnPrs(octokit, r, i.check, i.botLogin);
+    prs = (await listOwnItems(octokit, r, i.check, i.botLogin)).prs;
     open = prs.find((p) => p.state === "open");
     if (!open) throw err;
     if (open.marker.digest !== digest) {

@@ -52,26 +52,30 @@ describe("pull requests", () => {
     const commit = fake.commits.get(fake.head(pr.head))!;
     expect(commit.parents).toEqual([fake.head("main")]);
     expect(commit.author).toBe("lambda-guard[bot]");
-    // Git Data API: blobs, one tree on base_tree, one commit without author/committer, one ref.
+    // Git Data API: one tree on base_tree with the new contents inline, one commit without
+    // author/committer, one ref.
     const writes = fake.writes().map((c) => `${c.method} ${c.path.replace(/^\/repos\/[^/]+\/[^/]+/, "")}`);
-    expect(writes).toEqual([
-      "POST /git/blobs",
-      "POST /git/blobs",
-      "POST /git/trees",
-      "POST /git/commits",
-      "POST /git/refs",
-      "POST /pulls",
-    ]);
+    expect(writes).toEqual(["POST /git/trees", "POST /git/commits", "POST /git/refs", "POST /pulls"]);
     const tree = fake.calls.find((c) => c.path.endsWith("/git/trees") && c.method === "POST")!.body as {
       base_tree: string;
+      tree: { path: string; mode: string; content: string }[];
     };
     expect(tree.base_tree).toBe(fake.commits.get(fake.head("main"))!.tree);
+    expect(tree.tree.map((e) => [e.path, e.mode])).toEqual([
+      ["infra/api.tf", "100644"],
+      ["infra/main.tf", "100644"],
+    ]);
+    expect(tree.tree[1]!.content).toBe(TF_MAIN.replace('"NONE"', '"AWS_IAM"'));
     const createCommit = fake.calls.find((c) => c.method === "POST" && c.path.endsWith("/git/commits"))!;
     expect(createCommit.body).not.toHaveProperty("author");
     expect(createCommit.body).not.toHaveProperty("committer");
-    // Only IaC files were read.
-    const blobsRead = fake.calls.filter((c) => c.method === "GET" && c.path.includes("/git/blobs/"));
-    expect(blobsRead).toHaveLength(2);
+    // The IaC was read in one archive download of main's head, no blob by blob.
+    const reads = fake
+      .apiCalls()
+      .filter((c) => c.method === "GET")
+      .map((c) => c.path.replace(/^\/repos\/[^/]+\/[^/]+/, ""));
+    expect(reads.filter((p) => p.startsWith("/tarball/"))).toEqual([`/tarball/${fake.head("main")}`]);
+    expect(reads.some((p) => p.includes("/git/blobs") || p.includes("/git/trees"))).toBe(false);
 
     expect(readMarker("pr", pr.body)?.fingerprints.sort()).toEqual(
       r.findings.map((f) => f.fingerprint).sort(),
@@ -209,40 +213,30 @@ describe("pull requests", () => {
     expect(calls.map((c) => `${c.method} ${c.path.replace(/^\/repos\/[^/]+\/[^/]+/, "")}`)).toEqual([
       "GET /contents/.github/lambda-guard.yml",
       "GET /contents/.github/lambda-guard.yml",
-      `GET /compare/${fake.head()}...main`,
-      "GET /pulls", // the one list: open PR and dismissals
-      "GET /branches/main",
-      expect.stringMatching(/^GET \/git\/trees\//),
-      expect.stringMatching(/^GET \/git\/blobs\//),
-      expect.stringMatching(/^GET \/git\/blobs\//),
-      "GET /issues",
-      "POST /git/blobs",
+      `GET /compare/main...${fake.head()}`,
+      "GET /issues", // the one list: the app's PRs (open one, dismissals) and its issues
+      `GET /tarball/${fake.head()}`,
+      expect.stringMatching(/^GET \/_codeload\//), // the redirect to the archive
       "POST /git/trees",
       "POST /git/commits",
       "POST /git/refs", // 422: the dismissed PR's branch is still there
-      "GET /pulls",
+      "GET /issues",
       "GET /compare/main...lambda-guard/lambda-guard",
       "PATCH /git/refs/heads/lambda-guard/lambda-guard",
       "POST /pulls",
     ]);
-    expect(calls.find((c) => c.method === "GET" && c.path.endsWith("/pulls"))!.query).toMatchObject({
-      head: "Codertocat:lambda-guard/lambda-guard",
+    expect(calls.find((c) => c.method === "GET" && c.path.endsWith("/issues"))!.query).toMatchObject({
+      creator: "lambda-guard[bot]",
       state: "all",
       per_page: "100",
       page: "1",
     });
     // The commit changes infra/api.tf only, on top of main.
-    const blob = calls.find((c) => c.method === "POST" && c.path.endsWith("/git/blobs"))!.body as {
-      content: string;
-      encoding: string;
-    };
-    expect(Buffer.from(blob.content, blob.encoding as BufferEncoding).toString("utf8")).toBe(
-      TF_API.replace('"NONE"', '"AWS_IAM"'),
-    );
     const tree = calls.find((c) => c.method === "POST" && c.path.endsWith("/git/trees"))!.body as {
-      tree: { path: string }[];
+      tree: { path: string; content: string }[];
     };
     expect(tree.tree.map((e) => e.path)).toEqual(["infra/api.tf"]);
+    expect(tree.tree[0]!.content).toBe(TF_API.replace('"NONE"', '"AWS_IAM"'));
     expect(fake.pulls).toHaveLength(2);
     const pr = fake.pulls[1]!;
     expect(pr.state).toBe("open");
@@ -390,14 +384,11 @@ describe("fix engine errors", () => {
     expect(calls).toEqual([
       "GET /contents/.github/lambda-guard.yml",
       "GET /contents/.github/lambda-guard.yml",
-      `GET /compare/${fake.head()}...main`,
+      `GET /compare/main...${fake.head()}`,
       "GET /app", // the bot login, once per process
-      "GET /pulls",
-      "GET /branches/main",
-      expect.stringMatching(/^GET \/git\/trees\//),
-      expect.stringMatching(/^GET \/git\/blobs\//),
-      expect.stringMatching(/^GET \/git\/blobs\//),
       "GET /issues",
+      `GET /tarball/${fake.head()}`,
+      expect.stringMatching(/^GET \/_codeload\//),
       "POST /issues",
     ]);
     expect(fake.pulls).toHaveLength(0);

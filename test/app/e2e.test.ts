@@ -40,6 +40,8 @@ beforeAll(async () => {
   upstream = listening.server;
   prism = await startPrismProxy(listening.url);
   fake.baseUrl = prism.url;
+  // The tarball redirect goes to codeload, another host: straight to the stand-in, not through Prism.
+  fake.codeloadUrl = listening.url;
   app = await startServer({
     port: 0,
     host: "127.0.0.1",
