@@ -19,7 +19,8 @@ import { readIacFiles, type RepoSnapshot } from "./iac-files.js";
 import { reconcileIssue, type IssueOutcome } from "./issue.js";
 import { LIMITS } from "./limits.js";
 import { listOwnItems } from "./own-items.js";
-import type { KeyedLock } from "./lock.js";
+import type { DeliveryQueue } from "./queue.js";
+import { reportProblem, type Problem } from "./problems.js";
 import { errorText, httpStatus, type Log, type Octokit } from "./octokit.js";
 import { dismissedFingerprints, reconcilePr, type OwnPr, type PrOutcome } from "./pull-request.js";
 import { isResolvable, reportFromHandoff, unsafePathReason, validateReportText } from "./trust.js";
@@ -31,6 +32,10 @@ export type CheckRunContext = Context<"check_run.created" | "check_run.completed
 export interface CheckRunOutcome {
   ignored?: string;
   rejected?: string;
+  /** Background mode: the work runs after the webhook is acknowledged. */
+  queued?: boolean;
+  /** Every attempt failed; reported in the tracking issue. */
+  failed?: string;
   pr?: PrOutcome;
   issue?: IssueOutcome;
 }
@@ -77,28 +82,47 @@ export function gate(payload: CheckRunContext["payload"], checkNames: readonly s
   return { act: true };
 }
 
-/** Reads `.github/lambda-guard.yml` from the default branch (context.config) and validates it. */
+/**
+ * Reads `.github/lambda-guard.yml` from the default branch (context.config) and validates it. An
+ * invalid file is a problem for the repository's people, not only for the log: it comes back as a
+ * `Problem` for the tracking issue.
+ */
 export async function loadRepoConfig(
   context: Pick<CheckRunContext, "config">,
   log: Log,
-): Promise<Config | null> {
+): Promise<{ config: Config } | { problem: Problem }> {
   let raw: unknown;
   try {
     raw = await context.config<Record<string, unknown>>(CONFIG_FILE);
   } catch (err) {
-    log.warn({ err: errorText(err) }, `cannot read .github/${CONFIG_FILE}; not acting`);
-    return null;
+    const why = errorText(err).slice(0, 300);
+    log.warn({ err: why }, `cannot read .github/${CONFIG_FILE}; not acting`);
+    return {
+      problem: {
+        title: `.github/${CONFIG_FILE} could not be read`,
+        lines: [why, "Fix the file (it must be YAML) so lambda-guard can act on the next report."],
+      },
+    };
   }
   const parsed = ConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const issues = parsed.error.issues.slice(0, 10);
     log.warn(
-      { field: issue?.path.join("."), problem: issue?.message },
-      `.github/${CONFIG_FILE} is invalid; not acting (run lambda-guard locally to see every error)`,
+      { field: issues[0]?.path.join("."), problem: issues[0]?.message },
+      `.github/${CONFIG_FILE} is invalid; not acting`,
     );
-    return null;
+    return {
+      problem: {
+        title: `.github/${CONFIG_FILE} is invalid, so lambda-guard did not act on this report`,
+        lines: [
+          ...issues.map((i) => `${i.path.join(".") || "(top level)"}: ${i.message}`),
+          "",
+          "Fix the file on the default branch (run `lambda-guard scan --config .github/lambda-guard.yml` locally to see every error); the next report will then be acted on.",
+        ],
+      },
+    };
   }
-  return parsed.data;
+  return { config: parsed.data };
 }
 
 function expiredIntent(f: Finding, now: Date): { expires: string; reason: string } | null {
@@ -127,7 +151,7 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
 export async function handleCheckRun(
   context: CheckRunContext,
   deps: AppDeps,
-  lock: KeyedLock,
+  queue: DeliveryQueue,
 ): Promise<CheckRunOutcome> {
   const payload = context.payload;
   const log: Log = context.log;
@@ -161,8 +185,33 @@ export async function handleCheckRun(
     log.warn({ check: cr.name }, `rejecting report: ${foreign}`);
     return { rejected: foreign };
   }
-  const key = `${repository.full_name.toLowerCase()}#${cr.name}`;
-  return lock.run(key, () => act(context, deps, handoff.payload));
+  let outcome: CheckRunOutcome = { queued: true };
+  await queue.run(
+    repository.full_name.toLowerCase(),
+    async () => {
+      outcome = await act(context, deps, handoff.payload);
+    },
+    async (err, attempts) => {
+      const message = shortError(err);
+      log.error(
+        { check: cr.name, sha: cr.head_sha, attempts, error: message },
+        "giving up on this check run",
+      );
+      outcome = { failed: message };
+      await reportProblem(context.octokit, {
+        repo: { owner: repository.owner.login, repo: repository.name },
+        check: cr.name,
+        botLogin: await deps.botLogin(),
+        headSha: cr.head_sha,
+        problem: {
+          title: `lambda-guard could not finish acting on this report (${attempts} attempts)`,
+          lines: [message, "It tries again on the next report; nothing was lost from the report itself."],
+        },
+        log,
+      });
+    },
+  );
+  return outcome;
 }
 
 async function act(
@@ -182,8 +231,19 @@ async function act(
     return { rejected: reason };
   };
 
-  const config = await loadRepoConfig(context, log);
-  if (!config) return { rejected: "invalid configuration" };
+  const loaded = await loadRepoConfig(context, log);
+  if ("problem" in loaded) {
+    await reportProblem(octokit, {
+      repo: r,
+      check: cr.name,
+      botLogin: await deps.botLogin(),
+      headSha: cr.head_sha,
+      problem: loaded.problem,
+      log,
+    });
+    return { rejected: loaded.problem.title };
+  }
+  const config = loaded.config;
   if (!config.pullRequests.enabled && !config.issues.enabled)
     return { ignored: "pull requests and issues are disabled" };
 

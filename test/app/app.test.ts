@@ -543,11 +543,45 @@ describe("trust", () => {
     expect(fake.pulls[0]!.base).toBe("main");
   });
 
-  it("does nothing when the repository config is invalid", async () => {
+  it("an invalid repository config: no PR, and the tracking issue says what is wrong (once)", async () => {
     fake.config = "pullRequests: yes please\n";
     const probot = await newProbot({ planFixes: fakeEngine() });
     await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
-    expect(fake.writes()).toEqual([]);
+    expect(fake.pulls).toHaveLength(0);
+    expect(fake.refs.has("lambda-guard/lambda-guard")).toBe(false);
+    expect(fake.issues).toHaveLength(1);
+    expect(fake.issues[0]!.body).toContain(".github/lambda-guard.yml is invalid");
+    expect(fake.issues[0]!.body).toContain("pullRequests");
+    // A redelivery does not repeat it; a second problem is a comment on the same issue.
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    expect(fake.issues).toHaveLength(1);
+    expect(fake.comments).toHaveLength(0);
+    fake.config = "failOn: sometimes\n";
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    expect(fake.comments).toHaveLength(1);
+    expect(fake.comments[0]!.body).toContain("failOn");
+    // Fixed: the next report is acted on and the issue is updated in place with the findings.
+    fake.config = null;
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    expect(fake.pulls).toHaveLength(1);
+  });
+
+  it("a delivery that keeps failing after the acknowledgement is retried, then reported in the tracking issue", async () => {
+    let compares = 0;
+    fake.intercept = (method, path) =>
+      method === "GET" && path.includes("/compare/") && ++compares <= 3
+        ? { status: 502, headers: {}, body: { message: "Server Error" } }
+        : undefined;
+    const probot = await newProbot({ planFixes: fakeEngine() });
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    expect(compares).toBe(3); // three attempts
+    expect(fake.pulls).toHaveLength(0);
+    expect(fake.issues).toHaveLength(1);
+    expect(fake.issues[0]!.body).toContain("could not finish acting on this report (3 attempts)");
+    // The next delivery succeeds and takes over the same issue.
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    expect(fake.pulls).toHaveLength(1);
+    expect(fake.issues).toHaveLength(1);
   });
 
   it("drops engine changes to files it was not given", async () => {

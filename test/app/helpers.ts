@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp, type AppDeps } from "../../src/app/index.js";
+import { DeliveryQueue } from "../../src/app/queue.js";
 import type { FixPlan, SourceFile } from "../../src/iac/types.js";
 import { buildReport, fingerprint, type Coverage, type Finding, type Report } from "../../src/model/index.js";
 import { checkRunText } from "../../src/report/check-run.js";
@@ -30,7 +31,10 @@ export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unkno
 }));
 
 /** A new Probot per test, retries and throttling off, with the app loaded. */
-export async function newProbot(deps: Partial<AppDeps> = {}, baseUrl?: string): Promise<Probot> {
+export async function newProbot(
+  deps: Partial<AppDeps> & { queue?: DeliveryQueue } = {},
+  baseUrl?: string,
+): Promise<Probot> {
   const probot = new Probot({
     appId: 123,
     privateKey,
@@ -39,7 +43,10 @@ export async function newProbot(deps: Partial<AppDeps> = {}, baseUrl?: string): 
     logLevel: (process.env.LOG_LEVEL as "fatal" | undefined) ?? "fatal",
     ...(baseUrl ? { baseUrl } : {}),
   });
-  await probot.load(createApp(deps));
+  // Inline: `await probot.receive()` returns once the delivery's work is done; retries without waiting.
+  await probot.load(
+    createApp({ queue: new DeliveryQueue({ background: false, sleep: async () => {} }), ...deps }),
+  );
   return probot;
 }
 
