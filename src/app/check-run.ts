@@ -1,24 +1,15 @@
 import type { Context } from "probot";
 import type { FileChange } from "../iac/types.js";
-import {
-  ConfigSchema,
-  applyAllowList,
-  applyRuleOverrides,
-  globMatch,
-  isExpired,
-  type Config,
-  type Finding,
-  type Report,
-} from "../model/index.js";
+import { ConfigSchema, globMatch, type Config, type Finding, type Report } from "../model/index.js";
 import { ACTIONS_APP_SLUG, HANDOFF_MARKER, HANDOFF_PREFIX } from "../report/handoff.js";
 import { downloadReportArtifact } from "./artifact.js";
-import type { IssueItem } from "./body.js";
 import type { AppDeps } from "./deps.js";
 import { readHandoff, runIdFromDetailsUrl } from "./handoff.js";
 import { readIacFiles, type RepoSnapshot } from "./iac-files.js";
 import { reconcileIssue, type IssueOutcome } from "./issue.js";
 import { LIMITS } from "./limits.js";
 import { listOwnItems } from "./own-items.js";
+import { planDelivery } from "./plan.js";
 import type { DeliveryQueue } from "./queue.js";
 import { reportProblem, type Problem } from "./problems.js";
 import { errorText, httpStatus, type Log, type Octokit } from "./octokit.js";
@@ -123,16 +114,6 @@ export async function loadRepoConfig(
     };
   }
   return { config: parsed.data };
-}
-
-function expiredIntent(f: Finding, now: Date): { expires: string; reason: string } | null {
-  const ea = f.evidence?.expiredAllow as { expires?: unknown; reason?: unknown } | undefined;
-  if (ea && typeof ea === "object")
-    return { expires: String(ea.expires ?? "?"), reason: String(ea.reason ?? "") };
-  if (f.suppression?.expires && isExpired({ expires: f.suppression.expires }, now)) {
-    return { expires: f.suppression.expires, reason: f.suppression.reason };
-  }
-  return null;
 }
 
 /** A one-line, bounded description of an engine error, for the log and the tracking issue. */
@@ -298,43 +279,23 @@ async function act(
   const now = deps.now();
   const botLogin = await deps.botLogin();
 
-  // Partition: intended exposure past its date → issue; active findings → the engine.
-  const findings = applyAllowList(applyRuleOverrides(report.findings, config), config, now);
-  const items: IssueItem[] = [];
-  const candidates: Finding[] = [];
-  for (const f of findings) {
-    const exp = expiredIntent(f, now);
-    if (exp) {
-      items.push({
-        finding: f,
-        category: "expired",
-        reason: `Allowed until ${exp.expires}${exp.reason ? ` ("${exp.reason}")` : ""}; that date has passed.`,
-      });
-    } else if (!f.suppression) candidates.push(f);
-  }
-  const reported = new Set(findings.filter((f) => !f.suppression).map((f) => f.fingerprint));
-
-  // The app's pull requests for this check, listed once: they tell which findings a person dismissed
-  // (closed unmerged), and reconcilePr reuses the list.
+  // The app's pull requests and issues for this check, listed once: the PRs tell which findings a
+  // person dismissed (closed unmerged); reconcilePr and reconcileIssue reuse the lists.
   const own = await listOwnItems(octokit, r, cr.name, botLogin);
   const prs: OwnPr[] = config.pullRequests.enabled ? own.prs : [];
-  const dismissedBy = dismissedFingerprints(prs);
-  const dismissed: { finding: Finding; pr: number }[] = [];
-  const toFix: Finding[] = [];
-  for (const f of candidates) {
-    const pr = config.pullRequests.enabled ? dismissedBy.get(f.fingerprint) : undefined;
-    if (pr === undefined) toFix.push(f);
-    else dismissed.push({ finding: f, pr });
-  }
+  const { items, toFix, dismissed, reported } = planDelivery({
+    findings: report.findings,
+    config,
+    now,
+    dismissedBy: dismissedFingerprints(prs),
+  });
 
   let snapshot: RepoSnapshot | null = null;
   let changes: FileChange[] = [];
   let fixed: { finding: Finding; notes: string[] }[] = [];
   let unfixed: { finding: Finding; reason: string }[] = [];
   let engineFailed = false;
-  if (!config.pullRequests.enabled) {
-    for (const f of candidates) items.push({ finding: f, category: "code", reason: f.remediation.summary });
-  } else if (toFix.length > 0) {
+  if (config.pullRequests.enabled && toFix.length > 0) {
     const preferred = new Set(toFix.flatMap((f) => (f.location ? [f.location.path] : [])));
     let base = headBranch === defaultBranch ? branchHead : null;
     if (!base) {
