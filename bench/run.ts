@@ -1,5 +1,6 @@
 // `npm run bench`: speed and memory targets live here, not in timed unit tests. scripts/bench.mjs bundles
 // this file and runs it on plain node, so no TypeScript loader inflates the measured memory.
+import { benchApp } from "./app.js";
 import { benchFix, benchIac, benchStartup } from "./iac.js";
 import { benchLambda } from "./lambda.js";
 import { benchLg004, writeLg004State } from "./lg004.js";
@@ -18,6 +19,7 @@ if (process.argv[2] === "--write-lg004-state") {
     ["fix", () => benchFix()],
     ["startup", () => benchStartup()],
     ["org", () => benchOrg()],
+    ["app", () => benchApp()],
   ];
   let failed = false;
   for (const [name, bench] of benches) {

@@ -18,6 +18,7 @@ const ENTRIES = {
   cli: "src/cli/index.ts",
   "action/index": "src/action/index.ts",
   "action/post": "src/action/post.ts",
+  "action/start": "src/action/start.ts",
   "app/index": "src/app/index.ts",
   "app/lambda": "src/app/lambda.ts",
   "app/server": "src/app/server.ts",

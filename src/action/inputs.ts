@@ -1,6 +1,9 @@
+import { realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
 import { InputError, isRuleId, FAIL_ON_VALUES, type FailOn, type RuleId } from "../model/index.js";
 import type { IncompletePolicy } from "../report/check-run.js";
 import type { OrganizationRequest } from "./org-scan.js";
+import { DEFAULT_ARTIFACT_NAME, DEFAULT_CHECK_NAME } from "../report/handoff.js";
 
 export const MODES = ["account", "iac", "both", "merge"] as const;
 export type Mode = (typeof MODES)[number];
@@ -28,6 +31,11 @@ export interface ActionInputs {
   organization?: OrganizationRequest;
   /** `mode: merge`: a glob of downloaded report artifacts. */
   reports?: string;
+  /** `allowed-account-ids`: the scan stops unless sts:GetCallerIdentity names one of these. */
+  allowedAccountIds: string[];
+  /** For the help text when credentials fail (configure-aws-credentials uses them). */
+  roleToAssume?: string;
+  audience?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -52,7 +60,7 @@ const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /** Reads the inputs the check run needs even when the rest are invalid. */
 export function parseCheckInputs(env: Env): Pick<ActionInputs, "checkName" | "githubToken" | "headSha"> {
-  const checkName = readInput(env, "check-name") || "Lambda Guard";
+  const checkName = readInput(env, "check-name") || DEFAULT_CHECK_NAME;
   if (checkName.length > 100)
     throw bad("check-name", checkName.slice(0, 20) + "…", "use at most 100 characters");
   const githubToken = readInput(env, "github-token") || env.GITHUB_TOKEN || "";
@@ -143,11 +151,34 @@ export function parseInputs(env: Env): ActionInputs {
   }
 
   const iacPath = readInput(env, "iac-path") || ".";
+  if (isAbsolute(iacPath) || /^[A-Za-z]:/.test(iacPath) || iacPath.startsWith("\\")) {
+    throw bad(
+      "iac-path",
+      iacPath,
+      "give a directory relative to the repository checkout (GITHUB_WORKSPACE), e.g. infra, not an absolute path",
+    );
+  }
   if (iacPath.split(/[\\/]/).includes("..")) {
     throw bad("iac-path", iacPath, "give a directory inside the repository checkout");
   }
 
-  const artifactName = readInput(env, "artifact-name") || "lambda-guard-report";
+  const allowedRaw = readInput(env, "allowed-account-ids");
+  const allowedAccountIds = [
+    ...new Set(
+      allowedRaw
+        .split(/[\s,]+/)
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const wrongAccount = allowedAccountIds.find((a) => !/^\d{12}$/.test(a));
+  if (wrongAccount !== undefined) {
+    throw bad("allowed-account-ids", wrongAccount, "use 12-digit AWS account ids separated by commas");
+  }
+  const roleToAssume = readInput(env, "role-to-assume");
+  const audience = readInput(env, "audience");
+
+  const artifactName = readInput(env, "artifact-name") || DEFAULT_ARTIFACT_NAME;
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(artifactName)) {
     throw bad(
       "artifact-name",
@@ -203,6 +234,9 @@ export function parseInputs(env: Env): ActionInputs {
     artifactName,
     ...(endpointUrl ? { endpointUrl } : {}),
     ...(rules ? { rules } : {}),
+    allowedAccountIds,
+    ...(roleToAssume ? { roleToAssume } : {}),
+    ...(audience ? { audience } : {}),
   };
 }
 
@@ -251,4 +285,37 @@ function parseOrganizationInputs(env: Env): OrganizationRequest | undefined {
     throw bad("accounts", "", "role-name and external-id need accounts (all, or account ids)");
   }
   return Object.keys(org).length > 0 ? org : undefined;
+}
+
+/**
+ * `iac-path` resolved on disk: it must exist and, after following symlinks, stay inside the workspace
+ * (a symlink in the checkout could otherwise point the scan at the runner's files).
+ */
+export function resolveIacPath(workspace: string, iacPath: string): string {
+  const root = realpathOrNull(workspace) ?? resolve(workspace);
+  const target = realpathOrNull(resolve(workspace, iacPath));
+  if (target === null) {
+    throw bad(
+      "iac-path",
+      iacPath,
+      "the directory does not exist in the checkout; check the path and that actions/checkout ran",
+    );
+  }
+  const rel = relative(root, target);
+  if (rel.split(/[\\/]/)[0] === ".." || isAbsolute(rel)) {
+    throw bad(
+      "iac-path",
+      iacPath,
+      `it resolves through a symlink to ${target}, outside the repository checkout; point it at a real directory inside the repository`,
+    );
+  }
+  return target;
+}
+
+function realpathOrNull(p: string): string | null {
+  try {
+    return realpathSync(p);
+  } catch {
+    return null;
+  }
 }

@@ -18,9 +18,15 @@ import { checkRunOutput, type CheckRunOutput, MAX_OUTPUT_CHARS } from "../report
 import { renderJson, renderMarkdown, renderSarif } from "../report/index.js";
 import { describeChecksError, octokitChecks, type ChecksApi } from "./checks.js";
 import { readContext, type RunContext } from "./context.js";
-import { parseCheckInputs, parseInputs, type ActionInputs } from "./inputs.js";
+import { parseCheckInputs, parseInputs, resolveIacPath, type ActionInputs } from "./inputs.js";
 import { defaultScan, type ScanFn } from "./scan.js";
-import { statePath, writeState, type ActionState } from "./state.js";
+import { readState, statePath, writeState, type ActionState } from "./state.js";
+import {
+  CredentialsProblem,
+  credentialsSummary,
+  credentialsTitle,
+  type CredentialsFacts,
+} from "./credentials.js";
 
 export interface RunDeps {
   scan?: ScanFn;
@@ -65,7 +71,12 @@ class CheckSession {
     name: string,
     statePathFor: string,
     now: Date,
-  ): Promise<{ session: CheckSession | null; problem?: string }> {
+  ): Promise<{ session: CheckSession | null; problem?: string; reused?: boolean }> {
+    // action.yml's `start` step created it before asking AWS for credentials: carry on with that one.
+    const earlier = readState(statePathFor);
+    if (earlier && earlier.checkRunId > 0 && !earlier.completed && !earlier.pending) {
+      return { session: new CheckSession(api, earlier.checkRunId, null, statePathFor, ctx), reused: true };
+    }
     try {
       const created = await api.create({
         name,
@@ -169,7 +180,12 @@ class CheckSession {
     return problems;
   }
 
-  async abort(reason: string, conclusion: "failure" | "neutral", completedAt: Date): Promise<void> {
+  async abort(
+    reason: string,
+    conclusion: "failure" | "neutral",
+    completedAt: Date,
+    title = "Lambda Guard could not run",
+  ): Promise<void> {
     if (this.completed || this.deferred) return;
     try {
       await this.api.update(this.id, {
@@ -177,7 +193,7 @@ class CheckSession {
         conclusion,
         completed_at: completedAt.toISOString(),
         output: {
-          title: "Lambda Guard could not run",
+          title,
           summary: `${reason.slice(0, 60_000)}${this.ctx.detailsUrl ? `\n\nSee the [job log](${this.ctx.detailsUrl}).` : ""}`,
         },
       });
@@ -236,6 +252,14 @@ function failedReport(inputs: ActionInputs, ctx: RunContext, reason: string, now
   });
 }
 
+/** This workflow run, for the marker: the app finds the artifact by it (no `details_url` needed). */
+function runOf(ctx: RunContext): { run?: { id: number; attempt?: number } } {
+  const id = Number(ctx.runId);
+  if (!Number.isSafeInteger(id) || id <= 0) return {};
+  const attempt = Number(ctx.runAttempt);
+  return { run: { id, ...(Number.isSafeInteger(attempt) && attempt > 0 ? { attempt } : {}) } };
+}
+
 function credentialsFrom(env: Env) {
   const accessKeyId = env.LAMBDA_GUARD_AWS_ACCESS_KEY_ID;
   const secretAccessKey = env.LAMBDA_GUARD_AWS_SECRET_ACCESS_KEY;
@@ -260,8 +284,88 @@ async function writeJobSummary(markdown: string, notes: string[]): Promise<void>
  */
 export const DEFER_COMPLETION_ENV = "LAMBDA_GUARD_DEFER_COMPLETION";
 
+/** Set by action.yml to the configure-aws-credentials step's outcome (`failure` when it could not). */
+export const CREDENTIALS_OUTCOME_ENV = "LAMBDA_GUARD_CREDENTIALS_OUTCOME";
+
 function deferCompletion(env: Env): boolean {
   return /^(true|1)$/i.test((env[DEFER_COMPLETION_ENV] ?? "").trim());
+}
+
+/**
+ * Creates the check run `in_progress` (or picks up the one the `start` step created), so a required
+ * check is visible from the first second, before credentials or the scan can fail.
+ */
+async function openCheck(
+  env: Env,
+  deps: RunDeps,
+  now: () => Date,
+): Promise<{
+  session: CheckSession | null;
+  ctx: RunContext;
+  checkInputs: ReturnType<typeof parseCheckInputs>;
+  notes: string[];
+}> {
+  const checkInputs = parseCheckInputs(env);
+  const ctx = readContext(env, checkInputs.headSha);
+  const notes: string[] = [];
+  let session: CheckSession | null = null;
+  if (!checkInputs.githubToken) {
+    notes.push(
+      "No GitHub token: set 'github-token' (default github.token) so the check run can be reported.",
+    );
+    core.warning(notes[notes.length - 1]!);
+  } else if (!ctx.headSha) {
+    notes.push("No commit to report on: set 'head-sha' or run on an event with a commit.");
+    core.warning(notes[notes.length - 1]!);
+  } else {
+    const api = deps.checks
+      ? deps.checks(ctx, checkInputs.githubToken)
+      : octokitChecks(
+          getOctokit(checkInputs.githubToken, {
+            ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+            ...(deps.octokitOptions ?? {}),
+          }),
+          ctx.owner,
+          ctx.repo,
+        );
+    const started = await CheckSession.start(
+      api,
+      ctx,
+      checkInputs.checkName,
+      statePath(env, checkInputs.checkName, ctx.headSha),
+      now(),
+    );
+    session = started.session;
+    if (started.problem) {
+      notes.push(started.problem);
+      core.warning(started.problem);
+    } else if (session) {
+      core.setOutput("check-run-id", String(session.id));
+      core.info(
+        started.reused
+          ? `Check run ${session.id} ('${checkInputs.checkName}'), created by the start step: scanning now.`
+          : `Check run '${checkInputs.checkName}' created on ${ctx.headSha}${session.url ? `: ${session.url}` : ""}`,
+      );
+    }
+  }
+  return { session, ctx, checkInputs, notes };
+}
+
+/**
+ * action.yml's first step: only creates the check run, before configure-aws-credentials runs, so that
+ * refused credentials still end in a completed, failing check (the scan step completes it). Never fails
+ * the job: without a check run the scan step still reports through the job summary.
+ */
+export async function start(deps: RunDeps = {}): Promise<number | null> {
+  const now = deps.now ?? (() => new Date());
+  try {
+    // Problems (a read-only token) are warned about here; the scan step repeats them in the job summary.
+    const { session } = await openCheck(process.env, deps, now);
+    return session?.id ?? null;
+  } catch (err) {
+    core.warning(`could not create the check run yet: ${errorMessage(err)}; the scan step tries again`);
+    return null;
+  }
 }
 
 export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
@@ -270,47 +374,9 @@ export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
   let session: CheckSession | null = null;
   let incompletePolicy: "failure" | "neutral" = "failure";
   try {
-    const checkInputs = parseCheckInputs(env);
-    const ctx = readContext(env, checkInputs.headSha);
-    const notes: string[] = [];
-
-    if (!checkInputs.githubToken) {
-      notes.push(
-        "No GitHub token: set 'github-token' (default github.token) so the check run can be reported.",
-      );
-      core.warning(notes[notes.length - 1]!);
-    } else if (!ctx.headSha) {
-      notes.push("No commit to report on: set 'head-sha' or run on an event with a commit.");
-      core.warning(notes[notes.length - 1]!);
-    } else {
-      const api = deps.checks
-        ? deps.checks(ctx, checkInputs.githubToken)
-        : octokitChecks(
-            getOctokit(checkInputs.githubToken, {
-              ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
-              ...(deps.octokitOptions ?? {}),
-            }),
-            ctx.owner,
-            ctx.repo,
-          );
-      const started = await CheckSession.start(
-        api,
-        ctx,
-        checkInputs.checkName,
-        statePath(env, checkInputs.checkName, ctx.headSha),
-        now(),
-      );
-      session = started.session;
-      if (started.problem) {
-        notes.push(started.problem);
-        core.warning(started.problem);
-      } else if (session) {
-        core.setOutput("check-run-id", String(session.id));
-        core.info(
-          `Check run '${checkInputs.checkName}' created on ${ctx.headSha}${session.url ? `: ${session.url}` : ""}`,
-        );
-      }
-    }
+    const opened = await openCheck(env, deps, now);
+    const { ctx, notes } = opened;
+    session = opened.session;
 
     let inputs: ActionInputs;
     let config: Config;
@@ -318,6 +384,7 @@ export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
     try {
       inputs = parseInputs(env);
       incompletePolicy = inputs.incomplete;
+      if (inputs.mode !== "account") resolveIacPath(ctx.workspace, inputs.iacPath);
       ({ config, path: configPath } = await loadActionConfig(inputs.config, ctx.workspace));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
@@ -331,7 +398,19 @@ export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
     const failOn = inputs.failOn ?? config.failOn;
     let report: Report;
     const scan = deps.scan ?? defaultScan;
+    const facts: CredentialsFacts = {
+      repository: ctx.repository,
+      roleToAssume: inputs.roleToAssume,
+      audience: inputs.audience,
+      allowedAccountIds: inputs.allowedAccountIds,
+    };
     try {
+      if (inputs.mode !== "iac" && (env[CREDENTIALS_OUTCOME_ENV] ?? "").trim() === "failure") {
+        throw new CredentialsProblem(
+          "not-obtained",
+          `aws-actions/configure-aws-credentials could not assume ${inputs.roleToAssume ?? "the role"} with GitHub's OIDC token.`,
+        );
+      }
       core.info(`Scanning (${inputs.mode})…`);
       const credentials = credentialsFrom(env);
       const homeRegion = env.LAMBDA_GUARD_AWS_REGION || env.AWS_REGION || env.AWS_DEFAULT_REGION;
@@ -351,8 +430,19 @@ export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
         ...(homeRegion ? { homeRegion } : {}),
         ...(inputs.organization ? { organization: inputs.organization } : {}),
         ...(inputs.reports ? { reports: inputs.reports } : {}),
+        ...(inputs.allowedAccountIds.length ? { allowedAccountIds: inputs.allowedAccountIds } : {}),
       });
     } catch (err) {
+      if (err instanceof CredentialsProblem) {
+        const summary = credentialsSummary(err, { ...facts, accountId: err.accountId });
+        core.error(`${credentialsTitle(err.kind)}: ${err.detail}`);
+        await session?.abort(summary, "failure", now(), credentialsTitle(err.kind));
+        await writeJobSummary(`## ${credentialsTitle(err.kind)}\n\n${summary}\n`, notes);
+        core.setOutput("conclusion", "failure");
+        if (!session) core.setOutput("check-run-id", "");
+        core.setFailed(`${credentialsTitle(err.kind)}: ${err.detail}`);
+        return undefined;
+      }
       const reason = errorMessage(err);
       core.error(`The scan failed: ${reason}`);
       report = failedReport(inputs, ctx, reason, now());
@@ -373,6 +463,7 @@ export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
       repository: ctx.repository,
       commit: ctx.headSha,
       artifactName: inputs.artifactName,
+      ...runOf(ctx),
       maxLength: MAX_OUTPUT_CHARS,
     });
     if (session) {

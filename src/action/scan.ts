@@ -1,10 +1,11 @@
 import { resolve } from "node:path";
 import { AwsClients } from "../aws/clients.js";
-import { scanAccount } from "../aws/scan.js";
+import { callerIdentity, scanAccount } from "../aws/scan.js";
 import { syncSecurityHub } from "../aws/security-hub.js";
 import { repoPrefix, scanIac } from "../iac/index.js";
 import { RULE_IDS, summarize, type Config, type Report, type RuleId } from "../model/index.js";
 import { mergeReports } from "../report/index.js";
+import { accountProblem, CredentialsProblem } from "./credentials.js";
 import type { Mode } from "./inputs.js";
 import { mergeReportArtifacts } from "./merge-mode.js";
 import { scanOrganizationFor, type OrganizationRequest } from "./org-scan.js";
@@ -31,6 +32,8 @@ export interface ScanRequest {
   organization?: OrganizationRequest;
   /** `mode: merge`: glob of downloaded report artifacts, relative to `workspace`. */
   reports?: string;
+  /** `allowed-account-ids`: checked against sts:GetCallerIdentity before any other AWS call. */
+  allowedAccountIds?: string[];
 }
 
 /** The seam between the Action and the scanner: tests inject a fake, production uses `defaultScan`. */
@@ -44,6 +47,16 @@ async function account(req: ScanRequest): Promise<Report> {
     ...(req.homeRegion ? { homeRegion: req.homeRegion } : {}),
   });
   try {
+    // Who the credentials belong to, first: a refusal or another account stops here, before any
+    // Lambda, CloudTrail or IAM call (configure-aws-credentials' own check did not cover OIDC before v6.2.1).
+    let accountId: string;
+    try {
+      accountId = (await callerIdentity(clients)).accountId;
+    } catch (err) {
+      throw new CredentialsProblem("refused", err instanceof Error ? err.message : String(err));
+    }
+    const problem = accountProblem(accountId, req.allowedAccountIds ?? []);
+    if (problem) throw problem;
     if (req.organization?.accounts || req.organization?.cloudtrailLake) {
       return await scanOrganizationFor(req, clients);
     }

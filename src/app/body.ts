@@ -1,5 +1,6 @@
 import type { FileChange } from "../iac/types.js";
 import { RULES, type Finding } from "../model/index.js";
+import { DEFAULT_CHECK_NAME } from "../report/handoff.js";
 import { LIMITS } from "./limits.js";
 import { renderMarker, type Marker } from "./markers.js";
 
@@ -113,8 +114,14 @@ export interface PrBodyInput extends Source {
   issueNumber?: number | undefined;
 }
 
+/** The check name in a title, unless it is one of the defaults (nothing to tell apart). */
+function checkSuffix(check: string): string {
+  const c = check.toLowerCase();
+  return c === "lambda-guard" || c === DEFAULT_CHECK_NAME.toLowerCase() ? "" : ` (${check.slice(0, 60)})`;
+}
+
 export function prTitle(check: string, fixed: number): string {
-  return `lambda-guard: fix ${fixed} Lambda exposure finding${fixed === 1 ? "" : "s"}${check === "lambda-guard" ? "" : ` (${check.slice(0, 60)})`}`;
+  return `lambda-guard: fix ${fixed} Lambda exposure finding${fixed === 1 ? "" : "s"}${checkSuffix(check)}`;
 }
 
 export function renderPrBody(i: PrBodyInput): string {
@@ -130,7 +137,7 @@ export function renderPrBody(i: PrBodyInput): string {
     out.push(`${text(finding.title, 200)}. ${text(finding.message, 600)}`, "");
     const ev = evidence(finding);
     if (ev) out.push(`**Evidence:** ${ev}`, "");
-    out.push(`**Change:** ${text(RULES[finding.rule].help.replace(/`/g, ""), 400)}`, "");
+    out.push(`**Fix:** ${text(finding.remediation.summary || RULES[finding.rule].help, 600)}`, "");
     for (const n of notes.slice(0, 5)) out.push(`- ${text(n, 400)}`);
     out.push("", `</details>`, "");
   }
@@ -211,7 +218,7 @@ export interface IssueBodyInput extends Source {
 }
 
 export function issueTitle(check: string): string {
-  return `lambda-guard: findings that need action outside the code${check === "lambda-guard" ? "" : ` (${check.slice(0, 60)})`}`;
+  return `lambda-guard: findings that need action outside the code${checkSuffix(check)}`;
 }
 
 const SECTIONS: Record<IssueCategory, { title: string; intro: string }> = {

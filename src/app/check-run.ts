@@ -1,31 +1,19 @@
 import type { Context } from "probot";
 import type { FileChange } from "../iac/types.js";
-import {
-  ConfigSchema,
-  applyAllowList,
-  applyRuleOverrides,
-  globMatch,
-  isExpired,
-  type Config,
-  type Finding,
-  type Report,
-} from "../model/index.js";
+import { ConfigSchema, globMatch, type Config, type Finding, type Report } from "../model/index.js";
+import { ACTIONS_APP_SLUG, HANDOFF_MARKER, HANDOFF_PREFIX } from "../report/handoff.js";
 import { downloadReportArtifact } from "./artifact.js";
-import type { IssueItem } from "./body.js";
 import type { AppDeps } from "./deps.js";
 import { readHandoff, runIdFromDetailsUrl } from "./handoff.js";
 import { readIacFiles, type RepoSnapshot } from "./iac-files.js";
 import { reconcileIssue, type IssueOutcome } from "./issue.js";
 import { LIMITS } from "./limits.js";
-import type { KeyedLock } from "./lock.js";
+import { listOwnItems } from "./own-items.js";
+import { planDelivery } from "./plan.js";
+import type { DeliveryQueue } from "./queue.js";
+import { reportProblem, type Problem } from "./problems.js";
 import { errorText, httpStatus, type Log, type Octokit } from "./octokit.js";
-import {
-  dismissedFingerprints,
-  findOwnPrs,
-  reconcilePr,
-  type OwnPr,
-  type PrOutcome,
-} from "./pull-request.js";
+import { dismissedFingerprints, reconcilePr, type OwnPr, type PrOutcome } from "./pull-request.js";
 import { isResolvable, reportFromHandoff, unsafePathReason, validateReportText } from "./trust.js";
 
 export const CONFIG_FILE = "lambda-guard.yml";
@@ -35,56 +23,97 @@ export type CheckRunContext = Context<"check_run.created" | "check_run.completed
 export interface CheckRunOutcome {
   ignored?: string;
   rejected?: string;
+  /** Background mode: the work runs after the webhook is acknowledged. */
+  queued?: boolean;
+  /** Every attempt failed; reported in the tracking issue. */
+  failed?: string;
   pr?: PrOutcome;
   issue?: IssueOutcome;
 }
 
-/**
- * The payload-only gate: every check run that is not a completed lambda-guard check run created by
- * GitHub Actions stops here, before any API call.
- */
-export function gate(payload: CheckRunContext["payload"], checkNames: readonly string[]): string | null {
-  const cr = payload.check_run;
-  if (cr.status !== "completed") return `status is ${cr.status}`;
-  if (cr.app?.slug !== "github-actions")
-    return `created by app ${JSON.stringify(cr.app?.slug ?? null)}, not github-actions`;
-  if (!checkNames.some((n) => globMatch(n, cr.name)))
-    return `check name ${JSON.stringify(cr.name)} is not configured`;
-  return null;
+export type GateVerdict = { act: true } | { act: false; reason: string; level: "debug" | "info" | "warn" };
+
+/** `LAMBDA_GUARD_CHECK_NAMES` globs, case-insensitive; an empty list accepts every name. */
+export function checkNameAllowed(name: string, patterns: readonly string[]): boolean {
+  if (patterns.length === 0) return true;
+  const n = name.toLowerCase();
+  return patterns.some((p) => globMatch(p.toLowerCase(), n));
 }
 
-/** Reads `.github/lambda-guard.yml` from the default branch (context.config) and validates it. */
+/**
+ * The payload-only gate, before any API call. The Action's check runs are recognised by the hand-off
+ * marker, whatever their name (matrix jobs name them `Lambda Guard (prod)` and so on); configured
+ * names only narrow that. A marker in a check run another app created is refused loudly: only a
+ * check run written with a workflow's own token (owned by GitHub Actions) ties the report to a
+ * workflow run of this repository and its artifact.
+ */
+export function gate(payload: CheckRunContext["payload"], checkNames: readonly string[]): GateVerdict {
+  const cr = payload.check_run;
+  if (cr.status !== "completed") return { act: false, level: "debug", reason: `status is ${cr.status}` };
+  const text = cr.output?.text;
+  if (typeof text !== "string" || !text.includes(HANDOFF_PREFIX))
+    return { act: false, level: "debug", reason: `no ${HANDOFF_MARKER} marker in the output` };
+  const slug = cr.app?.slug ?? null;
+  if (slug !== ACTIONS_APP_SLUG) {
+    return {
+      act: false,
+      level: "warn",
+      reason:
+        `check run ${JSON.stringify(cr.name.slice(0, 100))} carries the ${HANDOFF_MARKER} report but was created by app ` +
+        `${JSON.stringify(slug)}, not GitHub Actions; lambda-guard only trusts reports written with the workflow's own token. ` +
+        `Leave the Action's 'github-token' input at its default (github.token) and give the job 'permissions: checks: write'.`,
+    };
+  }
+  if (!checkNameAllowed(cr.name, checkNames))
+    return {
+      act: false,
+      level: "info",
+      reason: `check name ${JSON.stringify(cr.name.slice(0, 100))} does not match LAMBDA_GUARD_CHECK_NAMES (${checkNames.join(", ").slice(0, 200)})`,
+    };
+  return { act: true };
+}
+
+/**
+ * Reads `.github/lambda-guard.yml` from the default branch (context.config) and validates it. An
+ * invalid file is a problem for the repository's people, not only for the log: it comes back as a
+ * `Problem` for the tracking issue.
+ */
 export async function loadRepoConfig(
   context: Pick<CheckRunContext, "config">,
   log: Log,
-): Promise<Config | null> {
+): Promise<{ config: Config } | { problem: Problem }> {
   let raw: unknown;
   try {
     raw = await context.config<Record<string, unknown>>(CONFIG_FILE);
   } catch (err) {
-    log.warn({ err: errorText(err) }, `cannot read .github/${CONFIG_FILE}; not acting`);
-    return null;
+    const why = errorText(err).slice(0, 300);
+    log.warn({ err: why }, `cannot read .github/${CONFIG_FILE}; not acting`);
+    return {
+      problem: {
+        title: `.github/${CONFIG_FILE} could not be read`,
+        lines: [why, "Fix the file (it must be YAML) so lambda-guard can act on the next report."],
+      },
+    };
   }
   const parsed = ConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const issues = parsed.error.issues.slice(0, 10);
     log.warn(
-      { field: issue?.path.join("."), problem: issue?.message },
-      `.github/${CONFIG_FILE} is invalid; not acting (run lambda-guard locally to see every error)`,
+      { field: issues[0]?.path.join("."), problem: issues[0]?.message },
+      `.github/${CONFIG_FILE} is invalid; not acting`,
     );
-    return null;
+    return {
+      problem: {
+        title: `.github/${CONFIG_FILE} is invalid, so lambda-guard did not act on this report`,
+        lines: [
+          ...issues.map((i) => `${i.path.join(".") || "(top level)"}: ${i.message}`),
+          "",
+          "Fix the file on the default branch (run `lambda-guard scan --config .github/lambda-guard.yml` locally to see every error); the next report will then be acted on.",
+        ],
+      },
+    };
   }
-  return parsed.data;
-}
-
-function expiredIntent(f: Finding, now: Date): { expires: string; reason: string } | null {
-  const ea = f.evidence?.expiredAllow as { expires?: unknown; reason?: unknown } | undefined;
-  if (ea && typeof ea === "object")
-    return { expires: String(ea.expires ?? "?"), reason: String(ea.reason ?? "") };
-  if (f.suppression?.expires && isExpired({ expires: f.suppression.expires }, now)) {
-    return { expires: f.suppression.expires, reason: f.suppression.reason };
-  }
-  return null;
+  return { config: parsed.data };
 }
 
 /** A one-line, bounded description of an engine error, for the log and the tracking issue. */
@@ -103,14 +132,19 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
 export async function handleCheckRun(
   context: CheckRunContext,
   deps: AppDeps,
-  lock: KeyedLock,
+  queue: DeliveryQueue,
 ): Promise<CheckRunOutcome> {
   const payload = context.payload;
   const log: Log = context.log;
-  const ignored = gate(payload, deps.checkNames);
-  if (ignored) {
-    log.debug({ check: payload.check_run.name }, `ignoring check run: ${ignored}`);
-    return { ignored };
+  const verdict = gate(payload, deps.checkNames);
+  if (!verdict.act) {
+    const check = payload.check_run.name.slice(0, 100);
+    if (verdict.level === "warn") {
+      log.warn({ check }, `refusing check run: ${verdict.reason}`);
+      return { rejected: verdict.reason };
+    }
+    log[verdict.level]({ check }, `ignoring check run: ${verdict.reason}`);
+    return { ignored: verdict.reason };
   }
   const cr = payload.check_run;
   const handoff = readHandoff(cr.output?.text, LIMITS.markerChars);
@@ -132,8 +166,33 @@ export async function handleCheckRun(
     log.warn({ check: cr.name }, `rejecting report: ${foreign}`);
     return { rejected: foreign };
   }
-  const key = `${repository.full_name.toLowerCase()}#${cr.name}`;
-  return lock.run(key, () => act(context, deps, handoff.payload));
+  let outcome: CheckRunOutcome = { queued: true };
+  await queue.run(
+    repository.full_name.toLowerCase(),
+    async () => {
+      outcome = await act(context, deps, handoff.payload);
+    },
+    async (err, attempts) => {
+      const message = shortError(err);
+      log.error(
+        { check: cr.name, sha: cr.head_sha, attempts, error: message },
+        "giving up on this check run",
+      );
+      outcome = { failed: message };
+      await reportProblem(context.octokit, {
+        repo: { owner: repository.owner.login, repo: repository.name },
+        check: cr.name,
+        botLogin: await deps.botLogin(),
+        headSha: cr.head_sha,
+        problem: {
+          title: `lambda-guard could not finish acting on this report (${attempts} attempts)`,
+          lines: [message, "It tries again on the next report; nothing was lost from the report itself."],
+        },
+        log,
+      });
+    },
+  );
+  return outcome;
 }
 
 async function act(
@@ -153,8 +212,19 @@ async function act(
     return { rejected: reason };
   };
 
-  const config = await loadRepoConfig(context, log);
-  if (!config) return { rejected: "invalid configuration" };
+  const loaded = await loadRepoConfig(context, log);
+  if ("problem" in loaded) {
+    await reportProblem(octokit, {
+      repo: r,
+      check: cr.name,
+      botLogin: await deps.botLogin(),
+      headSha: cr.head_sha,
+      problem: loaded.problem,
+      log,
+    });
+    return { rejected: loaded.problem.title };
+  }
+  const config = loaded.config;
   if (!config.pullRequests.enabled && !config.issues.enabled)
     return { ignored: "pull requests and issues are disabled" };
 
@@ -163,15 +233,21 @@ async function act(
     return { ignored: `branch ${headBranch ?? "(none)"}` };
   }
   // The head branch in the payload names the push; make sure the commit really is on that branch.
+  // Compared from the branch, the answer also names the branch's head commit and tree: the base of a
+  // fix for the default branch, without another request.
+  let branchHead: { commitSha: string; treeSha: string } | null = null;
   try {
     const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
       ...r,
-      basehead: `${cr.head_sha}...${headBranch}`,
+      basehead: `${headBranch}...${cr.head_sha}`,
       per_page: 1,
     });
-    if (data.status !== "identical" && data.status !== "ahead") {
+    if (data.status !== "identical" && data.status !== "behind") {
       return reject(`commit ${cr.head_sha} is not on ${headBranch} (${data.status})`);
     }
+    const base = data.base_commit;
+    if (base?.sha && base.commit?.tree?.sha)
+      branchHead = { commitSha: base.sha, treeSha: base.commit.tree.sha };
   } catch (err) {
     if (httpStatus(err) === 404) return reject(`commit ${cr.head_sha} or branch ${headBranch} not found`);
     throw err;
@@ -180,10 +256,11 @@ async function act(
   const trust = { repository: repository.full_name, headSha: cr.head_sha };
   let verdict;
   if (handoff.truncated) {
-    const runId = runIdFromDetailsUrl(cr.details_url);
     const art = await downloadReportArtifact(octokit, {
       ...r,
-      runId,
+      markerRunId: handoff.run?.id,
+      checkSuiteId: cr.check_suite?.id,
+      detailsRunId: runIdFromDetailsUrl(cr.details_url),
       name: handoff.artifact,
       headSha: cr.head_sha,
       log,
@@ -202,44 +279,30 @@ async function act(
   const now = deps.now();
   const botLogin = await deps.botLogin();
 
-  // Partition: intended exposure past its date → issue; active findings → the engine.
-  const findings = applyAllowList(applyRuleOverrides(report.findings, config), config, now);
-  const items: IssueItem[] = [];
-  const candidates: Finding[] = [];
-  for (const f of findings) {
-    const exp = expiredIntent(f, now);
-    if (exp) {
-      items.push({
-        finding: f,
-        category: "expired",
-        reason: `Allowed until ${exp.expires}${exp.reason ? ` ("${exp.reason}")` : ""}; that date has passed.`,
-      });
-    } else if (!f.suppression) candidates.push(f);
-  }
-  const reported = new Set(findings.filter((f) => !f.suppression).map((f) => f.fingerprint));
-
-  // The app's pull requests for this check, listed once: they tell which findings a person dismissed
-  // (closed unmerged), and reconcilePr reuses the list.
-  const prs: OwnPr[] = config.pullRequests.enabled ? await findOwnPrs(octokit, r, cr.name, botLogin) : [];
-  const dismissedBy = dismissedFingerprints(prs);
-  const dismissed: { finding: Finding; pr: number }[] = [];
-  const toFix: Finding[] = [];
-  for (const f of candidates) {
-    const pr = config.pullRequests.enabled ? dismissedBy.get(f.fingerprint) : undefined;
-    if (pr === undefined) toFix.push(f);
-    else dismissed.push({ finding: f, pr });
-  }
+  // The app's pull requests and issues for this check, listed once: the PRs tell which findings a
+  // person dismissed (closed unmerged); reconcilePr and reconcileIssue reuse the lists.
+  const own = await listOwnItems(octokit, r, cr.name, botLogin);
+  const prs: OwnPr[] = config.pullRequests.enabled ? own.prs : [];
+  const { items, toFix, dismissed, reported } = planDelivery({
+    findings: report.findings,
+    config,
+    now,
+    dismissedBy: dismissedFingerprints(prs),
+  });
 
   let snapshot: RepoSnapshot | null = null;
   let changes: FileChange[] = [];
   let fixed: { finding: Finding; notes: string[] }[] = [];
   let unfixed: { finding: Finding; reason: string }[] = [];
   let engineFailed = false;
-  if (!config.pullRequests.enabled) {
-    for (const f of candidates) items.push({ finding: f, category: "code", reason: f.remediation.summary });
-  } else if (toFix.length > 0) {
+  if (config.pullRequests.enabled && toFix.length > 0) {
     const preferred = new Set(toFix.flatMap((f) => (f.location ? [f.location.path] : [])));
-    snapshot = await readIacFiles(octokit, { ...r, branch: defaultBranch, preferred, log });
+    let base = headBranch === defaultBranch ? branchHead : null;
+    if (!base) {
+      const { data: b } = await octokit.rest.repos.getBranch({ ...r, branch: defaultBranch });
+      base = { commitSha: b.commit.sha, treeSha: b.commit.commit.tree.sha };
+    }
+    snapshot = await readIacFiles(octokit, { ...r, ...base, preferred, log });
     let plan: Awaited<ReturnType<AppDeps["planFixes"]>>;
     try {
       plan = await deps.planFixes(snapshot.files, {
@@ -315,6 +378,7 @@ async function act(
       config,
       items,
       resolvable,
+      issues: own.issues,
       log,
     });
   }

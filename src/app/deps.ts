@@ -11,18 +11,22 @@ export interface AppDeps {
   /** The fix engine (`lambda-guard fix`). */
   planFixes: PlanFixes;
   now: () => Date;
-  /** Check-run names (globs) the app acts on: `LAMBDA_GUARD_CHECK_NAMES`, default `lambda-guard`. */
+  /**
+   * `LAMBDA_GUARD_CHECK_NAMES`: optional, comma-separated, case-insensitive globs that narrow which of
+   * the Action's check runs the app acts on. Empty (the default): every check run that carries the
+   * hand-off marker, whatever its name (`Lambda Guard`, `Lambda Guard (prod)`, …).
+   */
   checkNames: string[];
   /** The app's bot login (`<slug>[bot]`), to recognise its own PRs, issues and commits. */
   botLogin: () => Promise<string>;
 }
 
 export function checkNamesFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  const names = (env.LAMBDA_GUARD_CHECK_NAMES ?? "lambda-guard")
+  return (env.LAMBDA_GUARD_CHECK_NAMES ?? "")
     .split(",")
     .map((s) => s.trim())
-    .filter(Boolean);
-  return names.length ? names : ["lambda-guard"];
+    .filter(Boolean)
+    .slice(0, 100);
 }
 
 /** The real engine, loaded on first use so a cold start that ignores the event stays cheap. */

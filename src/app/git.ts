@@ -1,6 +1,4 @@
 import type { FileChange } from "../iac/types.js";
-import { LIMITS } from "./limits.js";
-import { mapLimit } from "../model/concurrency.js";
 import { httpStatus, type Log, type Octokit } from "./octokit.js";
 
 export interface Repo {
@@ -9,8 +7,8 @@ export interface Repo {
 }
 
 /**
- * One commit with every file change, through the Git Data API: blobs, a tree on `base_tree`, and a
- * commit with no author or committer so GitHub signs it as the app.
+ * One commit with every file change, through the Git Data API: a tree on `base_tree` with the new
+ * contents inline, and a commit with no author or committer so GitHub signs it as the app.
  */
 export async function createFixCommit(
   octokit: Octokit,
@@ -23,22 +21,16 @@ export async function createFixCommit(
     message: string;
   },
 ): Promise<string> {
-  const blobs = await mapLimit(args.changes, LIMITS.concurrency, async (c) => {
-    const { data } = await octokit.rest.git.createBlob({
-      ...r,
-      content: Buffer.from(c.after, "utf8").toString("base64"),
-      encoding: "base64",
-    });
-    return data.sha;
-  });
+  // Inline `content` for each changed file (text, by construction): one request for the whole tree
+  // instead of one blob per file.
   const { data: tree } = await octokit.rest.git.createTree({
     ...r,
     base_tree: args.baseTree,
-    tree: args.changes.map((c, i) => ({
+    tree: args.changes.map((c) => ({
       path: c.path,
       mode: (args.modes.get(c.path) === "100755" ? "100755" : "100644") as "100644" | "100755",
       type: "blob" as const,
-      sha: blobs[i]!,
+      content: c.after,
     })),
   });
   const { data: commit } = await octokit.rest.git.createCommit({

@@ -3,11 +3,11 @@ import {
   HandoffPayloadSchema,
   parseHandoffMarker,
   type HandoffPayload,
-} from "../report/check-run.js";
+} from "../report/handoff.js";
 import { isRuleId } from "../model/index.js";
 import { unsafePathReason } from "./paths.js";
 
-export type { HandoffPayload, CompactFinding } from "../report/check-run.js";
+export type { HandoffPayload, CompactFinding } from "../report/handoff.js";
 
 /**
  * Reads the hand-off the Action leaves in its check run's `output.text`

@@ -1,7 +1,8 @@
 import type { SourceFile } from "../iac/types.js";
 import { LIMITS } from "./limits.js";
-import { mapLimit } from "../model/concurrency.js";
 import { type Log, type Octokit } from "./octokit.js";
+import { unsafePathReason } from "./paths.js";
+import { ArchiveError, readTarGz, type TarFile } from "./tarball.js";
 
 /** Directories that never hold source IaC (dependencies, build output, tool caches). */
 const SKIP_DIRS = new Set([
@@ -78,7 +79,7 @@ export interface RepoSnapshot {
   modes: Map<string, string>;
   /** Why files were left out (size, count, binary): logged and shown in the PR body. */
   skipped: string[];
-  /** The tree listing was cut by GitHub (very large repository). */
+  /** Kept for callers: an archive is never cut short (it is refused whole past the limits). */
   truncated: boolean;
 }
 
@@ -128,53 +129,63 @@ export function selectEntries(
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** Reads the IaC files of `branch` through the Git trees and blobs APIs. */
+/**
+ * Reads the IaC files of one commit in a single archive download (`GET …/tarball/{sha}`, which GitHub
+ * answers with a redirect to codeload) instead of a tree listing and one blob request per file.
+ * `treeSha` is the commit's tree, the base of the fix commit.
+ */
 export async function readIacFiles(
   octokit: Octokit,
-  args: { owner: string; repo: string; branch: string; preferred: ReadonlySet<string>; log: Log },
+  args: {
+    owner: string;
+    repo: string;
+    commitSha: string;
+    treeSha: string;
+    preferred: ReadonlySet<string>;
+    log: Log;
+  },
 ): Promise<RepoSnapshot> {
-  const { owner, repo } = args;
-  const { data: branch } = await octokit.rest.repos.getBranch({ owner, repo, branch: args.branch });
-  const commitSha = branch.commit.sha;
-  const treeSha = branch.commit.commit.tree.sha;
-  const { data: tree } = await octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: "1" });
-  const entries: TreeEntry[] = tree.tree.flatMap((t) =>
-    t.path && t.sha && t.type && t.mode
-      ? [
-          {
-            path: t.path,
-            mode: t.mode,
-            type: t.type,
-            sha: t.sha,
-            ...(t.size !== undefined ? { size: t.size } : {}),
-          },
-        ]
-      : [],
-  );
-  const { chosen, skipped } = selectEntries(entries, args.preferred);
-  if (tree.truncated) skipped.push("(tree listing truncated by GitHub: very large repository)");
-  const read = await mapLimit(chosen, LIMITS.concurrency, async (e) => {
-    const { data } = await octokit.rest.git.getBlob({ owner, repo, file_sha: e.sha });
-    if ((data.size ?? 0) > LIMITS.blobBytes)
-      return { skip: `${e.path}: larger than ${LIMITS.blobBytes} bytes` };
-    const bytes = Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
-    if (bytes.subarray(0, 8000).includes(0)) return { skip: `${e.path}: binary` };
-    try {
-      return { file: { path: e.path, text: utf8.decode(bytes) }, mode: e.mode };
-    } catch {
-      return { skip: `${e.path}: not UTF-8` };
-    }
+  const { owner, repo, commitSha, treeSha } = args;
+  const res = await octokit.rest.repos.downloadTarballArchive({ owner, repo, ref: commitSha });
+  const gz = toBuffer(res.data);
+  if (!gz) throw new ArchiveError("the repository archive download returned no data");
+  if (gz.length > LIMITS.archiveBytes)
+    throw new ArchiveError(`repository archive is larger than ${LIMITS.archiveBytes} bytes`);
+  const { files: all } = readTarGz(gz, {
+    maxBytes: LIMITS.archiveUnpackedBytes,
+    maxEntries: LIMITS.archiveEntries,
   });
+  const byPath = new Map<string, TarFile>();
+  const entries: TreeEntry[] = [];
+  for (const f of all) {
+    if (unsafePathReason(f.path)) continue;
+    byPath.set(f.path, f);
+    entries.push({ path: f.path, mode: f.mode, type: "blob", sha: "", size: f.size });
+  }
+  const { chosen, skipped } = selectEntries(entries, args.preferred);
   const files: SourceFile[] = [];
   const modes = new Map<string, string>();
-  for (const r of read) {
-    if ("skip" in r && r.skip) skipped.push(r.skip);
-    else if ("file" in r && r.file) {
-      files.push(r.file);
-      modes.set(r.file.path, r.mode);
+  for (const e of chosen) {
+    const bytes = byPath.get(e.path)!.data;
+    if (bytes.subarray(0, 8000).includes(0)) {
+      skipped.push(`${e.path}: binary`);
+      continue;
+    }
+    try {
+      files.push({ path: e.path, text: utf8.decode(bytes) });
+      modes.set(e.path, e.mode);
+    } catch {
+      skipped.push(`${e.path}: not UTF-8`);
     }
   }
   if (skipped.length)
     args.log.info({ skipped: skipped.slice(0, 20), count: skipped.length }, "IaC files left out");
-  return { commitSha, treeSha, files, modes, skipped, truncated: Boolean(tree.truncated) };
+  return { commitSha, treeSha, files, modes, skipped, truncated: false };
+}
+
+function toBuffer(data: unknown): Buffer | null {
+  if (Buffer.isBuffer(data)) return data;
+  if (data instanceof ArrayBuffer) return Buffer.from(data);
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return null;
 }

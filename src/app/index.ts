@@ -2,7 +2,7 @@ import type { ApplicationFunction, Probot } from "probot";
 import { handleCheckRun } from "./check-run.js";
 import { handleIssueClosed, handlePullRequestClosed } from "./closed.js";
 import { checkNamesFromEnv, enginePlanFixes, type AppDeps } from "./deps.js";
-import { KeyedLock } from "./lock.js";
+import { DeliveryQueue } from "./queue.js";
 
 export type { AppDeps } from "./deps.js";
 
@@ -28,9 +28,10 @@ function botLoginFor(app: Probot): () => Promise<string> {
 /**
  * The lambda-guard Probot app: check runs from the lambda-guard Action become a fix pull request and
  * a tracking issue; closed PRs and issues are remembered as dismissals. `deps` replaces the engine,
- * clock, check names or bot identity in tests.
+ * clock, check names or bot identity in tests. The default queue works in the background, so the
+ * webhook is acknowledged at once (the Lambda handler passes an inline one for its deferred run).
  */
-export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction {
+export function createApp(overrides: Partial<AppDeps> & { queue?: DeliveryQueue } = {}): ApplicationFunction {
   return (app: Probot) => {
     const deps: AppDeps = {
       planFixes: overrides.planFixes ?? enginePlanFixes,
@@ -38,9 +39,9 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
       checkNames: overrides.checkNames ?? checkNamesFromEnv(),
       botLogin: overrides.botLogin ?? botLoginFor(app),
     };
-    const lock = new KeyedLock();
+    const queue = overrides.queue ?? new DeliveryQueue({ background: true });
     app.on(["check_run.created", "check_run.completed"], async (context) => {
-      await handleCheckRun(context, deps, lock);
+      await handleCheckRun(context, deps, queue);
     });
     app.on("pull_request.closed", async (context) => {
       await handlePullRequestClosed(context, deps.botLogin);

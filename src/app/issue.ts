@@ -1,49 +1,14 @@
 import type { Config } from "../model/index.js";
 import { issueTitle, renderIssueBody, type IssueItem, type Source } from "./body.js";
 import type { Repo } from "./git.js";
-import { findingsDigest, readMarker, replaceMarker, type Marker } from "./markers.js";
+import { findingsDigest, replaceMarker, type Marker } from "./markers.js";
 import type { Log, Octokit } from "./octokit.js";
+import type { OwnIssue } from "./own-items.js";
 
 export type IssueOutcome = {
   action: "created" | "updated" | "reopened" | "unchanged" | "dismissed" | "closed" | "none";
   number?: number;
 };
-
-interface OwnIssue {
-  number: number;
-  state: string;
-  body: string;
-  marker: Marker;
-}
-
-/** The app's tracking issues for `check`, newest first (by creator and marker; pull requests excluded). */
-export async function findOwnIssues(
-  octokit: Octokit,
-  r: Repo,
-  check: string,
-  botLogin: string,
-): Promise<OwnIssue[]> {
-  const out: OwnIssue[] = [];
-  for (let page = 1; page <= 3; page++) {
-    const { data } = await octokit.rest.issues.listForRepo({
-      ...r,
-      creator: botLogin,
-      state: "all",
-      sort: "created",
-      direction: "desc",
-      per_page: 100,
-      page,
-    });
-    for (const issue of data) {
-      if (issue.pull_request || issue.user?.login !== botLogin) continue;
-      const marker = readMarker("issue", issue.body);
-      if (marker && marker.check === check)
-        out.push({ number: issue.number, state: issue.state, body: issue.body ?? "", marker });
-    }
-    if (data.length < 100) break;
-  }
-  return out;
-}
 
 export interface IssueInput extends Source {
   repo: Repo;
@@ -51,6 +16,8 @@ export interface IssueInput extends Source {
   config: Config;
   items: IssueItem[];
   resolvable: boolean;
+  /** The app's tracking issues for this check, newest first (listOwnItems). */
+  issues: OwnIssue[];
   log: Log;
 }
 
@@ -60,7 +27,7 @@ export async function reconcileIssue(octokit: Octokit, i: IssueInput): Promise<I
   const fingerprints = i.items.map((x) => x.finding.fingerprint).sort();
   const digest = findingsDigest(i.check, fingerprints);
   const marker: Marker = { check: i.check, digest, fingerprints };
-  const issues = await findOwnIssues(octokit, r, i.check, i.botLogin);
+  const issues = i.issues;
   const existing = issues.find((x) => x.state === "open") ?? issues[0];
 
   if (i.items.length === 0) {

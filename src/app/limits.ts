@@ -13,13 +13,15 @@ export const LIMITS = {
   findings: 2_000,
   /** Length of a repository path named by a report. */
   pathChars: 1_024,
-  /** One IaC blob read from the repository. */
+  /** One IaC file read from the repository. */
   blobBytes: 1024 * 1024,
-  /** IaC blobs read per delivery, and their total size. */
+  /** IaC files read per delivery, and their total size. */
   files: 400,
   totalBytes: 24 * 1024 * 1024,
-  /** Blob downloads and uploads in flight at once. */
-  concurrency: 8,
+  /** The repository archive (one download per delivery that needs the IaC): gzip size, unpacked size, entries. */
+  archiveBytes: 100 * 1024 * 1024,
+  archiveUnpackedBytes: 512 * 1024 * 1024,
+  archiveEntries: 200_000,
   /** Findings listed in one pull request or issue (the rest are counted). */
   findingsPerBody: 200,
   /** GitHub rejects bodies over 65 536 characters. */

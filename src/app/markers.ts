@@ -58,6 +58,27 @@ export function findingsDigest(check: string, fingerprints: Iterable<string>): s
     .slice(0, 32);
 }
 
+/**
+ * Digest of a fix pull request: its findings, the patch itself (path and new content of every changed
+ * file) and the tool version, so a changed patch for the same findings (the base branch moved, a newer
+ * engine) updates the open pull request, while a redelivery stays a no-op.
+ */
+export function patchDigest(
+  check: string,
+  fingerprints: Iterable<string>,
+  changes: readonly { path: string; after: string }[],
+  toolVersion: string,
+): string {
+  const h = createHash("sha256").update(
+    JSON.stringify([check, [...new Set(fingerprints)].sort(), toolVersion]),
+  );
+  for (const c of [...changes].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    h.update(`\u0000${c.path}\u0000`);
+    h.update(createHash("sha256").update(c.after).digest());
+  }
+  return h.digest("hex").slice(0, 32);
+}
+
 /** `lambda-guard/<check>`, restricted to characters safe in a ref name. */
 export function branchName(check: string): string {
   const slug =

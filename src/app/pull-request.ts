@@ -1,83 +1,21 @@
 import type { FileChange } from "../iac/types.js";
-import type { Config, Finding } from "../model/index.js";
+import { VERSION, type Config, type Finding } from "../model/index.js";
 import { prTitle, renderPrBody, type Source } from "./body.js";
 import { branchTouchedByOthers, createFixCommit, deleteBranch, type Repo } from "./git.js";
 import type { RepoSnapshot } from "./iac-files.js";
-import {
-  branchName,
-  findingsDigest,
-  readMarker,
-  renderMarker,
-  replaceMarker,
-  type Marker,
-} from "./markers.js";
+import { branchName, patchDigest, readMarker, renderMarker, replaceMarker, type Marker } from "./markers.js";
 import { httpStatus, isAlreadyExists, type Log, type Octokit } from "./octokit.js";
+import { listOwnItems, type OwnPr } from "./own-items.js";
+import { decidePr, type PrDecision } from "./plan.js";
 
 export type PrOutcome = {
   action: "created" | "updated" | "unchanged" | "dismissed" | "blocked" | "closed" | "none";
   number?: number;
 };
 
-export interface OwnPr {
-  number: number;
-  state: string;
-  merged: boolean;
-  body: string;
-  marker: Marker;
-  headSha: string;
-}
+export type { OwnPr } from "./own-items.js";
 
-/** Pages of `GET /pulls` read when looking for the app's pull requests (100 each, newest first). */
-export const PR_LIST_PAGES = 3;
-
-/** The app's pull requests for `branch`, newest first (found by head branch, author and marker). */
-export async function findOwnPrs(
-  octokit: Octokit,
-  r: Repo,
-  check: string,
-  botLogin: string,
-): Promise<OwnPr[]> {
-  const out: OwnPr[] = [];
-  for (let page = 1; page <= PR_LIST_PAGES; page++) {
-    const { data } = await octokit.rest.pulls.list({
-      ...r,
-      head: `${r.owner}:${branchName(check)}`,
-      state: "all",
-      sort: "created",
-      direction: "desc",
-      per_page: 100,
-      page,
-    });
-    for (const pr of data) {
-      if (pr.user?.login !== botLogin) continue;
-      const marker = readMarker("pr", pr.body);
-      if (!marker || marker.check !== check) continue;
-      out.push({
-        number: pr.number,
-        state: pr.state,
-        merged: Boolean(pr.merged_at),
-        body: pr.body ?? "",
-        marker,
-        headSha: pr.head.sha,
-      });
-    }
-    if (data.length < 100) break;
-  }
-  return out;
-}
-
-/**
- * Findings dismissed by a person: the fingerprints of the app's pull requests closed without merging
- * (and not closed by the app itself as resolved), each mapped to the newest such pull request.
- */
-export function dismissedFingerprints(prs: readonly OwnPr[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const pr of prs) {
-    if (pr.state !== "closed" || pr.merged || pr.marker.resolved) continue;
-    for (const fp of pr.marker.fingerprints) if (!out.has(fp)) out.set(fp, pr.number);
-  }
-  return out;
-}
+export { dismissedFingerprints } from "./plan.js";
 
 export interface PrInput extends Source {
   repo: Repo;
@@ -114,31 +52,43 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
   const { repo: r, log } = i;
   const branch = branchName(i.check);
   const fingerprints = i.fixed.map((f) => f.finding.fingerprint).sort();
-  const digest = findingsDigest(i.check, fingerprints);
+  const digest = patchDigest(i.check, fingerprints, i.changes, VERSION);
   const marker: Marker = { check: i.check, digest, fingerprints };
   const title = prTitle(i.check, i.fixed.length);
   const body = () => renderPrBody({ ...i, marker, changes: i.changes, skipped: i.snapshot?.skipped ?? [] });
 
   let prs = i.prs;
-  let open = prs.find((p) => p.state === "open");
-  const dismissed = dismissedFingerprints(prs);
-
-  if (i.changes.length === 0 || !i.snapshot) {
-    if (open && i.resolvable && !open.marker.fingerprints.some((fp) => i.reported.has(fp))) {
-      await closeResolved(octokit, i, open, branch);
-      return { action: "closed", number: open.number };
-    }
-    if (open) log.info({ pr: open.number }, "no fix to propose; leaving the open pull request as it is");
-    else if (i.dismissed.length > 0 && i.fixed.length === 0 && i.unfixed.length === 0) {
-      const number = i.dismissed[0]!.pr;
+  let open: OwnPr | undefined;
+  const decide = () =>
+    decidePr({
+      prs,
+      hasPatch: i.changes.length > 0 && i.snapshot !== null,
+      digest,
+      fingerprints,
+      reported: i.reported,
+      resolvable: i.resolvable,
+      dismissedCount: i.dismissed.length,
+      firstDismissedPr: i.dismissed[0]?.pr,
+      otherFindings: i.fixed.length + i.unfixed.length,
+    });
+  const first = decide();
+  switch (first.kind) {
+    case "close-resolved":
+      await closeResolved(octokit, i, first.pr, branch);
+      return { action: "closed", number: first.pr.number };
+    case "keep-open":
+      log.info({ pr: first.pr.number }, "no fix to propose; leaving the open pull request as it is");
+      return { action: "none" };
+    case "none":
+      return { action: "none" };
+    case "dismissed":
       log.info(
-        { pr: number, dismissed: i.dismissed.length },
+        { pr: first.number, dismissed: i.dismissed.length },
         "only dismissed findings to fix (pull request closed unmerged); not recreating it",
       );
-      return { action: "dismissed", number };
-    }
-    return { action: "none" };
+      return { action: "dismissed", ...(first.number !== undefined ? { number: first.number } : {}) };
   }
+  if (!i.snapshot) return { action: "none" };
   const snapshot = i.snapshot;
 
   const writeCommit = () =>
@@ -150,13 +100,14 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
       message: commitMessage(i.fixed),
     });
 
-  const updateOpen = async (pr: OwnPr): Promise<PrOutcome> => {
-    if (pr.marker.digest === digest) {
-      log.info({ pr: pr.number, digest }, "pull request already proposes these fixes");
-      return { action: "unchanged", number: pr.number };
-    }
-    if (!i.resolvable && fingerprints.every((fp) => pr.marker.fingerprints.includes(fp))) {
-      log.info({ pr: pr.number }, "incomplete report: keeping the pull request's larger set of fixes");
+  const updateOpen = async (pr: OwnPr, d: PrDecision): Promise<PrOutcome> => {
+    if (d.kind === "unchanged") {
+      log.info(
+        { pr: pr.number, digest },
+        d.why === "same-digest"
+          ? "pull request already proposes these fixes"
+          : "incomplete report: keeping the pull request's larger set of fixes",
+      );
       return { action: "unchanged", number: pr.number };
     }
     const touched = await branchTouchedByOthers(octokit, r, {
@@ -183,18 +134,7 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
     return { action: "updated", number: pr.number };
   };
 
-  if (open) return updateOpen(open);
-
-  // Dismissed findings are filtered out before the engine runs; this only guards a plan with nothing new.
-  if (dismissed.size > 0 && fingerprints.every((fp) => dismissed.has(fp))) {
-    const number = dismissed.get(fingerprints[0] ?? "") ?? prs.find((p) => p.state === "closed")?.number;
-    log.info(
-      { pr: number },
-      "these findings were dismissed (pull request closed unmerged); not recreating it",
-    );
-    return { action: "dismissed", ...(number ? { number } : {}) };
-  }
-
+  if (first.kind === "update" || first.kind === "unchanged") return updateOpen(first.pr, first);
   const sha = await writeCommit();
   try {
     await octokit.rest.git.createRef({ ...r, ref: `refs/heads/${branch}`, sha });
@@ -202,9 +142,9 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
     if (!isAlreadyExists(err)) throw err;
     // Someone got there first (a concurrent delivery, or a stale branch): re-read and update.
     log.info({ branch }, "branch already exists; re-reading");
-    prs = await findOwnPrs(octokit, r, i.check, i.botLogin);
-    open = prs.find((p) => p.state === "open");
-    if (open) return updateOpen(open);
+    prs = (await listOwnItems(octokit, r, i.check, i.botLogin)).prs;
+    const again = decide();
+    if (again.kind === "update" || again.kind === "unchanged") return updateOpen(again.pr, again);
     const touched = await branchTouchedByOthers(octokit, r, {
       base: i.defaultBranch,
       branch,
@@ -234,7 +174,7 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
   } catch (err) {
     if (!isAlreadyExists(err)) throw err;
     log.info({ branch }, "pull request already exists; re-reading");
-    prs = await findOwnPrs(octokit, r, i.check, i.botLogin);
+    prs = (await listOwnItems(octokit, r, i.check, i.botLogin)).prs;
     open = prs.find((p) => p.state === "open");
     if (!open) throw err;
     if (open.marker.digest !== digest) {

@@ -148,10 +148,11 @@ function expandFinding(f: CompactFinding): Finding {
     rule: f.rule,
     severity: f.severity,
     title: rule.title,
-    message: rule.description,
+    // What the detector said about this finding when the marker carries it; the rule's text otherwise.
+    message: f.message ?? rule.description,
     resource: f.resource,
-    evidence: {},
-    remediation: { summary: rule.help },
+    evidence: f.evidence ?? {},
+    remediation: { summary: f.fix ?? rule.help, ...(f.commands?.length ? { commands: f.commands } : {}) },
   };
   if (f.location) out.location = f.location;
   return out as unknown as Finding;

@@ -1,15 +1,26 @@
 import { z } from "zod";
 import type { Finding, Report } from "../model/index.js";
 import { activeFindings, isIncomplete, RuleIdSchema, SeveritySchema, SummarySchema } from "../model/index.js";
-import { DEFAULT_ARTIFACT_NAME } from "./markdown.js";
 
 /**
- * The hidden, versioned hand-off from the Action to the app, carried in the check run's `output.text`:
+ * The hand-off from the Action to the app: one definition, imported by both entry points
+ * (src/action and src/app), so their defaults cannot drift apart.
+ *
+ * The hand-off itself is hidden and versioned, carried in the check run's `output.text`:
  * `<!-- lambda-guard:report@1 {json} -->`. It holds the compact unsuppressed findings and the name of the
- * artifact with the full report. The app must treat it as untrusted input: anyone who can run a
- * workflow in the repository can write a check run.
+ * artifact with the full report. The app recognises the Action's check runs by this marker, whatever the
+ * check's name, and must treat it as untrusted input: anyone who can run a workflow in the repository
+ * can write a check run.
  */
-export const HANDOFF_PREFIX = "<!-- lambda-guard:report@1 ";
+export const HANDOFF_MARKER = "lambda-guard:report@1";
+/** The Action's `check-name` default. The app does not depend on it (it matches by marker). */
+export const DEFAULT_CHECK_NAME = "Lambda Guard";
+/** The Action's `artifact-name` default; the marker names the artifact actually uploaded. */
+export const DEFAULT_ARTIFACT_NAME = "lambda-guard-report";
+/** The GitHub App that owns check runs created with a workflow's `GITHUB_TOKEN`. */
+export const ACTIONS_APP_SLUG = "github-actions";
+
+export const HANDOFF_PREFIX = `<!-- ${HANDOFF_MARKER} `;
 export const HANDOFF_SUFFIX = " -->";
 
 /** Repository-relative, forward slashes, no `..`, not absolute: the app reads files by this path. */
@@ -25,6 +36,15 @@ const RelativePath = z
   );
 
 const Str = (max: number) => z.string().max(max);
+
+const STACK_TAG_KEY = "aws:cloudformation:stack-name";
+const LOGICAL_ID_TAG_KEY = "aws:cloudformation:logical-id";
+
+/** Bounds of the per-finding text the marker carries (the check run's text is 65,535 characters in all). */
+const MESSAGE_CHARS = 1_000;
+const COMMAND_CHARS = 500;
+const MAX_COMMANDS = 5;
+const EVIDENCE_CHARS = 2_000;
 
 export const CompactFindingSchema = z.object({
   fingerprint: z.string().regex(/^lg1:[0-9a-f]{16,64}$/),
@@ -45,12 +65,25 @@ export const CompactFindingSchema = z.object({
       .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/)
       .optional(),
     iac: z.object({ address: Str(1024), flavour: Str(32).optional() }).optional(),
+    /** Only the CloudFormation tags: the fix engine locates a live function in templates and CDK by them. */
+    tags: z.partialRecord(z.enum([STACK_TAG_KEY, LOGICAL_ID_TAG_KEY]), Str(256)).optional(),
   }),
   location: z
     .object({
       path: RelativePath,
       startLine: z.number().int().positive(),
       endLine: z.number().int().positive(),
+    })
+    .optional(),
+  // Added in place (optional, so older markers still parse): what the detector said about this very
+  // finding, so the app's pull request explains it without downloading the artifact.
+  message: Str(MESSAGE_CHARS).optional(),
+  fix: Str(MESSAGE_CHARS).optional(),
+  commands: z.array(Str(COMMAND_CHARS)).max(MAX_COMMANDS).optional(),
+  evidence: z
+    .record(Str(100), z.unknown())
+    .refine((e) => JSON.stringify(e).length <= EVIDENCE_CHARS, {
+      message: `evidence longer than ${EVIDENCE_CHARS} characters`,
     })
     .optional(),
 });
@@ -80,6 +113,16 @@ export const HandoffPayloadSchema = z.object({
     })
     .optional(),
   summary: SummarySchema.optional(),
+  /**
+   * Added in place: the workflow run that wrote the check run (GITHUB_RUN_ID/ATTEMPT), so the app finds
+   * the artifact without the check run's `details_url`, which GitHub may drop.
+   */
+  run: z
+    .object({
+      id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+      attempt: z.number().int().positive().max(1_000).optional(),
+    })
+    .optional(),
   findings: z.array(CompactFindingSchema).max(10_000),
 });
 export type HandoffPayload = z.infer<typeof HandoffPayloadSchema>;
@@ -93,16 +136,40 @@ export function compactFinding(f: Finding): CompactFinding {
   if (r.qualifier !== undefined) resource.qualifier = r.qualifier;
   if (r.region !== undefined) resource.region = r.region;
   if (r.iac) resource.iac = { address: r.iac.address, ...(r.iac.flavour ? { flavour: r.iac.flavour } : {}) };
+  const tags: Record<string, string> = {};
+  for (const k of [STACK_TAG_KEY, LOGICAL_ID_TAG_KEY] as const) {
+    const v = r.tags?.[k];
+    if (typeof v === "string" && v.length <= 256) tags[k] = v;
+  }
+  if (Object.keys(tags).length) resource.tags = tags;
   const out: CompactFinding = { fingerprint: f.fingerprint, rule: f.rule, severity: f.severity, resource };
   if (f.location)
     out.location = { path: f.location.path, startLine: f.location.startLine, endLine: f.location.endLine };
+  if (f.message) out.message = clipChars(f.message, MESSAGE_CHARS);
+  if (f.remediation.summary) out.fix = clipChars(f.remediation.summary, MESSAGE_CHARS);
+  const commands = (f.remediation.commands ?? []).filter((c) => c.length <= COMMAND_CHARS);
+  if (commands.length) out.commands = commands.slice(0, MAX_COMMANDS);
+  const evidence = f.evidence ?? {};
+  const keys = Object.keys(evidence);
+  if (
+    keys.length > 0 &&
+    keys.every((k) => k.length <= 100) &&
+    JSON.stringify(evidence).length <= EVIDENCE_CHARS
+  )
+    out.evidence = evidence;
   return out;
+}
+
+function clipChars(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
 export interface HandoffOptions {
   artifactName?: string;
   repository?: string;
   commit?: string;
+  /** The workflow run writing the check run (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT). */
+  run?: { id: number; attempt?: number };
 }
 
 /**
@@ -133,6 +200,7 @@ export function buildHandoff(report: Report, opts: HandoffOptions = {}): Handoff
     tool: { version: report.tool.version.slice(0, 64) },
     target,
     summary: { ...report.summary },
+    ...(opts.run && shape.run.safeParse(opts.run).success ? { run: opts.run } : {}),
     findings,
   };
 }

@@ -11,7 +11,10 @@ import {
   whereLabel,
 } from "./labels.js";
 
-export const DEFAULT_ARTIFACT_NAME = "lambda-guard-report";
+import { DEFAULT_ARTIFACT_NAME } from "./handoff.js";
+
+// The constant lives with the rest of the Action–app hand-off (handoff.ts); re-exported for existing imports.
+export { DEFAULT_ARTIFACT_NAME };
 
 export interface MarkdownOptions {
   /**

@@ -9,19 +9,17 @@
  * process, and a runner starts a separate `node` process.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
-import { build } from "esbuild";
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
 import { parseEmulatorState, startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
-import { WASM_FILES } from "../../src/iac/wasm.js";
 import { ReportSchema } from "../../src/model/index.js";
 import { parseHandoffMarker } from "../../src/report/check-run.js";
 import { readState, statePath } from "../../src/action/state.js";
 import { FakeGitHub, serveFake } from "./github-standin.js";
+import { bundleAction, runActionStep, type StepResult } from "../helpers/github-action.js";
 import {
   cleanup,
   OWNER,
@@ -51,32 +49,6 @@ async function freePort(): Promise<number> {
   const port = (s.address() as { port: number }).port;
   await new Promise<void>((r) => s.close(() => r()));
   return port;
-}
-
-/** Bundles like the lead's build (ESM, node, node20) into a temp dir with no node_modules above it. */
-async function bundle(): Promise<string> {
-  const out = mkdtempSync(join(tmpdir(), "lg-dist-"));
-  await build({
-    entryPoints: { index: join(ROOT, "src/action/index.ts"), post: join(ROOT, "src/action/post.ts") },
-    outdir: join(out, "action"),
-    bundle: true,
-    // jsonc-parser's UMD "main" require()s its own files at run time; its ESM "module" build bundles.
-    mainFields: ["module", "main"],
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "error",
-    // The lead's build uses the same banner (a bare createRequire would clash with bundled imports of it).
-    banner: {
-      js: "import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);",
-    },
-  });
-  // The IaC engine's wasm files travel beside the bundle (dist/action/wasm), as they must in the release.
-  const require = createRequire(import.meta.url);
-  mkdirSync(join(out, "action", "wasm"), { recursive: true });
-  for (const [file, from] of Object.entries(WASM_FILES))
-    copyFileSync(require.resolve(from), join(out, "action", "wasm", file));
-  return out;
 }
 
 async function startPrism(upstream: string): Promise<{ proc: ChildProcess; url: string }> {
@@ -112,49 +84,18 @@ async function startPrism(upstream: string): Promise<{ proc: ChildProcess; url: 
   return { proc, url: `http://127.0.0.1:${port}` };
 }
 
-interface StepResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function step(
   entry: "index" | "post",
   env: Record<string, string>,
   opts: { killWhen?: () => boolean } = {},
 ): Promise<StepResult> {
-  const child = spawn(process.execPath, [join(dist, "action", `${entry}.js`)], {
-    cwd: env.GITHUB_WORKSPACE,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? tmpdir(),
-      NODE_NO_WARNINGS: "1",
-      AWS_EC2_METADATA_DISABLED: "true",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (b: Buffer) => (stdout += b.toString()));
-  child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
-  const poll = opts.killWhen
-    ? setInterval(() => {
-        if (opts.killWhen!()) child.kill("SIGKILL");
-      }, 20)
-    : undefined;
-  return new Promise((r) =>
-    child.on("exit", (code) => {
-      if (poll) clearInterval(poll);
-      r({ code, stdout, stderr });
-    }),
-  );
+  return runActionStep(dist, entry, env, opts);
 }
 
 beforeAll(async () => {
   fake = new FakeGitHub(OWNER, REPO);
   standIn = await serveFake(fake);
-  const [d, p] = await Promise.all([bundle(), startPrism(standIn.url)]);
+  const [d, p] = await Promise.all([bundleAction(), startPrism(standIn.url)]);
   dist = d;
   prism = p.proc;
   prismUrl = p.url;

@@ -1,6 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { headShaFor } from "../../src/action/context.js";
-import { parseInputs, readInput } from "../../src/action/inputs.js";
+import { parseInputs, readInput, resolveIacPath } from "../../src/action/inputs.js";
 import { InputError } from "../../src/model/index.js";
 import { buildHandoff, parseHandoffMarker, handoffMarker } from "../../src/report/check-run.js";
 import { accountReport, urlFinding } from "../report/reports.js";
@@ -43,6 +46,9 @@ describe("inputs", () => {
     ["INPUT_API_BUDGET", "lots", "api-budget"],
     ["INPUT_INCOMPLETE", "pass", "incomplete"],
     ["INPUT_IAC_PATH", "../other", "iac-path"],
+    ["INPUT_IAC_PATH", "/etc", "iac-path"],
+    ["INPUT_IAC_PATH", "C:\\infra", "iac-path"],
+    ["INPUT_ALLOWED_ACCOUNT_IDS", "1111-2222-3333", "allowed-account-ids"],
     ["INPUT_ENDPOINT_URL", "ftp://x", "endpoint-url"],
     ["INPUT_RULES", "LG009", "rules"],
     ["INPUT_ARTIFACT_NAME", "a/b", "artifact-name"],
@@ -57,6 +63,34 @@ describe("inputs", () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toContain(`input '${name}'`);
     expect((err as Error).message).toContain(value);
+  });
+});
+
+describe("iac-path on disk", () => {
+  it("must exist and, through symlinks, stay inside the workspace", () => {
+    const root = mkdtempSync(join(tmpdir(), "lg-iac-"));
+    try {
+      const ws = join(root, "workspace");
+      mkdirSync(join(ws, "infra"), { recursive: true });
+      mkdirSync(join(root, "outside"));
+      symlinkSync(join(root, "outside"), join(ws, "escape"));
+      symlinkSync(join(ws, "infra"), join(ws, "alias"));
+      expect(resolveIacPath(ws, "infra")).toMatch(/workspace[\\/]infra$/);
+      expect(resolveIacPath(ws, "alias")).toMatch(/workspace[\\/]infra$/);
+      expect(() => resolveIacPath(ws, "escape")).toThrow(
+        /input 'iac-path'.*outside the repository checkout/s,
+      );
+      expect(() => resolveIacPath(ws, "missing")).toThrow(/does not exist in the checkout/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("allowed-account-ids are parsed as a list of 12-digit ids", () => {
+    expect(
+      parseInputs({ INPUT_ALLOWED_ACCOUNT_IDS: "111122223333, 444455556666" }).allowedAccountIds,
+    ).toEqual(["111122223333", "444455556666"]);
+    expect(parseInputs({}).allowedAccountIds).toEqual([]);
   });
 });
 

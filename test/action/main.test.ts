@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { finalize } from "../../src/action/finalize.js";
@@ -153,6 +153,7 @@ describe("scan problems", () => {
 
   it("passes inputs over config to the scan", async () => {
     writeFileSync(`${dirs.workspace}/lg.yml`, "failOn: medium\nlookbackDays: 30\nregions: [eu-west-1]\n");
+    mkdirSync(`${dirs.workspace}/infra`);
     setEnv({
       mode: "both",
       config: "lg.yml",
@@ -238,7 +239,9 @@ describe("the finalizer", () => {
     setEnv({ mode: "account" });
     // The scan never returns: the runner kills the step (timeout, cancellation, OOM).
     void run({ scan: () => new Promise<Report>(() => {}), octokitOptions });
-    for (let i = 0; i < 100 && fake.runs.size === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    // Killed once the run is created and recorded for the finalizer.
+    const recorded = () => readState(statePath(process.env, "Lambda Guard", PR_HEAD_SHA)) !== null;
+    for (let i = 0; i < 200 && !recorded(); i++) await new Promise((r) => setTimeout(r, 10));
     expect(fake.only().status).toBe("in_progress");
     process.env.LAMBDA_GUARD_JOB_STATUS = "cancelled";
     expect(await finalize({ octokitOptions })).toBe("completed");

@@ -52,26 +52,30 @@ describe("pull requests", () => {
     const commit = fake.commits.get(fake.head(pr.head))!;
     expect(commit.parents).toEqual([fake.head("main")]);
     expect(commit.author).toBe("lambda-guard[bot]");
-    // Git Data API: blobs, one tree on base_tree, one commit without author/committer, one ref.
+    // Git Data API: one tree on base_tree with the new contents inline, one commit without
+    // author/committer, one ref.
     const writes = fake.writes().map((c) => `${c.method} ${c.path.replace(/^\/repos\/[^/]+\/[^/]+/, "")}`);
-    expect(writes).toEqual([
-      "POST /git/blobs",
-      "POST /git/blobs",
-      "POST /git/trees",
-      "POST /git/commits",
-      "POST /git/refs",
-      "POST /pulls",
-    ]);
+    expect(writes).toEqual(["POST /git/trees", "POST /git/commits", "POST /git/refs", "POST /pulls"]);
     const tree = fake.calls.find((c) => c.path.endsWith("/git/trees") && c.method === "POST")!.body as {
       base_tree: string;
+      tree: { path: string; mode: string; content: string }[];
     };
     expect(tree.base_tree).toBe(fake.commits.get(fake.head("main"))!.tree);
+    expect(tree.tree.map((e) => [e.path, e.mode])).toEqual([
+      ["infra/api.tf", "100644"],
+      ["infra/main.tf", "100644"],
+    ]);
+    expect(tree.tree[1]!.content).toBe(TF_MAIN.replace('"NONE"', '"AWS_IAM"'));
     const createCommit = fake.calls.find((c) => c.method === "POST" && c.path.endsWith("/git/commits"))!;
     expect(createCommit.body).not.toHaveProperty("author");
     expect(createCommit.body).not.toHaveProperty("committer");
-    // Only IaC files were read.
-    const blobsRead = fake.calls.filter((c) => c.method === "GET" && c.path.includes("/git/blobs/"));
-    expect(blobsRead).toHaveLength(2);
+    // The IaC was read in one archive download of main's head, no blob by blob.
+    const reads = fake
+      .apiCalls()
+      .filter((c) => c.method === "GET")
+      .map((c) => c.path.replace(/^\/repos\/[^/]+\/[^/]+/, ""));
+    expect(reads.filter((p) => p.startsWith("/tarball/"))).toEqual([`/tarball/${fake.head("main")}`]);
+    expect(reads.some((p) => p.includes("/git/blobs") || p.includes("/git/trees"))).toBe(false);
 
     expect(readMarker("pr", pr.body)?.fingerprints.sort()).toEqual(
       r.findings.map((f) => f.fingerprint).sort(),
@@ -102,6 +106,33 @@ describe("pull requests", () => {
     expect(readMarker("pr", fake.pulls[0]!.body)?.fingerprints).toHaveLength(2);
     const patch = fake.calls.find((c) => c.method === "PATCH" && c.path.includes("/git/refs/"))!;
     expect(patch.body).toMatchObject({ force: true });
+  });
+
+  it("the same findings with a different patch (the base moved) update the open PR", async () => {
+    const probot = await newProbot({ planFixes: fakeEngine() });
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    const digest = readMarker("pr", fake.pulls[0]!.body)!.digest;
+    fake.humanCommit("main", { "infra/main.tf": `# owned by payments\n${TF_MAIN}` });
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    expect(fake.pulls).toHaveLength(1);
+    expect(readMarker("pr", fake.pulls[0]!.body)!.digest).not.toBe(digest);
+    expect(fake.files("lambda-guard/lambda-guard")["infra/main.tf"]).toMatch(/^# owned by payments\n/);
+    expect(fake.files("lambda-guard/lambda-guard")["infra/main.tf"]).toContain("AWS_IAM");
+  });
+
+  it("the PR body keeps what the detector said: its message, evidence, fix and commands", async () => {
+    const probot = await newProbot({ planFixes: fakeEngine() });
+    const f = {
+      ...webhook(),
+      message: "var.public_url in infra/prod.tfvars:3 sets authorization_type NONE",
+      remediation: { summary: "Set public_url = false in infra/prod.tfvars", commands: [] },
+      evidence: { variable: "public_url", tfvars: "infra/prod.tfvars:3" },
+    };
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([f])) }));
+    const body = fake.pulls[0]!.body;
+    expect(body).toContain("var.public\\_url in infra/prod.tfvars:3 sets authorization\\_type NONE");
+    expect(body).toContain("Set public\\_url = false in infra/prod.tfvars");
+    expect(body).toContain("`infra/prod.tfvars:3`");
   });
 
   it("two concurrent deliveries produce one PR (same process)", async () => {
@@ -182,40 +213,30 @@ describe("pull requests", () => {
     expect(calls.map((c) => `${c.method} ${c.path.replace(/^\/repos\/[^/]+\/[^/]+/, "")}`)).toEqual([
       "GET /contents/.github/lambda-guard.yml",
       "GET /contents/.github/lambda-guard.yml",
-      `GET /compare/${fake.head()}...main`,
-      "GET /pulls", // the one list: open PR and dismissals
-      "GET /branches/main",
-      expect.stringMatching(/^GET \/git\/trees\//),
-      expect.stringMatching(/^GET \/git\/blobs\//),
-      expect.stringMatching(/^GET \/git\/blobs\//),
-      "GET /issues",
-      "POST /git/blobs",
+      `GET /compare/main...${fake.head()}`,
+      "GET /issues", // the one list: the app's PRs (open one, dismissals) and its issues
+      `GET /tarball/${fake.head()}`,
+      expect.stringMatching(/^GET \/_codeload\//), // the redirect to the archive
       "POST /git/trees",
       "POST /git/commits",
       "POST /git/refs", // 422: the dismissed PR's branch is still there
-      "GET /pulls",
+      "GET /issues",
       "GET /compare/main...lambda-guard/lambda-guard",
       "PATCH /git/refs/heads/lambda-guard/lambda-guard",
       "POST /pulls",
     ]);
-    expect(calls.find((c) => c.method === "GET" && c.path.endsWith("/pulls"))!.query).toMatchObject({
-      head: "Codertocat:lambda-guard/lambda-guard",
+    expect(calls.find((c) => c.method === "GET" && c.path.endsWith("/issues"))!.query).toMatchObject({
+      creator: "lambda-guard[bot]",
       state: "all",
       per_page: "100",
       page: "1",
     });
     // The commit changes infra/api.tf only, on top of main.
-    const blob = calls.find((c) => c.method === "POST" && c.path.endsWith("/git/blobs"))!.body as {
-      content: string;
-      encoding: string;
-    };
-    expect(Buffer.from(blob.content, blob.encoding as BufferEncoding).toString("utf8")).toBe(
-      TF_API.replace('"NONE"', '"AWS_IAM"'),
-    );
     const tree = calls.find((c) => c.method === "POST" && c.path.endsWith("/git/trees"))!.body as {
-      tree: { path: string }[];
+      tree: { path: string; content: string }[];
     };
     expect(tree.tree.map((e) => e.path)).toEqual(["infra/api.tf"]);
+    expect(tree.tree[0]!.content).toBe(TF_API.replace('"NONE"', '"AWS_IAM"'));
     expect(fake.pulls).toHaveLength(2);
     const pr = fake.pulls[1]!;
     expect(pr.state).toBe("open");
@@ -363,14 +384,11 @@ describe("fix engine errors", () => {
     expect(calls).toEqual([
       "GET /contents/.github/lambda-guard.yml",
       "GET /contents/.github/lambda-guard.yml",
-      `GET /compare/${fake.head()}...main`,
+      `GET /compare/main...${fake.head()}`,
       "GET /app", // the bot login, once per process
-      "GET /pulls",
-      "GET /branches/main",
-      expect.stringMatching(/^GET \/git\/trees\//),
-      expect.stringMatching(/^GET \/git\/blobs\//),
-      expect.stringMatching(/^GET \/git\/blobs\//),
       "GET /issues",
+      `GET /tarball/${fake.head()}`,
+      expect.stringMatching(/^GET \/_codeload\//),
       "POST /issues",
     ]);
     expect(fake.pulls).toHaveLength(0);
@@ -462,14 +480,24 @@ describe("resolution", () => {
 });
 
 describe("trust", () => {
-  it("ignores check runs from other apps, other names and unfinished runs with zero API calls", async () => {
-    const probot = await newProbot({ planFixes: fakeEngine() });
+  it("ignores check runs from other apps, names outside a configured list and unfinished runs with zero API calls", async () => {
+    const probot = await newProbot({ planFixes: fakeEngine(), checkNames: ["lambda guard*"] });
     const text = outputText(report([webhook()]));
     await probot.receive(checkRunEvent(fake, { text, slug: "octocoders-linter" }));
     await probot.receive(checkRunEvent(fake, { text, name: "build" }));
     await probot.receive(checkRunEvent(fake, { text, status: "in_progress", action: "created" }));
     await probot.receive(checkRunEvent(fake, { text: "no marker here" }));
     expect(fake.calls).toEqual([]);
+  });
+
+  it("at the defaults, acts on any check run with the marker: a matrix name like 'Lambda Guard (prod)'", async () => {
+    const probot = await newProbot({ planFixes: fakeEngine() });
+    await probot.receive(
+      checkRunEvent(fake, { text: outputText(report([webhook()])), name: "Lambda Guard (prod)" }),
+    );
+    expect(fake.pulls).toHaveLength(1);
+    expect(fake.pulls[0]!).toMatchObject({ head: "lambda-guard/lambda-guard-prod" });
+    expect(fake.pulls[0]!.title).toContain("(Lambda Guard (prod))");
   });
 
   it("rejects path traversal, absolute paths, unknown rules and wrong schemas before any API call", async () => {
@@ -515,11 +543,45 @@ describe("trust", () => {
     expect(fake.pulls[0]!.base).toBe("main");
   });
 
-  it("does nothing when the repository config is invalid", async () => {
+  it("an invalid repository config: no PR, and the tracking issue says what is wrong (once)", async () => {
     fake.config = "pullRequests: yes please\n";
     const probot = await newProbot({ planFixes: fakeEngine() });
     await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
-    expect(fake.writes()).toEqual([]);
+    expect(fake.pulls).toHaveLength(0);
+    expect(fake.refs.has("lambda-guard/lambda-guard")).toBe(false);
+    expect(fake.issues).toHaveLength(1);
+    expect(fake.issues[0]!.body).toContain(".github/lambda-guard.yml is invalid");
+    expect(fake.issues[0]!.body).toContain("pullRequests");
+    // A redelivery does not repeat it; a second problem is a comment on the same issue.
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    expect(fake.issues).toHaveLength(1);
+    expect(fake.comments).toHaveLength(0);
+    fake.config = "failOn: sometimes\n";
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    expect(fake.comments).toHaveLength(1);
+    expect(fake.comments[0]!.body).toContain("failOn");
+    // Fixed: the next report is acted on and the issue is updated in place with the findings.
+    fake.config = null;
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    expect(fake.pulls).toHaveLength(1);
+  });
+
+  it("a delivery that keeps failing after the acknowledgement is retried, then reported in the tracking issue", async () => {
+    let compares = 0;
+    fake.intercept = (method, path) =>
+      method === "GET" && path.includes("/compare/") && ++compares <= 3
+        ? { status: 502, headers: {}, body: { message: "Server Error" } }
+        : undefined;
+    const probot = await newProbot({ planFixes: fakeEngine() });
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    expect(compares).toBe(3); // three attempts
+    expect(fake.pulls).toHaveLength(0);
+    expect(fake.issues).toHaveLength(1);
+    expect(fake.issues[0]!.body).toContain("could not finish acting on this report (3 attempts)");
+    // The next delivery succeeds and takes over the same issue.
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook()])) }));
+    expect(fake.pulls).toHaveLength(1);
+    expect(fake.issues).toHaveLength(1);
   });
 
   it("drops engine changes to files it was not given", async () => {
@@ -563,15 +625,63 @@ describe("truncated hand-off: the report artifact", () => {
     expect(fake.issues[0]!.body).toContain("fn150"); // only in the artifact
   });
 
-  it("finds the run by commit when the details URL does not name it", async () => {
+  it("without details_url: finds the run of the check suite (GET /actions/runs?check_suite_id=)", async () => {
     const full = report([webhook(), ...many()]);
-    fake.addRun(78, fake.head(), {
+    // Another workflow's run on the same commit, newer: must not be picked.
+    fake.addRun(79, fake.head(), { name: "lambda-guard-report", zip: makeZip({ "report.json": "{}" }) });
+    fake.addRun(
+      78,
+      fake.head(),
+      {
+        name: "lambda-guard-report",
+        zip: makeZip({ "lambda-guard-report.json": JSON.stringify(full) }, false),
+      },
+      { checkSuiteId: 5555 },
+    );
+    const probot = await newProbot({ planFixes: fakeEngine() });
+    await probot.receive(
+      checkRunEvent(fake, {
+        text: outputText(full, { maxLength: 4_000 }),
+        detailsUrl: null,
+        checkSuiteId: 5555,
+      }),
+    );
+    expect(fake.pulls).toHaveLength(1);
+    expect(fake.apiCalls().find((c) => c.path.endsWith("/actions/runs"))?.query).toMatchObject({
+      check_suite_id: "5555",
+    });
+    expect(fake.apiCalls().some((c) => c.path.includes("/runs/79/"))).toBe(false);
+  });
+
+  it("without details_url or a suite run: uses the run id the Action wrote in the marker", async () => {
+    const full = report([webhook(), ...many()]);
+    fake.addRun(80, fake.head(), {
       name: "lambda-guard-report",
-      zip: makeZip({ "lambda-guard-report.json": JSON.stringify(full) }, false),
+      zip: makeZip({ "report.json": JSON.stringify(full) }),
     });
     const probot = await newProbot({ planFixes: fakeEngine() });
-    await probot.receive(checkRunEvent(fake, { text: outputText(full, { maxLength: 4_000 }) }));
+    const text = outputText(full, { maxLength: 4_000, run: { id: 80 } });
+    await probot.receive(checkRunEvent(fake, { text, detailsUrl: null, checkSuiteId: 1 }));
     expect(fake.pulls).toHaveLength(1);
+    expect(fake.apiCalls().some((c) => c.path.endsWith("/actions/runs/80"))).toBe(true);
+  });
+
+  it("refuses to guess: no run id, no suite run, no details_url → no artifact, nothing written", async () => {
+    const full = report([webhook(), ...many()]);
+    fake.addRun(81, fake.head(), {
+      name: "lambda-guard-report",
+      zip: makeZip({ "report.json": JSON.stringify(full) }),
+    });
+    const probot = await newProbot({ planFixes: fakeEngine() });
+    await probot.receive(
+      checkRunEvent(fake, {
+        text: outputText(full, { maxLength: 4_000 }),
+        detailsUrl: null,
+        checkSuiteId: 2,
+      }),
+    );
+    expect(fake.writes()).toEqual([]);
+    expect(fake.apiCalls().some((c) => c.path.includes("/artifacts"))).toBe(false);
   });
 
   it("rejects an artifact report with a path traversal, an unknown rule or the wrong schema", async () => {

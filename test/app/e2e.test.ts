@@ -4,6 +4,7 @@ import nock from "nock";
 import type { Server } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app/index.js";
+import { DeliveryQueue } from "../../src/app/queue.js";
 import { createLambdaHandler } from "../../src/app/lambda.js";
 import { startServer } from "../../src/app/server.js";
 import { FakeGitHub } from "../helpers/github-fake.js";
@@ -30,6 +31,9 @@ let fake: FakeGitHub;
 let upstream: HttpServer;
 let prism: PrismProxy;
 let app: { server: Server; url: string };
+const queue = new DeliveryQueue({ background: true, sleep: async () => {} });
+let releaseEngine!: () => void;
+const engineGate = new Promise<void>((r) => (releaseEngine = r));
 
 const sign = (body: string) => `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
 
@@ -40,6 +44,8 @@ beforeAll(async () => {
   upstream = listening.server;
   prism = await startPrismProxy(listening.url);
   fake.baseUrl = prism.url;
+  // The tarball redirect goes to codeload, another host: straight to the stand-in, not through Prism.
+  fake.codeloadUrl = listening.url;
   app = await startServer({
     port: 0,
     host: "127.0.0.1",
@@ -48,10 +54,27 @@ beforeAll(async () => {
       privateKey,
       secret: SECRET,
       baseUrl: prism.url,
-      Octokit: TestOctokit,
+      // The tarball answer is a redirect to a binary archive; Prism follows redirects itself and decodes
+      // the body as text, so that one request goes straight to the stand-in (the spec has nothing to
+      // validate in a gzip body anyway). Everything else goes through Prism.
+      Octokit: TestOctokit.defaults({
+        request: {
+          fetch: (url: string | URL, init?: RequestInit) => {
+            const u = String(url);
+            return fetch(/\/tarball\//.test(u) ? u.replace(prism.url, listening.url) : u, init);
+          },
+        },
+      }),
       logLevel: "fatal",
     },
-    app: createApp({ planFixes: fakeEngine() }),
+    // The server's own queue (background): the webhook is answered before the work runs.
+    app: createApp({
+      planFixes: async (files, opts) => {
+        await engineGate;
+        return fakeEngine()(files, opts);
+      },
+      queue,
+    }),
   });
 }, 120_000);
 
@@ -78,13 +101,20 @@ describe("end to end (Prism validating against GitHub's OpenAPI description)", (
       body,
     });
     expect(res.status).toBe(200);
+    // Acknowledged while the fix engine is still held: nothing written yet.
+    expect(fake.pulls).toHaveLength(0);
+    releaseEngine();
+    await queue.idle();
     expect(prism.violations()).toEqual([]);
     expect(fake.pulls).toHaveLength(1);
     expect(fake.files("lambda-guard/lambda-guard")["infra/main.tf"]).toContain("AWS_IAM");
     expect(fake.issues).toHaveLength(1);
     const paths = fake.calls.map((c) => `${c.method} ${c.path}`);
     expect(paths).toContain("POST /repos/Codertocat/Hello-World/git/commits");
-    expect(prism.requests().length).toBeGreaterThanOrEqual(fake.calls.length);
+    // Every call went through Prism but the two archive requests (the tarball and its redirect).
+    const archive = fake.calls.filter((c) => /\/tarball\/|^\/_codeload\//.test(c.path)).length;
+    expect(archive).toBe(2);
+    expect(prism.requests().length).toBeGreaterThanOrEqual(fake.calls.length - archive);
   });
 
   it("refuses a webhook with a wrong signature without calling GitHub", async () => {

@@ -3,6 +3,7 @@ import nock from "nock";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { enginePlanFixes } from "../../src/app/deps.js";
 import { readMarker } from "../../src/app/markers.js";
+import type { SourceFile } from "../../src/iac/types.js";
 import { FakeGitHub } from "../helpers/github-fake.js";
 import {
   checkRunEvent,
@@ -39,7 +40,13 @@ afterEach(() => {
 });
 
 it("opens a PR with the engine's minimal patch and an issue for what it cannot fix", async () => {
-  const probot = await newProbot({ planFixes: enginePlanFixes });
+  const seen: SourceFile[] = [];
+  const probot = await newProbot({
+    planFixes: async (files, opts) => {
+      seen.push(...files);
+      return enginePlanFixes(files, opts);
+    },
+  });
   const live = urlFinding("webhook");
   await probot.receive(
     checkRunEvent(fake, { text: outputText(report([live, principalFinding("ci-deployer")])) }),
@@ -56,7 +63,8 @@ it("opens a PR with the engine's minimal patch and an issue for what it cannot f
   );
   expect(fake.issues).toHaveLength(1);
   expect(fake.issues[0]!.body).toContain("role/ci-deployer");
-  // package.json and workflow files are never read.
-  const read = fake.calls.filter((c) => c.path.includes("/git/blobs/")).length;
-  expect(read).toBe(1);
+  // One archive download; package.json and workflow files are never handed to the engine.
+  expect(fake.calls.filter((c) => c.path.includes("/tarball/"))).toHaveLength(1);
+  expect(fake.calls.some((c) => c.path.includes("/git/blobs/"))).toBe(false);
+  expect(seen.map((f) => f.path)).toEqual(["infra/main.tf"]);
 }, 30_000);

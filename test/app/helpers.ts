@@ -4,9 +4,11 @@ import { createRequire } from "node:module";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp, type AppDeps } from "../../src/app/index.js";
+import { DeliveryQueue } from "../../src/app/queue.js";
 import type { FixPlan, SourceFile } from "../../src/iac/types.js";
 import { buildReport, fingerprint, type Coverage, type Finding, type Report } from "../../src/model/index.js";
 import { checkRunText } from "../../src/report/check-run.js";
+import { DEFAULT_CHECK_NAME } from "../../src/report/handoff.js";
 import type { FakeGitHub } from "../helpers/github-fake.js";
 
 export const privateKey = generateKeyPairSync("rsa", {
@@ -29,7 +31,10 @@ export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unkno
 }));
 
 /** A new Probot per test, retries and throttling off, with the app loaded. */
-export async function newProbot(deps: Partial<AppDeps> = {}, baseUrl?: string): Promise<Probot> {
+export async function newProbot(
+  deps: Partial<AppDeps> & { queue?: DeliveryQueue } = {},
+  baseUrl?: string,
+): Promise<Probot> {
   const probot = new Probot({
     appId: 123,
     privateKey,
@@ -38,7 +43,10 @@ export async function newProbot(deps: Partial<AppDeps> = {}, baseUrl?: string): 
     logLevel: (process.env.LOG_LEVEL as "fatal" | undefined) ?? "fatal",
     ...(baseUrl ? { baseUrl } : {}),
   });
-  await probot.load(createApp(deps));
+  // Inline: `await probot.receive()` returns once the delivery's work is done; retries without waiting.
+  await probot.load(
+    createApp({ queue: new DeliveryQueue({ background: false, sleep: async () => {} }), ...deps }),
+  );
   return probot;
 }
 
@@ -98,7 +106,9 @@ export interface CheckRunOpts {
   headBranch?: string | null;
   headSha?: string;
   action?: "created" | "completed";
-  detailsUrl?: string;
+  /** null: no details_url at all (GitHub may drop it for check runs created with the workflow token). */
+  detailsUrl?: string | null;
+  checkSuiteId?: number;
 }
 
 /** `check_run.completed` (webhooks-examples) as the lambda-guard Action's check run would look. */
@@ -106,7 +116,7 @@ export function checkRunEvent(fake: FakeGitHub, o: CheckRunOpts = {}) {
   const p = example("check_run", o.action ?? "completed");
   const sha = o.headSha ?? fake.head();
   p.action = o.action ?? "completed";
-  p.check_run.name = o.name ?? "lambda-guard";
+  p.check_run.name = o.name ?? DEFAULT_CHECK_NAME;
   p.check_run.status = o.status ?? "completed";
   p.check_run.conclusion = "failure";
   p.check_run.head_sha = sha;
@@ -120,7 +130,9 @@ export function checkRunEvent(fake: FakeGitHub, o: CheckRunOpts = {}) {
   p.check_run.check_suite.head_branch = o.headBranch === undefined ? fake.defaultBranch : o.headBranch;
   p.check_run.check_suite.head_sha = sha;
   p.check_run.completed_at = "2026-11-23T10:00:00Z";
-  p.check_run.details_url = o.detailsUrl ?? `https://github.com/${fake.owner}/${fake.repo}/runs/1`;
+  p.check_run.details_url =
+    o.detailsUrl === undefined ? `https://github.com/${fake.owner}/${fake.repo}/runs/1` : o.detailsUrl;
+  if (o.checkSuiteId !== undefined) p.check_run.check_suite.id = o.checkSuiteId;
   p.repository = repositoryFor(fake, p.repository);
   p.installation = { id: 42, node_id: "x" };
   return { id: "delivery-1", name: "check_run", payload: p } as unknown as WebhookEvent;
@@ -250,7 +262,7 @@ export function report(
 /** The check run `output.text` the Action writes for `r` (the real renderer). */
 export function outputText(
   r: Report,
-  opts: { maxLength?: number; repository?: string; commit?: string } = {},
+  opts: { maxLength?: number; repository?: string; commit?: string; run?: { id: number } } = {},
 ): string {
   return checkRunText(r, opts).text;
 }

@@ -136,7 +136,6 @@ describe("dismissals", () => {
     state,
     merged: false,
     body: "",
-    headSha: "0".repeat(40),
     marker: { check: "lambda-guard", digest: "0".repeat(32), fingerprints },
     ...extra,
   });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { crc32, deflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, gzipSync } from "node:zlib";
 
 /**
  * A small, stateful stand-in for the parts of GitHub's REST API that lambda-guard's app uses: git
@@ -87,6 +87,8 @@ export class FakeGitHub {
   readonly defaultBranch: string;
   readonly botLogin: string;
   baseUrl = "https://api.github.com";
+  /** Where the tarball redirect points (codeload.github.com on GitHub); defaults to `baseUrl`. */
+  codeloadUrl: string | null = null;
   calls: Call[] = [];
   blobs = new Map<string, Buffer>();
   trees = new Map<string, TreeEntry[]>();
@@ -96,7 +98,7 @@ export class FakeGitHub {
   issues: Issue[] = [];
   comments: Comment[] = [];
   artifacts: Artifact[] = [];
-  runs = new Map<number, { id: number; head_sha: string; head_branch: string }>();
+  runs = new Map<number, { id: number; head_sha: string; head_branch: string; check_suite_id?: number }>();
   /** `.github/lambda-guard.yml` at the default branch; null = absent (404). */
   config: string | null = null;
   /** Called before a request is handled; return a response to override it (races, errors). */
@@ -148,8 +150,18 @@ export class FakeGitHub {
     return sha;
   }
 
-  addRun(id: number, headSha: string, artifact?: { name: string; zip: Buffer; expired?: boolean }): void {
-    this.runs.set(id, { id, head_sha: headSha, head_branch: this.defaultBranch });
+  addRun(
+    id: number,
+    headSha: string,
+    artifact?: { name: string; zip: Buffer; expired?: boolean },
+    opts: { checkSuiteId?: number } = {},
+  ): void {
+    this.runs.set(id, {
+      id,
+      head_sha: headSha,
+      head_branch: this.defaultBranch,
+      ...(opts.checkSuiteId ? { check_suite_id: opts.checkSuiteId } : {}),
+    });
     if (artifact) this.artifacts.push({ id: id * 10, runId: id, ...artifact });
   }
 
@@ -263,6 +275,21 @@ export class FakeGitHub {
         });
       }
     }
+    if (seg[0] === "_codeload" && method === "GET") {
+      const sha = (seg[1] ?? "").replace(/\.tar\.gz$/, "");
+      const commit = this.commits.get(sha);
+      if (!commit) return json(404, { message: "Not Found" });
+      const files = this.trees.get(commit.tree)!.map((e) => ({
+        path: e.path,
+        mode: e.mode,
+        data: this.blobs.get(e.sha)!,
+      }));
+      return {
+        status: 200,
+        headers: { "content-type": "application/x-gzip" },
+        body: makeTarGz(`${this.owner}-${this.repo}-${sha.slice(0, 7)}`, sha, files),
+      };
+    }
     if (seg[0] === "downloads" && seg[1] === "artifact") {
       const a = this.artifacts.find((x) => x.id === Number(seg[2]));
       return a
@@ -321,8 +348,10 @@ export class FakeGitHub {
             committer: { login: c.committer },
           };
         });
+        const baseCommit = this.commits.get(bs)!;
         return json(200, {
           status,
+          base_commit: { sha: bs, commit: { message: baseCommit.message, tree: { sha: baseCommit.tree } } },
           ahead_by: ahead.length,
           behind_by: behind.length,
           total_commits: ahead.length,
@@ -428,7 +457,7 @@ export class FakeGitHub {
             ...this.issues.map((i) => this.#issueJson(i)),
             ...this.pulls.map((p) => ({
               ...this.#issueJson({ ...p, state_reason: null }),
-              pull_request: { url: "" },
+              pull_request: { url: "", merged_at: p.merged_at },
             })),
           ];
           const list = all
@@ -497,6 +526,13 @@ export class FakeGitHub {
       }
       case "GET actions":
         return this.#actions(rest.slice(1), q);
+      case "GET tarball": {
+        // GitHub answers with a redirect to codeload, which serves `git archive --format=tar.gz`.
+        const sha = this.#resolve(rest.slice(1).join("/"));
+        if (!sha) return json(404, { message: "Not Found" });
+        const host = this.codeloadUrl ?? this.baseUrl;
+        return { status: 302, headers: { location: `${host}/_codeload/${sha}.tar.gz` }, body: "" };
+      }
     }
     return json(404, { message: `Not Found (fake: ${method} ${rawPath})` });
   }
@@ -602,7 +638,11 @@ export class FakeGitHub {
 
   #actions(rest: string[], q: Record<string, string>): FakeResponse {
     if (rest[0] === "runs" && rest.length === 1) {
-      const runs = [...this.runs.values()].filter((r) => !q.head_sha || r.head_sha === q.head_sha);
+      const runs = [...this.runs.values()].filter(
+        (r) =>
+          (!q.head_sha || r.head_sha === q.head_sha) &&
+          (!q.check_suite_id || r.check_suite_id === Number(q.check_suite_id)),
+      );
       return json(200, {
         total_count: runs.length,
         workflow_runs: runs.map((r) => ({ ...r, repository: { full_name: `${this.owner}/${this.repo}` } })),
@@ -756,4 +796,52 @@ export function makeZip(entries: Record<string, string | Buffer>, deflate = true
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/**
+ * A gzipped tar as `git archive` writes it (what GitHub's tarball endpoint serves): a pax global header
+ * with the commit id, a top directory, ustar entries, and pax `path` records for names over 100 bytes.
+ */
+export function makeTarGz(
+  top: string,
+  commit: string,
+  files: { path: string; mode: string; data: Buffer }[],
+): Buffer {
+  const blocks: Buffer[] = [];
+  const header = (name: string, size: number, type: string, mode: number) => {
+    const h = Buffer.alloc(512);
+    h.write(name.slice(0, 100), 0, "utf8");
+    h.write(mode.toString(8).padStart(7, "0"), 100);
+    h.write("0000000", 108);
+    h.write("0000000", 116);
+    h.write(size.toString(8).padStart(11, "0"), 124);
+    h.write("00000000000", 136);
+    h.write("        ", 148);
+    h.write(type, 156);
+    h.write("ustar\u000000", 257);
+    let sum = 0;
+    for (const b of h) sum += b;
+    h.write(`${sum.toString(8).padStart(6, "0")}\u0000 `, 148);
+    return h;
+  };
+  const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc((512 - (b.length % 512)) % 512)]);
+  const pax = (key: string, value: string) => {
+    const body = ` ${key}=${value}\n`;
+    let len = body.length + 1;
+    while (`${len}${body}`.length !== len) len = `${len}${body}`.length;
+    return Buffer.from(`${len}${body}`);
+  };
+  const g = pax("comment", commit);
+  blocks.push(header("pax_global_header", g.length, "g", 0o666), pad(g));
+  blocks.push(header(`${top}/`, 0, "5", 0o775));
+  for (const f of files) {
+    const name = `${top}/${f.path}`;
+    if (Buffer.byteLength(name) > 100) {
+      const x = pax("path", name);
+      blocks.push(header("PaxHeader", x.length, "x", 0o666), pad(x));
+    }
+    blocks.push(header(name, f.data.length, "0", f.mode === "100755" ? 0o775 : 0o664), pad(f.data));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return gzipSync(Buffer.concat(blocks));
 }
