@@ -82,7 +82,6 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
     });
 
   const getPolicy = async (name: string, qualifier: string | null): Promise<PolicyFact> => {
-    await policyBucket.take();
     try {
       const out = await lambda.send(
         new GetPolicyCommand({ FunctionName: name, ...(qualifier ? { Qualifier: qualifier } : {}) }),
@@ -113,7 +112,6 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
       const urls: UrlFact[] = [];
       let marker: string | undefined;
       do {
-        await control.take();
         const page: ListFunctionUrlConfigsCommandOutput = await lambda.send(
           new ListFunctionUrlConfigsCommand({ FunctionName: name, Marker: marker, MaxItems: 50 }),
         );
@@ -131,7 +129,6 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
       try {
         marker = undefined;
         do {
-          await control.take();
           const page: ListAliasesCommandOutput = await lambda.send(
             new ListAliasesCommand({ FunctionName: name, Marker: marker, MaxItems: 50 }),
           );
@@ -172,7 +169,6 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
   try {
     let marker: string | undefined;
     do {
-      await control.take();
       const page: ListFunctionsCommandOutput = await lambda.send(
         new ListFunctionsCommand({ Marker: marker, MaxItems: 50 }),
       );
@@ -213,7 +209,6 @@ export async function readTags(
   region: string,
   arn: string,
 ): Promise<Record<string, string> | null> {
-  await clients.bucket("lambda:control-plane", region).take();
   try {
     const out = await clients.lambda(region).send(new ListTagsCommand({ Resource: arn }));
     return out.Tags ?? {};

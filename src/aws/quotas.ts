@@ -16,3 +16,24 @@ export const DOCUMENTED_QUOTAS = {
   ec2: 10,
 } as const;
 export type QuotaBucket = keyof typeof DOCUMENTED_QUOTAS;
+
+/** Buckets metered per account rather than per region (AWS's global services). */
+const GLOBAL_SERVICES = new Set(["iam", "sts", "account"]);
+
+/**
+ * The bucket that paces `service:operation`, and whether it is metered per region. Operations without a
+ * documented quota are not paced (they are still retried). A new service's quota goes in DOCUMENTED_QUOTAS
+ * and here; nothing else has to change.
+ */
+export function bucketFor(
+  service: string,
+  operation: string,
+): { bucket: QuotaBucket; global: boolean } | undefined {
+  const global = GLOBAL_SERVICES.has(service);
+  const specific = `${service}:${operation}`;
+  if (specific in DOCUMENTED_QUOTAS) return { bucket: specific as QuotaBucket, global };
+  if (service === "lambda") return { bucket: "lambda:control-plane", global };
+  if (service === "cloudtrail") return undefined;
+  if (service in DOCUMENTED_QUOTAS) return { bucket: service as QuotaBucket, global };
+  return undefined;
+}

@@ -45,7 +45,6 @@ export interface CallerIdentity {
 
 export async function callerIdentity(clients: AwsClients): Promise<CallerIdentity> {
   try {
-    await clients.bucket("sts").take();
     const out = await clients.sts().send(new GetCallerIdentityCommand({}));
     return { accountId: out.Account!, arn: out.Arn!, partition: partitionOf(out.Arn!) };
   } catch (err) {

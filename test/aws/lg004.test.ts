@@ -36,7 +36,6 @@ async function scan(
     apiBudget: opts.apiBudget ?? 25,
     credentials,
     homeRegion: "us-east-1",
-    maxAttempts: 3,
   });
   open.push({ emu, clients });
   const r = await scanGetFunctionCallers({
@@ -460,7 +459,6 @@ describe("LG004 CloudTrail reading", () => {
       apiBudget: 10,
       credentials,
       homeRegion: "us-east-1",
-      maxAttempts: 1,
     });
     open.push({ emu, clients });
     const t0 = performance.now();
@@ -471,7 +469,6 @@ describe("LG004 CloudTrail reading", () => {
       start: new Date(NOW.getTime() - 90 * 86_400_000),
       end: NOW,
       onEvent: () => {},
-      backoffMs: 10,
     });
     const ms = performance.now() - t0;
     expect(res.status).toBe("complete");

@@ -37,7 +37,6 @@ async function scan(
     endpointUrl: emulator.url,
     apiBudget: opts.apiBudget ?? 1,
     credentials: CREDS,
-    maxAttempts: 2,
   });
   const report = await scanAccount({
     clients,

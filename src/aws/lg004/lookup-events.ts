@@ -10,7 +10,7 @@
  */
 import { LookupEventsCommand, type Event as TrailEvent } from "@aws-sdk/client-cloudtrail";
 import type { AwsClients } from "../clients.js";
-import { awsErrorCode, describeAwsError, isAccessDenied } from "../errors.js";
+import { describeAwsError, isAccessDenied } from "../errors.js";
 
 export interface LookupProgress {
   region: string;
@@ -33,10 +33,6 @@ export interface LookupRegionOptions {
   maxChains?: number;
   /** Do not split windows shorter than this (ms). Default 2 s. */
   minSplitMs?: number;
-  /** Own retries on throttling after the SDK's retries gave up. Default 5. */
-  throttleRetries?: number;
-  /** Base back-off (ms) for own retries. Default 500. */
-  backoffMs?: number;
 }
 
 export interface LookupRegionResult {
@@ -58,28 +54,12 @@ interface Chain {
   token?: string;
 }
 
-const THROTTLING = new Set([
-  "ThrottlingException",
-  "Throttling",
-  "TooManyRequestsException",
-  "RequestLimitExceeded",
-  "SlowDown",
-]);
-
-export function isThrottling(err: unknown): boolean {
-  return THROTTLING.has(awsErrorCode(err));
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export async function lookupRegion(opts: LookupRegionOptions): Promise<LookupRegionResult> {
   const { clients, region } = opts;
   const client = clients.cloudtrail(region);
   const bucket = clients.bucket("cloudtrail:LookupEvents", region);
   const maxChains = opts.maxChains ?? Math.min(16, Math.max(4, Math.ceil(bucket.rate * 2)));
   const minSplit = opts.minSplitMs ?? 2_000;
-  const retries = opts.throttleRetries ?? 5;
-  const backoff = opts.backoffMs ?? 500;
   let pages = 0;
   let events = 0;
   let chains = 0;
@@ -89,25 +69,17 @@ export async function lookupRegion(opts: LookupRegionOptions): Promise<LookupReg
 
   const progress = () => opts.onProgress?.({ region, events, pages, waiting: bucket.pending > 0 });
 
-  async function page(c: Chain) {
-    for (let attempt = 0; ; attempt++) {
-      await bucket.take();
-      try {
-        return await client.send(
-          new LookupEventsCommand({
-            LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: c.eventName }],
-            StartTime: new Date(c.start),
-            EndTime: new Date(c.end),
-            MaxResults: 50,
-            ...(c.token ? { NextToken: c.token } : {}),
-          }),
-        );
-      } catch (err) {
-        if (!isThrottling(err) || attempt >= retries) throw err;
-        await sleep(backoff * 2 ** attempt);
-      }
-    }
-  }
+  // Paced and retried by the client (clients.ts): one page per call here.
+  const page = (c: Chain) =>
+    client.send(
+      new LookupEventsCommand({
+        LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: c.eventName }],
+        StartTime: new Date(c.start),
+        EndTime: new Date(c.end),
+        MaxResults: 50,
+        ...(c.token ? { NextToken: c.token } : {}),
+      }),
+    );
 
   async function run(c: Chain): Promise<void> {
     chains++;
