@@ -1,4 +1,11 @@
-import { InputError, isRuleId, FAIL_ON_VALUES, type FailOn, type RuleId } from "../model/index.js";
+import {
+  InputError,
+  isRuleId,
+  FAIL_ON_VALUES,
+  parseDuration,
+  type FailOn,
+  type RuleId,
+} from "../model/index.js";
 import type { IncompletePolicy } from "../report/check-run.js";
 
 export const MODES = ["account", "iac", "both"] as const;
@@ -11,6 +18,8 @@ export interface ActionInputs {
   lookbackDays?: number;
   failOn?: FailOn;
   apiBudget: number;
+  /** Scan-wide deadline (ms) and how it was written (for coverage details). */
+  timeout?: { ms: number; text: string };
   config: string;
   iacPath: string;
   checkName: string;
@@ -122,6 +131,16 @@ export function parseInputs(env: Env): ActionInputs {
     );
   }
 
+  let timeout: { ms: number; text: string } | undefined;
+  const timeoutRaw = readInput(env, "timeout");
+  if (timeoutRaw) {
+    const ms = parseDuration(timeoutRaw);
+    if (ms === undefined || ms < 1000 || ms > 86_400_000) {
+      throw bad("timeout", timeoutRaw, "use a duration from 1s to 24h such as 30m, 1h30m or 90s");
+    }
+    timeout = { ms, text: timeoutRaw };
+  }
+
   const incompleteRaw = readInput(env, "incomplete") || "failure";
   if (incompleteRaw !== "failure" && incompleteRaw !== "neutral") {
     throw bad(
@@ -173,6 +192,7 @@ export function parseInputs(env: Env): ActionInputs {
     ...(lookbackDays !== undefined ? { lookbackDays } : {}),
     ...(failOn ? { failOn } : {}),
     apiBudget,
+    ...(timeout ? { timeout } : {}),
     config: readInput(env, "config") || ".github/lambda-guard.yml",
     iacPath,
     incomplete: incompleteRaw,

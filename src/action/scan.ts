@@ -11,6 +11,8 @@ export interface ScanRequest {
   regions: "all" | string[];
   lookbackDays: number;
   apiBudget: number;
+  /** Scan-wide deadline: unfinished scopes become `timed-out` coverage. */
+  timeout?: { ms: number; text: string };
   configPath?: string;
   /** The loaded config (the Action loads it once, for fail-on too). */
   config: Config;
@@ -33,6 +35,7 @@ async function account(req: ScanRequest): Promise<Report> {
     ...(req.endpointUrl ? { endpointUrl: req.endpointUrl } : {}),
     ...(req.credentials ? { credentials: req.credentials } : {}),
     ...(req.homeRegion ? { homeRegion: req.homeRegion } : {}),
+    ...(req.timeout ? { signal: AbortSignal.timeout(req.timeout.ms) } : {}),
   });
   try {
     return await scanAccount({
@@ -42,6 +45,7 @@ async function account(req: ScanRequest): Promise<Report> {
       rules: req.rules ?? [...RULE_IDS],
       config: req.config,
       confirmWithSimulator: false,
+      ...(req.timeout ? { timeoutLabel: `timeout (${req.timeout.text})` } : {}),
     });
   } finally {
     clients.destroy();

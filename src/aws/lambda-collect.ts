@@ -13,7 +13,7 @@ import type { Coverage } from "../model/index.js";
 import { parsePolicy } from "../policy/index.js";
 import { functionArn, splitFunctionArn } from "./arn.js";
 import type { AwsClients } from "./clients.js";
-import { describeAwsError, isNotFound } from "./errors.js";
+import { describeAwsError, isFunctionGone, isNotFound, isRegionRefusal, regionNotEnabled } from "./errors.js";
 import type { FunctionFacts, PolicyFact, UrlFact } from "./function-facts.js";
 import { Semaphore } from "./semaphore.js";
 
@@ -70,7 +70,7 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
   const sem = new Semaphore(opts.concurrency ?? 12);
   let total = 0;
   let done = 0;
-  let deleted = 0;
+  const deleted: string[] = [];
   let listing = true;
   const progress = () =>
     opts.onProgress?.({
@@ -100,6 +100,8 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
         return { status: "invalid", error, raw };
       }
     } catch (err) {
+      // The function vanished: not "no policy"; processFunction reports it as deleted.
+      if (isFunctionGone(err)) throw err;
       if (isNotFound(err)) return { status: "absent" };
       failures.add("GetPolicy", err);
       return { status: "unreadable", error: describeAwsError(err) };
@@ -156,8 +158,8 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
         aliases,
       });
     } catch (err) {
-      // Deleted between ListFunctions and now: nothing left to expose.
-      if (isNotFound(err)) deleted++;
+      // Deleted between ListFunctions and now: nothing left to expose, but say which.
+      if (isNotFound(err)) deleted.push(name);
       else failures.add("ListFunctionUrlConfigs", err);
     } finally {
       done++;
@@ -183,6 +185,9 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
   } catch (err) {
     listing = false;
     await Promise.all(work);
+    if (total === 0 && isRegionRefusal(err)) {
+      return { scope: `${region}/lambda`, status: "failed", detail: regionNotEnabled(region, err) };
+    }
     return {
       scope: `${region}/lambda`,
       status: total > 0 ? "partial" : "failed",
@@ -194,7 +199,12 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
   progress();
 
   const notes: string[] = [];
-  if (deleted > 0) notes.push(`${deleted} function${deleted > 1 ? "s" : ""} deleted during the scan`);
+  if (deleted.length > 0) {
+    const names = deleted.sort().slice(0, 10).join(", ");
+    notes.push(
+      `${deleted.length} function${deleted.length > 1 ? "s" : ""} deleted during the scan, not analysed: ${names}${deleted.length > 10 ? ", …" : ""}`,
+    );
+  }
   if (failures.size > 0) notes.push(failures.detail());
   return {
     scope: `${region}/lambda`,

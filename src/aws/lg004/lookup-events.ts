@@ -10,7 +10,7 @@
  */
 import { LookupEventsCommand, type Event as TrailEvent } from "@aws-sdk/client-cloudtrail";
 import type { AwsClients } from "../clients.js";
-import { describeAwsError, isAccessDenied } from "../errors.js";
+import { describeAwsError, isAccessDenied, isRegionRefusal, regionNotEnabled } from "../errors.js";
 
 export interface LookupProgress {
   region: string;
@@ -147,11 +147,14 @@ export async function lookupRegion(opts: LookupRegionOptions): Promise<LookupReg
       .map((e) => `${new Date(e.lostFrom).toISOString()}–${new Date(e.lostTo).toISOString()}`)
       .slice(0, 3)
       .join(", ");
-    const denied = errors.every((e) => isAccessDenied(e.err));
+    const refused = errors.every((e) => isRegionRefusal(e.err));
+    const denied = !refused && errors.every((e) => isAccessDenied(e.err));
     result.status = okPages === 0 ? "failed" : "partial";
     result.detail =
       result.status === "failed"
-        ? `${describeAwsError(first.err)}${denied ? " — allow cloudtrail:LookupEvents to the scanning role" : ""}`
+        ? refused
+          ? regionNotEnabled(region, first.err)
+          : `${describeAwsError(first.err)}${denied ? " — allow cloudtrail:LookupEvents to the scanning role" : ""}`
         : `${describeAwsError(first.err)}; events not read for ${lost}${errors.length > 3 ? " and more" : ""}`;
   }
   return result;
