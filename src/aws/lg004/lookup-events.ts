@@ -54,6 +54,8 @@ interface Chain {
   token?: string;
 }
 
+const SPLIT_MIN_PAGES = 40;
+
 export async function lookupRegion(opts: LookupRegionOptions): Promise<LookupRegionResult> {
   const { clients, region } = opts;
   const client = clients.cloudtrail(region);
@@ -120,10 +122,13 @@ export async function lookupRegion(opts: LookupRegionOptions): Promise<LookupReg
     if (running.size >= maxChains) return;
     const remaining = oldest - c.floor;
     if (remaining < 2 * minSplit) return;
-    // Pages left if the rest of the window is as dense as the page just read.
+    // Pages left if the rest of the window is as dense as the page just read. A split costs about one call
+    // (the page that crosses the boundary is read by both chains), so only split chains with many pages
+    // left: with at least SPLIT_MIN_PAGES, every chain covers ≥ SPLIT_MIN_PAGES / 2 pages and calls stay
+    // within ~1 + 2 / SPLIT_MIN_PAGES of the pages (≤ 1.05× at 40).
     const span = Math.max(1, pageNewest - oldest);
     const pagesLeft = (remaining / span) * (count / 50);
-    if (pagesLeft < 4) return;
+    if (pagesLeft < SPLIT_MIN_PAGES) return;
     const mid = Math.floor((c.floor + remaining / 2) / 1000) * 1000;
     if (mid <= c.floor || mid >= oldest) return;
     spawn({ eventName: c.eventName, start: c.floor, end: mid, floor: c.floor });
