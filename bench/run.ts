@@ -3,6 +3,7 @@
 import { benchIac } from "./iac.js";
 import { benchLambda } from "./lambda.js";
 import { benchLg004, writeLg004State } from "./lg004.js";
+import { benchReliability } from "./reliability.js";
 
 type Bench = () => Promise<Record<string, string | number | boolean>>;
 
@@ -14,6 +15,7 @@ if (process.argv[2] === "--write-lg004-state") {
     ["lambda", () => benchLambda()],
     ["lg004", () => benchLg004()],
     ["iac", () => benchIac()],
+    ["reliability", () => benchReliability()],
   ];
   let failed = false;
   for (const [name, bench] of benches) {

@@ -154,7 +154,15 @@ export class AwsClients {
     const key = `${region}/${bucket}`;
     let b = this.buckets.get(key);
     if (!b) {
-      b = new TokenBucket(DOCUMENTED_QUOTAS[bucket] * this.apiBudget);
+      // Throttling may slow a bucket to a quarter of the documented quota (of the budget, if lower), no further:
+      // random throttles (someone else's burst) must not stall the scan.
+      const documented = DOCUMENTED_QUOTAS[bucket];
+      b = new TokenBucket(
+        documented * this.apiBudget,
+        undefined,
+        {},
+        (documented * Math.min(1, this.apiBudget)) / 4,
+      );
       this.buckets.set(key, b);
     }
     return b;

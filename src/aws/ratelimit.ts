@@ -2,8 +2,8 @@
  * A token bucket per (region, quota bucket). The scan runs at the documented quota times --api-budget and
  * no faster, so AWS should not have to throttle us. When it does anyway (someone else uses the same quota, or
  * the quota is lower than documented), the bucket halves its rate (at most once per second, so one burst of
- * throttles counts once) and creeps back up by about one request per second per second of success: additive
- * increase, multiplicative decrease, as TCP does, so the scan stops competing instead of hammering.
+ * throttles counts once, and never below `minRate`) and creeps back up with every success (+1 % of the rate, at
+ * least 0.02 req/s): slow probing, fast retreat, as TCP does, so the scan stops competing instead of hammering.
  *
  * Tokens are handed out in FIFO order to waiters, so concurrency above the rate only queues work instead
  * of bursting. `burst` defaults to one second's worth of tokens (at least 1).
@@ -52,10 +52,19 @@ export class TokenBucket implements Pacer {
   private readonly timers: BucketTimers;
   readonly stats: BucketStats;
 
-  constructor(ratePerSecond: number, burst?: number, timers: Partial<BucketTimers> = {}) {
+  /** Throttling never slows the bucket below this (requests/s). */
+  readonly minRate: number;
+
+  constructor(
+    ratePerSecond: number,
+    burst?: number,
+    timers: Partial<BucketTimers> = {},
+    minRate = Math.min(ratePerSecond, 0.1),
+  ) {
     if (!(ratePerSecond > 0)) throw new RangeError(`rate must be positive, got ${ratePerSecond}`);
     this.timers = { ...realTimers, ...timers };
     this.maxRate = ratePerSecond;
+    this.minRate = Math.min(ratePerSecond, Math.max(0.01, minRate));
     this.rate = ratePerSecond;
     this.maxBurst = Math.max(1, burst ?? Math.floor(ratePerSecond));
     // Start with one token, not a full burst: a scan that starts with a burst of `rate` calls on top of
@@ -113,17 +122,17 @@ export class TokenBucket implements Pacer {
     if (now - this.lastDecrease < 1000) return;
     this.lastDecrease = now;
     this.refill();
-    const floor = Math.min(this.maxRate, 0.1);
-    this.rate = Math.max(floor, this.rate / 2);
+    this.rate = Math.max(this.minRate, this.rate / 2);
     this.tokens = Math.min(this.tokens, this.burst);
     this.stats.minRate = Math.min(this.stats.minRate, this.rate);
   }
 
-  /** Additive increase: +1/rate per success, i.e. about +1 request/s for every second at the current rate. */
+  /** Slow probing back up: +1 % per success (at least +0.02 req/s), so a quota we just hit is approached
+   * again over tens of calls rather than a few, keeping throttled calls a small fraction. */
   succeeded(): void {
     if (this.rate >= this.maxRate) return;
     this.refill();
-    this.rate = Math.min(this.maxRate, this.rate + 1 / this.rate);
+    this.rate = Math.min(this.maxRate, this.rate + Math.max(0.02, this.rate * 0.01));
   }
 
   /** Waiting callers (for progress output: "throttling waits"). */

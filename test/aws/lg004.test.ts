@@ -414,8 +414,8 @@ describe("LG004 permission evaluation through the pipeline", () => {
 
 describe("LG004 CloudTrail reading", () => {
   it("paginates long windows with concurrent sub-window chains and counts every event once", async () => {
-    const events = Array.from({ length: 2400 }, (_, i) =>
-      event("reader", `fn-${i % 40}`, { ageMs: 60_000 + i * 3_000_000 }),
+    const events = Array.from({ length: 4000 }, (_, i) =>
+      event("reader", `fn-${i % 40}`, { ageMs: 60_000 + i * 1_900_000 }),
     );
     const s = state({
       cloudtrail: events,
@@ -429,13 +429,13 @@ describe("LG004 CloudTrail reading", () => {
     const region = r.stats.regions[0]!;
     expect(region.status).toBe("complete");
     expect(region.chains).toBeGreaterThan(2);
-    // Splitting adds few calls: at most 1.1 × the minimum (48 full pages + 1 for the other event name).
-    expect(region.pages).toBeGreaterThanOrEqual(49);
-    expect(region.pages).toBeLessThanOrEqual(Math.floor(1.1 * 49));
+    // Splitting adds few calls: at most 1.1 × the minimum (80 full pages + 1 for the other event name).
+    expect(region.pages).toBeGreaterThanOrEqual(81);
+    expect(region.pages).toBeLessThanOrEqual(Math.floor(1.1 * 81));
     expect(r.emu.stats().requests["cloudtrail:LookupEvents"]).toBe(region.pages);
-    expect(r.stats.callers.records).toBe(2400);
+    expect(r.stats.callers.records).toBe(4000);
     expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]!.evidence.events).toBe(2400);
+    expect(r.findings[0]!.evidence.events).toBe(4000);
     expect(r.findings[0]!.evidence.functions as unknown[]).toHaveLength(40);
   });
 

@@ -43,7 +43,7 @@ describe("TokenBucket", () => {
     expect(bucket.rate).toBe(4);
     expect(bucket.stats.throttles).toBe(3);
     expect(bucket.stats.minRate).toBe(4);
-    // +1/rate per success: about +1 req/s per second of successes at the current rate, never above the ceiling.
+    // +1 % per success: tens of calls to regain the rate, never above the ceiling.
     let successes = 0;
     while (bucket.rate < 16) {
       bucket.succeeded();
@@ -52,6 +52,16 @@ describe("TokenBucket", () => {
     expect(bucket.rate).toBe(16);
     expect(successes).toBeGreaterThan(60);
     expect(successes).toBeLessThan(200);
+  });
+
+  it("never slows below its floor", () => {
+    const clock = new VirtualClock();
+    const bucket = new TokenBucket(16, undefined, clock, 3);
+    for (let i = 0; i < 10; i++) {
+      bucket.throttled();
+      clock.t += 1000;
+    }
+    expect(bucket.rate).toBe(3);
   });
 
   it("paces at the lowered rate after a throttle", async () => {

@@ -55,6 +55,7 @@ interface Chain {
 }
 
 const SPLIT_MIN_PAGES = 40;
+const SPLIT_EVERY_PAGES = 20;
 
 export async function lookupRegion(opts: LookupRegionOptions): Promise<LookupRegionResult> {
   const { clients, region } = opts;
@@ -120,6 +121,9 @@ export async function lookupRegion(opts: LookupRegionOptions): Promise<LookupReg
 
   function maybeSplit(c: Chain, pageNewest: number, oldest: number, count: number) {
     if (running.size >= maxChains) return;
+    // Events are rarely spread evenly (the estimate below may split off an empty window, a wasted call), so
+    // splits are also capped by the pages actually read: at most one per SPLIT_EVERY_PAGES.
+    if ((chains - opts.eventNames.length + 1) * SPLIT_EVERY_PAGES > pages) return;
     const remaining = oldest - c.floor;
     if (remaining < 2 * minSplit) return;
     // Pages left if the rest of the window is as dense as the page just read. A split costs about one call
