@@ -1,5 +1,3 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { GetAccountAuthorizationDetailsCommand, GetRolePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -8,12 +6,10 @@ import {
   startEmulator,
   type EmulatorHandle,
 } from "../../src/emulator/index.js";
-import { AWS_CLI } from "../helpers/aws-cli.js";
-import { mapLimit } from "../../src/model/index.js";
+import { awsCliBatch } from "../helpers/aws-cli-batch.js";
 
 const ACCOUNT = "111122223333";
 const credentials = { accessKeyId: "AKIDEMULATOR", secretAccessKey: "emulator-secret" };
-const exec = promisify(execFile);
 const MANAGED = `arn:aws:iam::${ACCOUNT}:policy/LambdaReaders`;
 const read = {
   Version: "2012-10-17",
@@ -99,42 +95,46 @@ beforeAll(async () => {
 });
 afterAll(async () => emu.close());
 
-/** The AWS CLI v2: a client we did not write, decoding IAM's URL-encoded documents itself. */
-async function aws(...args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await exec(AWS_CLI, ["iam", ...args, "--endpoint-url", emu.url, "--output", "json"], {
-    timeout: 30_000,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "/tmp",
-      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-      AWS_DEFAULT_REGION: "us-east-1",
-      AWS_CONFIG_FILE: "/dev/null",
-      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-      AWS_EC2_METADATA_DISABLED: "true",
-      AWS_PAGER: "",
-    },
-  });
-  return JSON.parse(stdout) as Record<string, unknown>;
+const cliEnv = () => ({
+  PATH: process.env.PATH ?? "",
+  HOME: process.env.HOME ?? "/tmp",
+  AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+  AWS_DEFAULT_REGION: "us-east-1",
+  AWS_CONFIG_FILE: "/dev/null",
+  AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+  AWS_EC2_METADATA_DISABLED: "true",
+  AWS_PAGER: "",
+});
+
+/** The AWS CLI v2 (a client we did not write, decoding IAM's URL-encoded documents itself), one process. */
+async function aws(commands: string[][]) {
+  return awsCliBatch(
+    commands.map((c) => ["iam", ...c, "--endpoint-url", emu.url, "--output", "json"]),
+    cliEnv(),
+  );
 }
 
 describe("IAM read APIs agree with the iam snapshot (AWS CLI v2)", () => {
   it("serves every read the manual method uses", async () => {
-    // Two CLI processes at a time: each start-up costs a second of CPU.
-    const [rp, grp, up, gup, arp, aup, gp, gpv, gfu] = await mapLimit(
-      [
-        ["list-role-policies", "--role-name", "deployer"],
-        ["get-role-policy", "--role-name", "deployer", "--policy-name", "read-functions"],
-        ["list-user-policies", "--user-name", "alice"],
-        ["get-user-policy", "--user-name", "alice", "--policy-name", "tags"],
-        ["list-attached-role-policies", "--role-name", "deployer"],
-        ["list-attached-user-policies", "--user-name", "alice"],
-        ["get-policy", "--policy-arn", MANAGED],
-        ["get-policy-version", "--policy-arn", MANAGED, "--version-id", "v1"],
-        ["list-groups-for-user", "--user-name", "alice"],
-      ],
-      2,
-      (args) => aws(...args),
+    const results = await aws([
+      ["list-role-policies", "--role-name", "deployer"],
+      ["get-role-policy", "--role-name", "deployer", "--policy-name", "read-functions"],
+      ["list-user-policies", "--user-name", "alice"],
+      ["get-user-policy", "--user-name", "alice", "--policy-name", "tags"],
+      ["list-attached-role-policies", "--role-name", "deployer"],
+      ["list-attached-user-policies", "--user-name", "alice"],
+      ["get-policy", "--policy-arn", MANAGED],
+      ["get-policy-version", "--policy-arn", MANAGED, "--version-id", "v1"],
+      ["list-groups-for-user", "--user-name", "alice"],
+      ["get-role-policy", "--role-name", "deployer", "--policy-name", "nope"],
+    ]);
+    const last = results.pop()!;
+    expect(last.rc).not.toBe(0);
+    expect(last.err).toMatch(/NoSuchEntity.*The role policy with name nope cannot be found/);
+    for (const r of results) expect(r).toMatchObject({ rc: 0, err: "" });
+    const [rp, grp, up, gup, arp, aup, gp, gpv, gfu] = results.map(
+      (r) => JSON.parse(r.out) as Record<string, unknown>,
     );
     expect(rp).toEqual({ PolicyNames: ["read-functions"] });
     expect(grp!).toEqual({ RoleName: "deployer", PolicyName: "read-functions", PolicyDocument: read });
@@ -150,14 +150,7 @@ describe("IAM read APIs agree with the iam snapshot (AWS CLI v2)", () => {
     });
     expect(gpv!.PolicyVersion).toMatchObject({ VersionId: "v1", IsDefaultVersion: false, Document: old });
     expect((gfu!.Groups as { GroupName: string }[]).map((g) => g.GroupName)).toEqual(["devs"]);
-  }, 120_000);
-
-  it("answers NoSuchEntity like IAM for what does not exist", async () => {
-    const err = (await aws("get-role-policy", "--role-name", "deployer", "--policy-name", "nope").catch(
-      (e: unknown) => e,
-    )) as { stderr: string };
-    expect(err.stderr).toMatch(/NoSuchEntity.*The role policy with name nope cannot be found/);
-  });
+  }, 60_000);
 
   it("the SDK sees the same documents through GetRolePolicy and GetAccountAuthorizationDetails", async () => {
     const iam = new IAMClient({ region: "us-east-1", endpoint: emu.url, credentials, maxAttempts: 1 });
