@@ -171,6 +171,7 @@ export async function benchReliability(): Promise<Record<string, string | number
     ],
     ["+ 10 % connection resets", [{ error: "reset", rate: 0.1 }]],
     ["+ 10 % malformed bodies", [{ error: "malformed", rate: 0.1 }]],
+    ["+ 10 % HTML pages from a proxy (wrong protocol)", [{ error: "wrongProtocol", rate: 0.1 }]],
     [
       "+ 10 % 429 with Retry-After: 2 (another tool's burst)",
       [{ error: "Throttling", rate: 0.1, retryAfterSeconds: 2 }],
@@ -203,7 +204,7 @@ export async function benchReliability(): Promise<Record<string, string | number
     hungGaps.length === 1 && hungGaps[0]!.scope === "eu-west-1/lambda" && others.every((f) => hungGot.has(f));
   allMet &&= hungMet;
   out["reliability: eu-west-1 Lambda connections never answer (3 s attempts, 15 s per call)"] =
-    `${hungMet ? "MET" : "NOT MET"}: finished in ${hung.seconds.toFixed(1)} s; incomplete scopes: ${hungGaps.map((g) => `${g.scope} ${g.status} (${g.detail?.slice(0, 140)})`).join(", ")}; ${others.filter((f) => hungGot.has(f)).length}/${others.length} findings of the other scopes`;
+    `${hungMet ? "MET" : "NOT MET"}: finished in ${hung.seconds.toFixed(1)} s; incomplete scopes: ${hungGaps.map((g) => `${g.scope} ${g.status} (${g.detail?.slice(0, 220)})`).join(", ")}; ${others.filter((f) => hungGot.has(f)).length}/${others.length} findings of the other scopes`;
   out["reliability: every target met"] = String(allMet);
   if (!allMet) throw new Error(`reliability targets not met:\n${JSON.stringify(out, null, 2)}`);
   return out;
