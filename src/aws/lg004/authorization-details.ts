@@ -8,7 +8,7 @@ import {
   type GetAccountAuthorizationDetailsCommandOutput,
 } from "@aws-sdk/client-iam";
 import type { AwsClients } from "../clients.js";
-import { describeAwsError } from "../errors.js";
+import { describeAwsError, isAccessDenied } from "../errors.js";
 
 export interface NamedDocument {
   /** Unique label: the inline policy name, or the managed policy's name. */
@@ -167,7 +167,8 @@ export async function fetchAuthorizationDetails(clients: AwsClients): Promise<Fe
     } catch (err) {
       return {
         status: "failed",
-        detail: `${describeAwsError(err)} — allow iam:GetAccountAuthorizationDetails to the scanning role`,
+        // The permission hint only when it was a denial: a call that kept failing needs no new permission.
+        detail: `${describeAwsError(err)}${isAccessDenied(err) ? " — allow iam:GetAccountAuthorizationDetails to the scanning role" : ""}`,
       };
     }
     snap.pages++;
