@@ -118,6 +118,9 @@ export class TokenBucket implements Pacer {
   /** Multiplicative decrease: halve the rate, at most once per second. */
   throttled(): void {
     this.stats.throttles++;
+    // AWS's bucket is empty: so is ours, whatever it had saved up, or the next burst is throttled too.
+    this.refill();
+    this.tokens = Math.min(this.tokens, 0);
     const now = this.timers.now();
     if (now - this.lastDecrease < 1000) return;
     this.lastDecrease = now;
