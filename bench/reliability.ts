@@ -21,7 +21,7 @@ import { defaultConfig, type Report } from "../src/model/index.js";
 const ACCOUNT = "123456789012";
 const REGIONS = ["us-east-1", "eu-west-1", "ap-southeast-2"];
 const PER_REGION = 60;
-const EVENTS_PER_REGION = 1_000;
+const EVENTS_PER_REGION = 4_000;
 const CREDS = { accessKeyId: "AKIABENCHBENCHBENCH0", secretAccessKey: "bench" };
 const NOW = new Date("2026-11-20T12:00:00Z");
 
