@@ -127,7 +127,6 @@ export async function benchLambda(opts: { functionsPerRegion?: number; scale?: n
       endpointUrl: emu.url,
       apiBudget: scale,
       credentials: CREDS,
-      maxAttempts: 10,
     });
     const sample = await sequentialBaseline(base, REGIONS[0]!, Math.min(200, perRegion));
     base.destroy();

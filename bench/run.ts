@@ -5,6 +5,7 @@ import { benchFix, benchIac, benchStartup } from "./iac.js";
 import { benchLambda } from "./lambda.js";
 import { benchLg004, writeLg004State } from "./lg004.js";
 import { benchOrg } from "./org.js";
+import { benchReliability } from "./reliability.js";
 
 type Bench = () => Promise<Record<string, string | number | boolean>>;
 
@@ -20,6 +21,7 @@ if (process.argv[2] === "--write-lg004-state") {
     ["startup", () => benchStartup()],
     ["org", () => benchOrg()],
     ["app", () => benchApp()],
+    ["reliability", () => benchReliability()],
   ];
   let failed = false;
   for (const [name, bench] of benches) {

@@ -1,6 +1,13 @@
 import { realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
-import { InputError, isRuleId, FAIL_ON_VALUES, type FailOn, type RuleId } from "../model/index.js";
+import {
+  InputError,
+  isRuleId,
+  FAIL_ON_VALUES,
+  parseDuration,
+  type FailOn,
+  type RuleId,
+} from "../model/index.js";
 import type { IncompletePolicy } from "../report/check-run.js";
 import type { OrganizationRequest } from "./org-scan.js";
 import { DEFAULT_ARTIFACT_NAME, DEFAULT_CHECK_NAME } from "../report/handoff.js";
@@ -15,6 +22,8 @@ export interface ActionInputs {
   lookbackDays?: number;
   failOn?: FailOn;
   apiBudget: number;
+  /** Scan-wide deadline (ms) and how it was written (for coverage details). */
+  timeout?: { ms: number; text: string };
   config: string;
   iacPath: string;
   checkName: string;
@@ -141,6 +150,16 @@ export function parseInputs(env: Env): ActionInputs {
     );
   }
 
+  let timeout: { ms: number; text: string } | undefined;
+  const timeoutRaw = readInput(env, "timeout");
+  if (timeoutRaw) {
+    const ms = parseDuration(timeoutRaw);
+    if (ms === undefined || ms < 1000 || ms > 86_400_000) {
+      throw bad("timeout", timeoutRaw, "use a duration from 1s to 24h such as 30m, 1h30m or 90s");
+    }
+    timeout = { ms, text: timeoutRaw };
+  }
+
   const incompleteRaw = readInput(env, "incomplete") || "failure";
   if (incompleteRaw !== "failure" && incompleteRaw !== "neutral") {
     throw bad(
@@ -228,6 +247,7 @@ export function parseInputs(env: Env): ActionInputs {
     ...(lookbackDays !== undefined ? { lookbackDays } : {}),
     ...(failOn ? { failOn } : {}),
     apiBudget,
+    ...(timeout ? { timeout } : {}),
     config: readInput(env, "config") || ".github/lambda-guard.yml",
     iacPath,
     incomplete: incompleteRaw,

@@ -9,6 +9,7 @@ import {
   defaultConfig,
   errorMessage,
   InputError,
+  isIncomplete,
   loadConfig,
   VERSION,
   type Config,
@@ -419,6 +420,7 @@ export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
         regions: inputs.regions ?? config.regions,
         lookbackDays: inputs.lookbackDays ?? config.lookbackDays,
         apiBudget: inputs.apiBudget,
+        ...(inputs.timeout ? { timeout: inputs.timeout } : {}),
         ...(configPath ? { configPath } : {}),
         config,
         iacPath: inputs.iacPath,
@@ -489,7 +491,7 @@ export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
 
     if (out.conclusion === "failure") {
       core.setFailed(
-        `Lambda Guard: ${out.title} (fail-on: ${failOn}${report.coverage.some((c) => c.status === "failed" || c.status === "partial") ? `, incomplete: ${inputs.incomplete}` : ""})`,
+        `Lambda Guard: ${out.title} (fail-on: ${failOn}${isIncomplete(report.coverage) ? `, incomplete: ${inputs.incomplete}` : ""})`,
       );
     }
     return {

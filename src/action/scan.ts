@@ -15,6 +15,8 @@ export interface ScanRequest {
   regions: "all" | string[];
   lookbackDays: number;
   apiBudget: number;
+  /** Scan-wide deadline: unfinished scopes become `timed-out` coverage. */
+  timeout?: { ms: number; text: string };
   configPath?: string;
   /** The loaded config (the Action loads it once, for fail-on too). */
   config: Config;
@@ -45,6 +47,7 @@ async function account(req: ScanRequest): Promise<Report> {
     ...(req.endpointUrl ? { endpointUrl: req.endpointUrl } : {}),
     ...(req.credentials ? { credentials: req.credentials } : {}),
     ...(req.homeRegion ? { homeRegion: req.homeRegion } : {}),
+    ...(req.timeout ? { signal: AbortSignal.timeout(req.timeout.ms) } : {}),
   });
   try {
     // Who the credentials belong to, first: a refusal or another account stops here, before any
@@ -68,6 +71,7 @@ async function account(req: ScanRequest): Promise<Report> {
       rules,
       config: req.config,
       confirmWithSimulator: false,
+      ...(req.timeout ? { timeoutLabel: `timeout (${req.timeout.text})` } : {}),
     });
     if (!req.securityHub) return report;
     const hub = await syncSecurityHub({ clients, report, rules });

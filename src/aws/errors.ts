@@ -19,6 +19,23 @@ export function isNotFound(err: unknown): boolean {
   return awsErrorCode(err) === "ResourceNotFoundException";
 }
 
+/** Lambda's "the function itself is gone" (vs. "this function has no policy / no such URL"): AWS says
+ * `Function not found: arn:…` for the former and "The resource you requested does not exist." otherwise. */
+export function isFunctionGone(err: unknown): boolean {
+  return isNotFound(err) && err instanceof Error && /^Function not found/i.test(err.message);
+}
+
+/** Credentials that work elsewhere refused by one region: the region is not enabled (an opt-in region). */
+export function isRegionRefusal(err: unknown): boolean {
+  const code = awsErrorCode(err);
+  return code === "UnrecognizedClientException" || code === "InvalidClientTokenId" || code === "AuthFailure";
+}
+
+/** Coverage detail for a region that refused the scan's (otherwise valid) credentials. */
+export function regionNotEnabled(region: string, err: unknown): string {
+  return `region ${region} is not enabled for this account (it refused credentials that work elsewhere: ${awsErrorCode(err)}) — enable it (Account settings → Regions) or leave it out of --regions / the config's regions`;
+}
+
 export function isAccessDenied(err: unknown): boolean {
   const code = awsErrorCode(err);
   return (

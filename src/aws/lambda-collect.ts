@@ -13,7 +13,7 @@ import type { Coverage } from "../model/index.js";
 import { parsePolicy } from "../policy/index.js";
 import { functionArn, splitFunctionArn } from "./arn.js";
 import type { AwsClients } from "./clients.js";
-import { describeAwsError, isNotFound } from "./errors.js";
+import { describeAwsError, isFunctionGone, isNotFound, isRegionRefusal, regionNotEnabled } from "./errors.js";
 import type { FunctionFacts, PolicyFact, UrlFact } from "./function-facts.js";
 import { Semaphore } from "./semaphore.js";
 
@@ -70,7 +70,7 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
   const sem = new Semaphore(opts.concurrency ?? 12);
   let total = 0;
   let done = 0;
-  let deleted = 0;
+  const deleted: string[] = [];
   let listing = true;
   const progress = () =>
     opts.onProgress?.({
@@ -82,7 +82,6 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
     });
 
   const getPolicy = async (name: string, qualifier: string | null): Promise<PolicyFact> => {
-    await policyBucket.take();
     try {
       const out = await lambda.send(
         new GetPolicyCommand({ FunctionName: name, ...(qualifier ? { Qualifier: qualifier } : {}) }),
@@ -101,6 +100,8 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
         return { status: "invalid", error, raw };
       }
     } catch (err) {
+      // The function vanished: not "no policy"; processFunction reports it as deleted.
+      if (isFunctionGone(err)) throw err;
       if (isNotFound(err)) return { status: "absent" };
       failures.add("GetPolicy", err);
       return { status: "unreadable", error: describeAwsError(err) };
@@ -113,7 +114,6 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
       const urls: UrlFact[] = [];
       let marker: string | undefined;
       do {
-        await control.take();
         const page: ListFunctionUrlConfigsCommandOutput = await lambda.send(
           new ListFunctionUrlConfigsCommand({ FunctionName: name, Marker: marker, MaxItems: 50 }),
         );
@@ -131,7 +131,6 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
       try {
         marker = undefined;
         do {
-          await control.take();
           const page: ListAliasesCommandOutput = await lambda.send(
             new ListAliasesCommand({ FunctionName: name, Marker: marker, MaxItems: 50 }),
           );
@@ -159,8 +158,8 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
         aliases,
       });
     } catch (err) {
-      // Deleted between ListFunctions and now: nothing left to expose.
-      if (isNotFound(err)) deleted++;
+      // Deleted between ListFunctions and now: nothing left to expose, but say which.
+      if (isNotFound(err)) deleted.push(name);
       else failures.add("ListFunctionUrlConfigs", err);
     } finally {
       done++;
@@ -172,7 +171,6 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
   try {
     let marker: string | undefined;
     do {
-      await control.take();
       const page: ListFunctionsCommandOutput = await lambda.send(
         new ListFunctionsCommand({ Marker: marker, MaxItems: 50 }),
       );
@@ -187,6 +185,9 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
   } catch (err) {
     listing = false;
     await Promise.all(work);
+    if (total === 0 && isRegionRefusal(err)) {
+      return { scope: `${region}/lambda`, status: "failed", detail: regionNotEnabled(region, err) };
+    }
     return {
       scope: `${region}/lambda`,
       status: total > 0 ? "partial" : "failed",
@@ -198,7 +199,12 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
   progress();
 
   const notes: string[] = [];
-  if (deleted > 0) notes.push(`${deleted} function${deleted > 1 ? "s" : ""} deleted during the scan`);
+  if (deleted.length > 0) {
+    const names = deleted.sort().slice(0, 10).join(", ");
+    notes.push(
+      `${deleted.length} function${deleted.length > 1 ? "s" : ""} deleted during the scan, not analysed: ${names}${deleted.length > 10 ? ", …" : ""}`,
+    );
+  }
   if (failures.size > 0) notes.push(failures.detail());
   return {
     scope: `${region}/lambda`,
@@ -213,7 +219,6 @@ export async function readTags(
   region: string,
   arn: string,
 ): Promise<Record<string, string> | null> {
-  await clients.bucket("lambda:control-plane", region).take();
   try {
     const out = await clients.lambda(region).send(new ListTagsCommand({ Resource: arn }));
     return out.Tags ?? {};

@@ -22,3 +22,27 @@ export const DOCUMENTED_QUOTAS = {
   "cloudtrail:lake": 5,
 } as const;
 export type QuotaBucket = keyof typeof DOCUMENTED_QUOTAS;
+
+/** Buckets metered per account rather than per region (AWS's global services). */
+/** CloudTrail Lake's query calls share one gentle bucket (AWS publishes no per-API rate for them). */
+const LAKE_OPERATIONS = new Set(["StartQuery", "DescribeQuery", "GetQueryResults"]);
+const GLOBAL_SERVICES = new Set(["iam", "sts", "account", "organizations"]);
+
+/**
+ * The bucket that paces `service:operation`, and whether it is metered per region. Operations without a
+ * documented quota are not paced (they are still retried). A new service's quota goes in DOCUMENTED_QUOTAS
+ * and here; nothing else has to change.
+ */
+export function bucketFor(
+  service: string,
+  operation: string,
+): { bucket: QuotaBucket; global: boolean } | undefined {
+  const global = GLOBAL_SERVICES.has(service);
+  const specific = `${service}:${operation}`;
+  if (specific in DOCUMENTED_QUOTAS) return { bucket: specific as QuotaBucket, global };
+  if (service === "lambda") return { bucket: "lambda:control-plane", global };
+  if (service === "cloudtrail")
+    return LAKE_OPERATIONS.has(operation) ? { bucket: "cloudtrail:lake", global } : undefined;
+  if (service in DOCUMENTED_QUOTAS) return { bucket: service as QuotaBucket, global };
+  return undefined;
+}

@@ -19,7 +19,6 @@ export async function listEnabledRegions(clients: AwsClients): Promise<RegionLis
     const regions: string[] = [];
     let token: string | undefined;
     do {
-      await clients.bucket("account").take();
       const out = await clients.account().send(
         new ListRegionsCommand({
           RegionOptStatusContains: ["ENABLED", "ENABLED_BY_DEFAULT"],
@@ -35,7 +34,6 @@ export async function listEnabledRegions(clients: AwsClients): Promise<RegionLis
     errors.push(`account:ListRegions: ${describeAwsError(err)}`);
   }
   try {
-    await clients.bucket("ec2").take();
     const out = await clients.ec2(clients.homeRegion).send(new DescribeRegionsCommand({}));
     const regions = (out.Regions ?? []).map((r) => r.RegionName).filter((r): r is string => !!r);
     return { regions: regions.sort() };

@@ -153,7 +153,6 @@ async function listExisting(
   const out: StoredFinding[] = [];
   let token: string | undefined;
   for (let page = 0; page < LIST_MAX_PAGES; page++) {
-    await clients.bucket("securityhub:GetFindings", region).take();
     const res = await clients
       .securityHub(region)
       .send(new GetFindingsCommand({ Filters: filters, MaxResults: LIST_PAGE, NextToken: token }));
@@ -214,7 +213,6 @@ export async function syncSecurityHub(opts: {
   const accepted = new Set<string>();
   for (const batch of importBatches(plan.findings)) {
     try {
-      await clients.bucket("securityhub:BatchImportFindings", region).take();
       const res = await clients
         .securityHub(region)
         .send(new BatchImportFindingsCommand({ Findings: batch as unknown as AwsSecurityFinding[] }));

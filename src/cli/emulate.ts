@@ -6,7 +6,10 @@ import { parsePort } from "./options.js";
 /** Serves an emulated account until SIGINT/SIGTERM; the first stdout line is the contract's `listening on …`. */
 export async function runEmulate(io: Io, v: Record<string, string | boolean | undefined>): Promise<number> {
   if (!v.state)
-    throw new InputError("--state FILE is required (an emulator state, CONTRACTS.md §5)", "emulate");
+    throw new InputError(
+      "--state FILE is required (an emulator state JSON file; format: README, 'The emulator')",
+      "emulate",
+    );
   const state = await loadEmulatorState(v.state as string);
   // Per-request lines only with --verbose: at benchmark rates they cost the emulator real CPU.
   const handle = await startEmulator(state, {

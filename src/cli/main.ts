@@ -22,6 +22,7 @@ import {
   parseLookbackDays,
   parseRegions,
   parseRules,
+  parseTimeout,
 } from "./options.js";
 
 export const USAGE = `lambda-guard ${VERSION} — public Lambda function URLs and missing lambda:ListTags grants
@@ -48,6 +49,8 @@ scan options:
   --lookback-days N                       CloudTrail window for LG004, 1–90 (default 90)
   --rules LG001,LG004                     rules to run (default all: ${RULE_IDS.join(",")})
   --api-budget F                          fraction of AWS's documented API quotas to use (default 0.9)
+  --timeout DURATION                      stop at e.g. 30m, 1h or 90s and report what was read; unfinished
+                                          parts are marked timed-out (exit 3)
   --confirm-with-simulator                confirm LG004 principals with iam:SimulatePrincipalPolicy
   --security-hub                          import the findings into the account's Security Hub (home region) and
                                           archive the ones a complete scan no longer reports
@@ -68,7 +71,7 @@ fix options:
   --write                                 apply the patches
 
 Exit codes: 0 nothing at or above --fail-on · 1 findings at or above it · 2 bad usage, config or input ·
-            3 the scan was incomplete and nothing reached --fail-on
+            3 the scan was incomplete and nothing reached --fail-on · 4 an internal error (a bug)
 `;
 
 const COMMON = {
@@ -96,6 +99,7 @@ const OPTIONS = {
     "cloudtrail-lake": { type: "string" },
     include: { type: "string" },
     exclude: { type: "string" },
+    timeout: { type: "string" },
   },
   accounts: {
     format: { type: "string" },
@@ -119,9 +123,35 @@ const OPTIONS = {
 
 type Command = keyof typeof OPTIONS;
 
+/** `--api-budget -1` → `--api-budget=-1`, so a negative number reaches the option's own check (and its
+ * message) instead of parseArgs' "argument is ambiguous". */
+function joinNegativeValues(command: Command, args: string[]): string[] {
+  const opts = OPTIONS[command] as Record<string, { type: string }>;
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    if (
+      a.startsWith("--") &&
+      opts[a.slice(2)]?.type === "string" &&
+      next !== undefined &&
+      /^-[\d.]/.test(next)
+    ) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 function parse(command: Command, args: string[]) {
   try {
-    return parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true });
+    return parseArgs({
+      args: joinNegativeValues(command, args),
+      options: OPTIONS[command],
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     throw new InputError(
       `${errorMessage(err).replace(/\. To specify.*$/s, "")} — see 'lambda-guard --help'`,
@@ -136,11 +166,50 @@ export function exitCodeFor(report: Report, failOn: FailOn): number {
   return 0;
 }
 
+/**
+ * Fails early (before a long scan) when --output cannot be written: a parent that is a file, or a directory
+ * where the file should go.
+ */
+async function checkOutput(io: Io, output: string | undefined): Promise<void> {
+  if (output === undefined) return;
+  const path = resolve(io.cwd, output);
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory()) {
+    throw new InputError(
+      `'${output}' is a directory — give a file name, e.g. ${output}/report.json`,
+      "--output",
+    );
+  }
+  // Bounded walk: each step goes one directory up, ending at the root.
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    const s = await stat(dir).catch(() => undefined);
+    if (s) {
+      if (!s.isDirectory()) {
+        throw new InputError(
+          `cannot create '${output}': '${dir}' is a file, not a directory — choose a path whose folders are folders`,
+          "--output",
+        );
+      }
+      return;
+    }
+    if (dirname(dir) === dir) return;
+  }
+}
+
 async function emit(io: Io, text: string, output: string | undefined): Promise<void> {
   if (output === undefined) return io.out(text);
+  await checkOutput(io, output);
   const path = resolve(io.cwd, output);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? "error";
+    throw new InputError(
+      `cannot write '${output}' (${code}: ${errorMessage(err).split("\n")[0]}) — choose a writable path`,
+      "--output",
+    );
+  }
 }
 
 async function configFor(io: Io, file: string | undefined) {
@@ -198,12 +267,19 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.err(`lambda-guard: ${err.message}\n`);
       return 2;
     }
-    io.err(
-      `lambda-guard: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-    );
-    return 2;
+    return internalError(io, err);
   }
   return 2;
+}
+
+/** A bug: one line and exit 4; the stack only with LAMBDA_GUARD_DEBUG=1. */
+export function internalError(io: Io, err: unknown): number {
+  const first = (errorMessage(err).split("\n")[0] ?? "").slice(0, 300);
+  io.err(
+    `lambda-guard: internal error (a bug in lambda-guard, not in your input): ${first} — rerun with LAMBDA_GUARD_DEBUG=1 for the stack and report it\n`,
+  );
+  if (io.env.LAMBDA_GUARD_DEBUG === "1" && err instanceof Error && err.stack) io.err(`${err.stack}\n`);
+  return 4;
 }
 
 /** DIR for iac/fix: must be an existing directory. */
@@ -252,7 +328,9 @@ async function scanCommand(
   const rules = parseRules(v.rules as string | undefined) ?? [...RULE_IDS];
   const apiBudget = parseApiBudget(v["api-budget"] as string | undefined);
   const endpointUrl = parseEndpointUrl(v["endpoint-url"] as string | undefined);
+  const timeoutMs = parseTimeout(v.timeout as string | undefined);
   const { config } = await configFor(io, v.config as string | undefined);
+  await checkOutput(io, v.output as string | undefined);
 
   const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
     import("../aws/clients.js"),
@@ -260,7 +338,12 @@ async function scanCommand(
     import("../report/index.js"),
     import("./progress.js"),
   ]);
-  const clients = new AwsClients({ apiBudget, ...(endpointUrl ? { endpointUrl } : {}) });
+  const clients = new AwsClients({
+    apiBudget,
+    ...(endpointUrl ? { endpointUrl } : {}),
+    // An unref'd timer: it ends the scan at the deadline but never keeps the process alive by itself.
+    ...(timeoutMs !== undefined ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
+  });
   const progress = progressReporter(io);
   const common = {
     regions: regionsFlag ?? config.regions,
@@ -268,6 +351,7 @@ async function scanCommand(
     rules,
     config,
     confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
+    ...(timeoutMs !== undefined ? { timeoutLabel: `--timeout ${v.timeout as string}` } : {}),
   };
   const { parseAccountsFlag, parseEventDataStore } = await import("./org-scan.js");
   const accounts = parseAccountsFlag(v.accounts as string | undefined);

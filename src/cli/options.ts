@@ -1,4 +1,12 @@
-import { FAIL_ON_VALUES, InputError, isRuleId, RULE_IDS, type FailOn, type RuleId } from "../model/index.js";
+import {
+  FAIL_ON_VALUES,
+  InputError,
+  isRuleId,
+  parseDuration,
+  RULE_IDS,
+  type FailOn,
+  type RuleId,
+} from "../model/index.js";
 
 export const FORMATS = ["text", "json", "sarif", "markdown", "asff"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -67,14 +75,28 @@ export function parseRules(v: string | undefined): RuleId[] | undefined {
 
 export function parseApiBudget(v: string | undefined): number {
   if (v === undefined) return 0.9;
-  const n = Number(v);
+  // Decimal only: Number() would also take "0x10", "1e3", " 2 " or "".
+  const n = /^\d+(\.\d+)?$|^\.\d+$/.test(v) ? Number(v) : NaN;
   if (!Number.isFinite(n) || n <= 0 || n > 1000) {
     throw new InputError(
-      `must be a number above 0 (fraction of AWS's documented API quotas; above 1 only for raised quotas), got '${v}'`,
+      `must be a decimal number above 0 such as 0.9 (the fraction of AWS's documented API quotas the scan may use; above 1 only for raised quotas), got '${v}'`,
       "--api-budget",
     );
   }
   return n;
+}
+
+/** `--timeout 30m`: milliseconds, at least 1 s and at most 24 h. */
+export function parseTimeout(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const ms = parseDuration(v);
+  if (ms === undefined || ms < 1000 || ms > 86_400_000) {
+    throw new InputError(
+      `must be a duration from 1s to 24h such as 30m, 1h30m or 90s, got '${v}'`,
+      "--timeout",
+    );
+  }
+  return ms;
 }
 
 export function parsePort(v: string | undefined): number {

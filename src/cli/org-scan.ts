@@ -98,6 +98,8 @@ export async function runOrgScan(io: Io, clients: AwsClients, o: OrgScanCli): Pr
         credentials,
         homeRegion: clients.homeRegion,
         ...(o.endpointUrl ? { endpointUrl: o.endpointUrl } : {}),
+        // scan --timeout ends every account's calls too.
+        ...(clients.signal ? { signal: clients.signal } : {}),
       }),
     accounts: o.accounts,
     ...(include ? { include } : {}),

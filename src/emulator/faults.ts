@@ -1,5 +1,6 @@
 /** Injected faults: which ones match a request, sampled deterministically from `behaviour.seed`. */
-import type { Fault } from "./state.js";
+import type { EmulatorState, Fault } from "./state.js";
+import type { EmulatorResponse } from "./types.js";
 
 export interface FaultTarget {
   region: string;
@@ -17,7 +18,27 @@ export const CORE_FAULTS = new Set([
   "Throttling",
   "reset",
   "malformed",
+  "hang",
+  "wrongProtocol",
+  "latency",
+  "deleteFunction",
 ]);
+
+/** What a captive portal or a misrouted proxy answers: 200 with an HTML page instead of the AWS protocol. */
+export function wrongProtocolBody(): EmulatorResponse {
+  return {
+    status: 200,
+    headers: { "content-type": "text/html; charset=utf-8" },
+    body: "<!DOCTYPE html><html><head><title>Proxy</title></head><body><h1>Sign in to continue</h1></body></html>",
+  };
+}
+
+/** The `deleteFunction` fault: the function disappears from the account, as if deleted mid-scan. */
+export function deleteFunction(state: EmulatorState, region: string, name: string | undefined): void {
+  if (name === undefined) return;
+  const i = state.functions.findIndex((f) => f.region === region && f.name === name);
+  if (i >= 0) state.functions.splice(i, 1);
+}
 
 export function faultMatches(f: Fault, t: FaultTarget): boolean {
   if (f.region !== undefined && f.region !== t.region) return false;
@@ -50,6 +71,7 @@ export class FaultSampler {
       const key = `${i}:${JSON.stringify(f)}`;
       const n = this.counts.get(key) ?? 0;
       this.counts.set(key, n + 1);
+      if (f.after !== undefined && n < f.after) return;
       if (f.rate >= 1 || (f.rate > 0 && mix(this.seed(), i, n) / 2 ** 32 < f.rate)) fired.push(f);
     });
     return fired;

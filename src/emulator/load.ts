@@ -1,4 +1,4 @@
-/** Read and validate emulator state files (CONTRACTS.md §5); errors name the file, the field and the fix. */
+/** Read and validate emulator state files (format: README "The emulator"); errors name the file, the field and the fix. */
 import { readFile } from "node:fs/promises";
 import type { z } from "zod";
 import { InputError } from "../model/errors.js";
@@ -25,7 +25,7 @@ function hint(field: string, issue: z.core.$ZodIssue): string {
   if (/^behaviour\.quotas\./.test(field))
     return 'use a positive number of requests per second or "unlimited"';
   if (issue.code === "invalid_type") return `give it the expected type (${issue.expected})`;
-  return "see CONTRACTS.md §5 for the state format";
+  return "see the README section 'The emulator' for the state format";
 }
 
 function fail(where: string, field: string, problem: string, fix: string): never {
@@ -132,7 +132,7 @@ export async function loadEmulatorState(file: string): Promise<EmulatorState> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(
       code === "ENOENT"
-        ? "no such file; pass the path of an emulator state JSON file (CONTRACTS.md §5)"
+        ? "no such file; pass the path of an emulator state JSON file (format: README, 'The emulator')"
         : `cannot read the file (${code ?? String(err)})`,
       file,
     );

@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { DOCUMENTED_QUOTAS } from "../aws/quotas.js";
 import { stateForAccessKey } from "./accounts.js";
-import { FaultSampler, CORE_FAULTS } from "./faults.js";
+import { FaultSampler, CORE_FAULTS, deleteFunction, wrongProtocolBody } from "./faults.js";
 import { json11Error, malformedBody, queryError, restJsonError, standardError } from "./protocol.js";
 import { credentialScope } from "./sigv4.js";
 import type { EmulatorState, Fault } from "./state.js";
@@ -54,7 +54,10 @@ export interface EmulatorHandle {
   state: EmulatorState;
 }
 
-type Outcome = { response: EmulatorResponse; label: string } | { reset: true; label: string };
+type Outcome =
+  | { response: EmulatorResponse; label: string }
+  | { reset: true; label: string }
+  | { hang: true; label: string };
 
 function firstHeader(headers: IncomingHttpHeaders, name: string): string | undefined {
   const v = headers[name];
@@ -112,6 +115,7 @@ export async function startServer(
   // Quotas are per account: each account's own `behaviour.quotas` and its own buckets.
   const quotaFor = (bucket: string, account: EmulatorState): QuotaValue => {
     const quotas = account.behaviour.quotas;
+    if (quotas === "unlimited") return "unlimited";
     const documented = DOCUMENTED_QUOTAS as Record<string, number>;
     const service = bucket.split(":")[0] ?? bucket;
     return quotas[bucket] ?? documented[bucket] ?? quotas[service] ?? documented[service] ?? "unlimited";
@@ -174,6 +178,16 @@ export async function startServer(
       switch (f.error) {
         case "reset":
           return { label, reset: true };
+        case "hang":
+          return { label, hang: true };
+        case "wrongProtocol":
+          return { label, response: wrongProtocolBody() };
+        case "latency":
+          await new Promise((r) => setTimeout(r, f.latencyMs ?? 0));
+          continue;
+        case "deleteFunction":
+          deleteFunction(state, req.region, op.functionName);
+          continue;
         case "malformed":
           return { label, response: mod.malformedBody?.() ?? malformedBody(protocol) };
         case "AccessDeniedException":
@@ -186,7 +200,10 @@ export async function startServer(
           return { label, response: render(std("ServiceUnavailable", info)) };
         case "Throttling":
           bump(stats.throttled, label);
-          return { label, response: render(std("Throttling", { ...info, retryAfterSeconds: 1 })) };
+          return {
+            label,
+            response: render(std("Throttling", { ...info, retryAfterSeconds: f.retryAfterSeconds ?? 1 })),
+          };
         default:
           return { label, response: render(new ServiceError(f.error, `Injected fault: ${f.error}`, 400)) };
       }
@@ -252,6 +269,11 @@ export async function startServer(
     const latency = state.behaviour.latencyMs;
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
 
+    if ("hang" in outcome) {
+      // Accepted and never answered: the socket stays open until the client gives up or the emulator closes.
+      opts.log?.(`${req.method} ${url.pathname} ${outcome.label} hang`);
+      return;
+    }
     if ("reset" in outcome) {
       opts.log?.(`${req.method} ${url.pathname} ${outcome.label} reset`);
       req.socket.destroy();

@@ -38,12 +38,21 @@ export const FaultSchema = z.looseObject({
   service: z.string().optional(),
   operation: z.string().optional(),
   /** AccessDeniedException, ResourceNotFoundException, ServiceException (500), ServiceUnavailable (503),
-   * Throttling, reset (socket destroyed), malformed (unparseable body), shortPage (IAM: a truncated page
-   * with fewer items than MaxItems), or any AWS error code. */
+   * Throttling (429/400 with Retry-After), reset (socket destroyed), malformed (unparseable body), hang (the
+   * connection is accepted and never answered), wrongProtocol (200 with an HTML page, as a proxy sends),
+   * latency (delay by latencyMs, then answer normally), deleteFunction (delete the request's function from
+   * the state, then answer as AWS then would), shortPage (IAM: a truncated page with fewer items than
+   * MaxItems), or any AWS error code. */
   error: z.string(),
   rate: z.number().min(0).max(1).default(1),
   /** Only for requests whose target function name matches (Lambda). */
   functionName: z.string().optional(),
+  /** Skip the first N matching requests (e.g. a function deleted after N calls). */
+  after: z.number().int().min(0).optional(),
+  /** For `latency`: milliseconds added to matching requests. */
+  latencyMs: z.number().min(0).max(600_000).optional(),
+  /** For `Throttling`: the Retry-After header, in seconds (default 1). */
+  retryAfterSeconds: z.number().int().min(0).max(3600).optional(),
 });
 export type Fault = z.infer<typeof FaultSchema>;
 
@@ -79,7 +88,13 @@ const AccountStateSchema = z.looseObject({
   behaviour: z
     .looseObject({
       latencyMs: z.number().min(0).default(0),
-      quotas: z.record(z.string(), z.union([z.number().positive(), z.literal("unlimited")])).default({}),
+      /** Per bucket (a number or "unlimited"), or "unlimited" for the whole account. */
+      quotas: z
+        .union([
+          z.literal("unlimited"),
+          z.record(z.string(), z.union([z.number().positive(), z.literal("unlimited")])),
+        ])
+        .default({}),
       faults: z.array(FaultSchema).default([]),
       /** Deterministic fault sampling. */
       seed: z.number().int().optional(),

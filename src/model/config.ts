@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { LineCounter, Parser, parseDocument, isNode, type Document } from "yaml";
 import { z } from "zod";
 import { InputError } from "./errors.js";
 import { RULE_IDS, RuleIdSchema } from "./rules.js";
@@ -73,19 +73,60 @@ function lineOf(doc: Document, lc: LineCounter, path: readonly PropertyKey[]): n
   return undefined;
 }
 
+/** `"…"` ends with its quote, not an escaped one (`\"` in double quotes). */
+function closedQuote(src: string, q: string): boolean {
+  if (src.length < 2 || !src.endsWith(q)) return false;
+  if (q === "'") return true;
+  const backslashes = /\\*$/.exec(src.slice(0, -1))![0].length;
+  return backslashes % 2 === 0;
+}
+
+/**
+ * Where an unterminated quote or flow collection (`[`/`{`) that swallowed `pos` was opened. The parser notices
+ * only where the text ends or the next line breaks the construct, lines after the mistake.
+ */
+function unterminatedOpener(text: string, pos: number): number | undefined {
+  let best: number | undefined;
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 200 || !node || typeof node !== "object") return; // nesting bound on untrusted input
+    const t = node as { type?: string; offset?: number; source?: string; end?: unknown[] };
+    if (typeof t.offset === "number" && t.offset <= pos) {
+      const src = t.source ?? "";
+      const open =
+        (t.type === "double-quoted-scalar" && !closedQuote(src, '"')) ||
+        (t.type === "single-quoted-scalar" && !closedQuote(src, "'")) ||
+        (t.type === "flow-collection" &&
+          !(t.end ?? []).some((x) => /[\]}]/.test((x as { source?: string }).source ?? "")));
+      if (open && (best === undefined || t.offset > best)) best = t.offset;
+    }
+    for (const v of Object.values(node)) if (v && typeof v === "object") visit(v, depth + 1);
+  };
+  for (const token of new Parser().parse(text)) visit(token, 0);
+  return best;
+}
+
 /** Parses and validates config text; every error names the file, the line, the field and the fix. */
 export function parseConfig(text: string, file = DEFAULT_CONFIG_PATH): Config {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const line = lc.linePos(e.pos[0]).line;
+    const opener = unterminatedOpener(text, e.pos[0]);
+    const line = lc.linePos(opener ?? e.pos[0]).line;
+    const what =
+      opener === undefined ? e.message.split("\n")[0] : "a quote or bracket opened here is never closed";
+    throw new InputError(`invalid YAML: ${what} — fix the syntax on that line`, `${file}:${line}`);
+  }
+  let raw: unknown;
+  try {
+    // yaml caps alias expansion (maxAliasCount): a "billion laughs" file stops here instead of eating memory.
+    raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (err) {
     throw new InputError(
-      `invalid YAML: ${e.message.split("\n")[0]} — fix the syntax on that line`,
-      `${file}:${line}`,
+      `invalid YAML: too many alias (*name) expansions (${err instanceof Error ? err.message : String(err)}) — write the values out instead of repeating anchors`,
+      file,
     );
   }
-  const raw: unknown = doc.toJS() ?? {};
   if (typeof raw !== "object" || Array.isArray(raw)) {
     throw new InputError("the file must be a YAML mapping (key: value), see README 'Configuration'", file);
   }

@@ -7,3 +7,4 @@ export * from "./rules.js";
 export * from "./severity.js";
 export * from "./suppress.js";
 export * from "./version.js";
+export * from "./duration.js";

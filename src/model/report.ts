@@ -70,7 +70,8 @@ export const FindingSchema = z.looseObject({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
-export const CoverageStatusSchema = z.enum(["complete", "partial", "failed", "skipped"]);
+/** `timed-out`: the scan's --timeout passed before the scope was read in full. */
+export const CoverageStatusSchema = z.enum(["complete", "partial", "failed", "skipped", "timed-out"]);
 export type CoverageStatus = z.infer<typeof CoverageStatusSchema>;
 
 export const CoverageSchema = z.looseObject({
@@ -146,7 +147,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 export function isIncomplete(coverage: readonly Coverage[]): boolean {
-  return coverage.some((c) => c.status === "failed" || c.status === "partial");
+  return coverage.some((c) => c.status === "failed" || c.status === "partial" || c.status === "timed-out");
 }
 
 export function activeFindings(report: Pick<Report, "findings">): Finding[] {

@@ -39,7 +39,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 export function coverageProblems(report: Pick<Report, "coverage">): Coverage[] {
-  return report.coverage.filter((c) => c.status === "failed" || c.status === "partial");
+  return report.coverage.filter((c) => isIncomplete([c]));
 }
 
 /** "1 critical, 2 medium" (only non-zero severities), or "no findings". */
@@ -70,10 +70,12 @@ export function completenessPhrase(report: Report): string {
   if (!isIncomplete(report.coverage)) return "coverage complete";
   const problems = coverageProblems(report);
   const failed = problems.filter((c) => c.status === "failed").length;
-  const partial = problems.length - failed;
+  const timedOut = problems.filter((c) => c.status === "timed-out").length;
+  const partial = problems.length - failed - timedOut;
   const bits: string[] = [];
   if (failed) bits.push(`${failed} failed`);
   if (partial) bits.push(`${partial} partial`);
+  if (timedOut) bits.push(`${timedOut} timed out`);
   return `scan incomplete: ${bits.join(", ")} of ${plural(report.coverage.length, "scope")}`;
 }
 

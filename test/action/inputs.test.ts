@@ -33,6 +33,11 @@ describe("inputs", () => {
     expect(i.lookbackDays).toBeUndefined();
   });
 
+  it("reads timeout as a duration", () => {
+    expect(parseInputs({ INPUT_TIMEOUT: "1h30m" }).timeout).toEqual({ ms: 5_400_000, text: "1h30m" });
+    expect(parseInputs({}).timeout).toBeUndefined();
+  });
+
   it("parses lists", () => {
     const i = parseInputs({ INPUT_REGIONS: "us-east-1, eu-west-1\nus-east-1", INPUT_RULES: "lg001,LG004" });
     expect(i.regions).toEqual(["us-east-1", "eu-west-1"]);
@@ -44,6 +49,8 @@ describe("inputs", () => {
     ["INPUT_FAIL_ON", "severe", "fail-on"],
     ["INPUT_LOOKBACK_DAYS", "0", "lookback-days"],
     ["INPUT_API_BUDGET", "lots", "api-budget"],
+    ["INPUT_TIMEOUT", "30", "timeout"],
+    ["INPUT_TIMEOUT", "forever", "timeout"],
     ["INPUT_INCOMPLETE", "pass", "incomplete"],
     ["INPUT_IAC_PATH", "../other", "iac-path"],
     ["INPUT_IAC_PATH", "/etc", "iac-path"],

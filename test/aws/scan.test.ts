@@ -37,7 +37,6 @@ async function scan(
     endpointUrl: emulator.url,
     apiBudget: opts.apiBudget ?? 1,
     credentials: CREDS,
-    maxAttempts: 2,
   });
   const report = await scanAccount({
     clients,
@@ -130,7 +129,12 @@ describe("live scan against the emulator (real SDK clients over HTTP)", () => {
 
   it("reports a region that refuses us as failed and scans the others", async () => {
     const r = await scan(state(), { regions: ["us-east-1", "me-south-1"] });
-    expect(r.coverage.find((c) => c.scope === "me-south-1/lambda")).toMatchObject({ status: "failed" });
+    expect(r.coverage.find((c) => c.scope === "me-south-1/lambda")).toMatchObject({
+      status: "failed",
+      detail: expect.stringMatching(
+        /^region me-south-1 is not enabled for this account \(it refused credentials that work elsewhere: UnrecognizedClientException\) — enable it/,
+      ),
+    });
     expect(r.coverage.find((c) => c.scope === "us-east-1/lambda")).toMatchObject({ status: "complete" });
     expect(key(r)).toContain("LG001 critical webhook");
   });
@@ -153,7 +157,7 @@ describe("live scan against the emulator (real SDK clients over HTTP)", () => {
     );
     const cov = r.coverage.find((c) => c.scope === "us-east-1/lambda")!;
     expect(cov.status).toBe("complete");
-    expect(cov.detail).toMatch(/1 function deleted during the scan/);
+    expect(cov.detail).toMatch(/1 function deleted during the scan, not analysed: webhook/);
     expect(key(r)).not.toContain("LG001 critical webhook");
   });
 

@@ -61,7 +61,6 @@ describe("cross-flavour: the live account (emulator)", () => {
       endpointUrl: emulator.url,
       apiBudget: 1,
       credentials: { accessKeyId: "AKIATESTTESTTEST0000", secretAccessKey: "test" },
-      maxAttempts: 2,
     });
     try {
       const report = await scanAccount({

@@ -81,7 +81,7 @@ describe("region routing", () => {
 
 describe("quotas", () => {
   it("throttles Lambda beyond the quota with 429 TooManyRequestsException and Retry-After", async () => {
-    h.state.behaviour.quotas["lambda:control-plane"] = 2;
+    (h.state.behaviour.quotas as Record<string, number>)["lambda:control-plane"] = 2;
     const before = h.stats().throttled["lambda:ListFunctions"] ?? 0;
     const client = lambda(h);
     const results = await Promise.allSettled(

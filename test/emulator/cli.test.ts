@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { AWS_CLI } from "../helpers/aws-cli.js";
+import { awsCliBatch, type CliResult } from "../helpers/aws-cli-batch.js";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
@@ -30,26 +31,36 @@ describe.skipIf(major !== "2" && major !== "1")(
     });
     afterAll(async () => h?.close());
 
-    async function aws(...args: string[]): Promise<Record<string, unknown>> {
-      const { stdout } = await run(
-        AWS_CLI,
-        [...args, "--endpoint-url", h.url, ...pager, "--output", "json"],
+    // All commands in one CLI process (its own driver), run once; each test checks its command's output.
+    let results: Promise<CliResult[]>;
+    const COMMANDS = [
+      ["lambda", "list-functions"],
+      ["lambda", "get-function-url-config", "--function-name", "webhook"],
+      ["lambda", "get-policy", "--function-name", "webhook", "--qualifier", "live"],
+      ["sts", "get-caller-identity"],
+    ];
+    beforeAll(() => {
+      results = awsCliBatch(
+        COMMANDS.map((c) => [...c, "--endpoint-url", h.url, ...pager, "--output", "json"]),
         {
-          timeout: 30_000,
-          env: {
-            PATH: process.env.PATH ?? "",
-            HOME: process.env.HOME ?? "/tmp",
-            AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-            AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-            AWS_REGION: "us-east-1",
-            AWS_DEFAULT_REGION: "us-east-1",
-            AWS_CONFIG_FILE: "/dev/null",
-            AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-            AWS_EC2_METADATA_DISABLED: "true",
-          },
+          PATH: process.env.PATH ?? "",
+          HOME: process.env.HOME ?? "/tmp",
+          AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+          AWS_REGION: "us-east-1",
+          AWS_DEFAULT_REGION: "us-east-1",
+          AWS_CONFIG_FILE: "/dev/null",
+          AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+          AWS_EC2_METADATA_DISABLED: "true",
         },
       );
-      return JSON.parse(stdout) as Record<string, unknown>;
+    });
+    async function aws(...args: string[]): Promise<Record<string, unknown>> {
+      const i = COMMANDS.findIndex((c) => c.join(" ") === args.join(" "));
+      const r = (await results)[i]!;
+      expect(r.err).toBe("");
+      expect(r.rc).toBe(0);
+      return JSON.parse(r.out) as Record<string, unknown>;
     }
 
     it("lambda list-functions", async () => {

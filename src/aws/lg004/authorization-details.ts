@@ -8,8 +8,7 @@ import {
   type GetAccountAuthorizationDetailsCommandOutput,
 } from "@aws-sdk/client-iam";
 import type { AwsClients } from "../clients.js";
-import { describeAwsError } from "../errors.js";
-import { isThrottling } from "./lookup-events.js";
+import { describeAwsError, isAccessDenied } from "../errors.js";
 
 export interface NamedDocument {
   /** Unique label: the inline policy name, or the managed policy's name. */
@@ -153,36 +152,25 @@ export interface FetchResult {
   detail?: string;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Reads the whole account's authorization details; a failure is coverage, not a crash. */
-export async function fetchAuthorizationDetails(
-  clients: AwsClients,
-  opts: { backoffMs?: number } = {},
-): Promise<FetchResult> {
+export async function fetchAuthorizationDetails(clients: AwsClients): Promise<FetchResult> {
   const iam = clients.iam();
-  const bucket = clients.bucket("iam");
   const snap: IamSnapshot = { principals: new Map(), groups: new Map(), policies: new Map(), pages: 0 };
   let marker: string | undefined;
-  let attempt = 0;
   for (;;) {
-    await bucket.take();
+    // Paced and retried by the client (clients.ts).
     let out: GetAccountAuthorizationDetailsCommandOutput;
     try {
       out = await iam.send(
         new GetAccountAuthorizationDetailsCommand({ MaxItems: 1000, ...(marker ? { Marker: marker } : {}) }),
       );
     } catch (err) {
-      if (isThrottling(err) && attempt < 5) {
-        await sleep((opts.backoffMs ?? 500) * 2 ** attempt++);
-        continue;
-      }
       return {
         status: "failed",
-        detail: `${describeAwsError(err)} — allow iam:GetAccountAuthorizationDetails to the scanning role`,
+        // The permission hint only when it was a denial: a call that kept failing needs no new permission.
+        detail: `${describeAwsError(err)}${isAccessDenied(err) ? " — allow iam:GetAccountAuthorizationDetails to the scanning role" : ""}`,
       };
     }
-    attempt = 0;
     snap.pages++;
     addPage(snap, out);
     // IAM may return a short page that is still truncated: only IsTruncated ends the listing.

@@ -126,18 +126,15 @@ export function rowToRecord(
 export async function queryLakeCallers(opts: LakeQueryOptions): Promise<LakeQueryResult> {
   const { region, name } = parseEventDataStore(opts.eventDataStore, opts.clients.homeRegion);
   const client = opts.clients.cloudtrail(region);
-  const bucket = opts.clients.bucket("cloudtrail:lake", region);
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const result: LakeQueryResult = { pages: 0, rows: 0, polls: 0, status: "failed" };
   try {
-    await bucket.take();
     const started = await client.send(
       new StartQueryCommand({ QueryStatement: callersQuery(name, opts.start, opts.recipientAccounts) }),
     );
     const queryId = started.QueryId!;
     result.queryId = queryId;
     for (;;) {
-      await bucket.take();
       result.polls++;
       const d = await client.send(new DescribeQueryCommand({ QueryId: queryId }));
       if (d.QueryStatus === "FINISHED") break;
@@ -153,7 +150,6 @@ export async function queryLakeCallers(opts: LakeQueryOptions): Promise<LakeQuer
     }
     let token: string | undefined;
     do {
-      await bucket.take();
       const page = await client.send(
         new GetQueryResultsCommand({
           QueryId: queryId,

@@ -10,7 +10,7 @@
  */
 import { LookupEventsCommand, type Event as TrailEvent } from "@aws-sdk/client-cloudtrail";
 import type { AwsClients } from "../clients.js";
-import { awsErrorCode, describeAwsError, isAccessDenied } from "../errors.js";
+import { describeAwsError, isAccessDenied, isRegionRefusal, regionNotEnabled } from "../errors.js";
 
 export interface LookupProgress {
   region: string;
@@ -33,10 +33,6 @@ export interface LookupRegionOptions {
   maxChains?: number;
   /** Do not split windows shorter than this (ms). Default 2 s. */
   minSplitMs?: number;
-  /** Own retries on throttling after the SDK's retries gave up. Default 5. */
-  throttleRetries?: number;
-  /** Base back-off (ms) for own retries. Default 500. */
-  backoffMs?: number;
 }
 
 export interface LookupRegionResult {
@@ -58,19 +54,8 @@ interface Chain {
   token?: string;
 }
 
-const THROTTLING = new Set([
-  "ThrottlingException",
-  "Throttling",
-  "TooManyRequestsException",
-  "RequestLimitExceeded",
-  "SlowDown",
-]);
-
-export function isThrottling(err: unknown): boolean {
-  return THROTTLING.has(awsErrorCode(err));
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const SPLIT_MIN_PAGES = 40;
+const SPLIT_EVERY_PAGES = 20;
 
 export async function lookupRegion(opts: LookupRegionOptions): Promise<LookupRegionResult> {
   const { clients, region } = opts;
@@ -78,8 +63,6 @@ export async function lookupRegion(opts: LookupRegionOptions): Promise<LookupReg
   const bucket = clients.bucket("cloudtrail:LookupEvents", region);
   const maxChains = opts.maxChains ?? Math.min(16, Math.max(4, Math.ceil(bucket.rate * 2)));
   const minSplit = opts.minSplitMs ?? 2_000;
-  const retries = opts.throttleRetries ?? 5;
-  const backoff = opts.backoffMs ?? 500;
   let pages = 0;
   let events = 0;
   let chains = 0;
@@ -89,25 +72,17 @@ export async function lookupRegion(opts: LookupRegionOptions): Promise<LookupReg
 
   const progress = () => opts.onProgress?.({ region, events, pages, waiting: bucket.pending > 0 });
 
-  async function page(c: Chain) {
-    for (let attempt = 0; ; attempt++) {
-      await bucket.take();
-      try {
-        return await client.send(
-          new LookupEventsCommand({
-            LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: c.eventName }],
-            StartTime: new Date(c.start),
-            EndTime: new Date(c.end),
-            MaxResults: 50,
-            ...(c.token ? { NextToken: c.token } : {}),
-          }),
-        );
-      } catch (err) {
-        if (!isThrottling(err) || attempt >= retries) throw err;
-        await sleep(backoff * 2 ** attempt);
-      }
-    }
-  }
+  // Paced and retried by the client (clients.ts): one page per call here.
+  const page = (c: Chain) =>
+    client.send(
+      new LookupEventsCommand({
+        LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: c.eventName }],
+        StartTime: new Date(c.start),
+        EndTime: new Date(c.end),
+        MaxResults: 50,
+        ...(c.token ? { NextToken: c.token } : {}),
+      }),
+    );
 
   async function run(c: Chain): Promise<void> {
     chains++;
@@ -146,12 +121,18 @@ export async function lookupRegion(opts: LookupRegionOptions): Promise<LookupReg
 
   function maybeSplit(c: Chain, pageNewest: number, oldest: number, count: number) {
     if (running.size >= maxChains) return;
+    // Events are rarely spread evenly (the estimate below may split off an empty window, a wasted call), so
+    // splits are also capped by the pages actually read: at most one per SPLIT_EVERY_PAGES.
+    if ((chains - opts.eventNames.length + 1) * SPLIT_EVERY_PAGES > pages) return;
     const remaining = oldest - c.floor;
     if (remaining < 2 * minSplit) return;
-    // Pages left if the rest of the window is as dense as the page just read.
+    // Pages left if the rest of the window is as dense as the page just read. A split costs about one call
+    // (the page that crosses the boundary is read by both chains), so only split chains with many pages
+    // left: with at least SPLIT_MIN_PAGES, every chain covers ≥ SPLIT_MIN_PAGES / 2 pages and calls stay
+    // within ~1 + 2 / SPLIT_MIN_PAGES of the pages (≤ 1.05× at 40).
     const span = Math.max(1, pageNewest - oldest);
     const pagesLeft = (remaining / span) * (count / 50);
-    if (pagesLeft < 4) return;
+    if (pagesLeft < SPLIT_MIN_PAGES) return;
     const mid = Math.floor((c.floor + remaining / 2) / 1000) * 1000;
     if (mid <= c.floor || mid >= oldest) return;
     spawn({ eventName: c.eventName, start: c.floor, end: mid, floor: c.floor });
@@ -175,11 +156,14 @@ export async function lookupRegion(opts: LookupRegionOptions): Promise<LookupReg
       .map((e) => `${new Date(e.lostFrom).toISOString()}–${new Date(e.lostTo).toISOString()}`)
       .slice(0, 3)
       .join(", ");
-    const denied = errors.every((e) => isAccessDenied(e.err));
+    const refused = errors.every((e) => isRegionRefusal(e.err));
+    const denied = !refused && errors.every((e) => isAccessDenied(e.err));
     result.status = okPages === 0 ? "failed" : "partial";
     result.detail =
       result.status === "failed"
-        ? `${describeAwsError(first.err)}${denied ? " — allow cloudtrail:LookupEvents to the scanning role" : ""}`
+        ? refused
+          ? regionNotEnabled(region, first.err)
+          : `${describeAwsError(first.err)}${denied ? " — allow cloudtrail:LookupEvents to the scanning role" : ""}`
         : `${describeAwsError(first.err)}; events not read for ${lost}${errors.length > 3 ? " and more" : ""}`;
   }
   return result;

@@ -6,7 +6,6 @@
 import { SimulatePrincipalPolicyCommand, type EvaluationResult } from "@aws-sdk/client-iam";
 import type { AwsClients } from "../clients.js";
 import { describeAwsError } from "../errors.js";
-import { isThrottling } from "./lookup-events.js";
 
 export interface SimulatedDecision {
   decision: "allowed" | "explicitDeny" | "implicitDeny";
@@ -21,24 +20,21 @@ export interface SimulatorResult {
 
 /** ResourceArns per call: keeps each request small. */
 const CHUNK = 50;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function simulateListTags(
   clients: AwsClients,
   principalArn: string,
   resources: readonly string[],
-  opts: { action?: string; backoffMs?: number } = {},
+  opts: { action?: string } = {},
 ): Promise<SimulatorResult> {
   const iam = clients.iam();
-  const bucket = clients.bucket("iam:SimulatePrincipalPolicy");
   const decisions = new Map<string, SimulatedDecision>();
   const action = opts.action ?? "lambda:ListTags";
   for (let i = 0; i < resources.length; i += CHUNK) {
     const chunk = resources.slice(i, i + CHUNK);
     let marker: string | undefined;
-    let attempt = 0;
     for (;;) {
-      await bucket.take();
+      // Paced and retried by the client (clients.ts).
       let out;
       try {
         out = await iam.send(
@@ -50,13 +46,8 @@ export async function simulateListTags(
           }),
         );
       } catch (err) {
-        if (isThrottling(err) && attempt < 5) {
-          await sleep((opts.backoffMs ?? 1000) * 2 ** attempt++);
-          continue;
-        }
         return { decisions, error: describeAwsError(err) };
       }
-      attempt = 0;
       for (const r of out.EvaluationResults ?? []) record(decisions, r);
       if (!out.IsTruncated || !out.Marker) break;
       marker = out.Marker;

@@ -34,7 +34,6 @@ function orgError(what: string, err: unknown): InputError {
 
 export async function describeOrganization(clients: AwsClients): Promise<Organization> {
   try {
-    await clients.bucket("organizations").take();
     const out = await clients.organizations().send(new DescribeOrganizationCommand({}));
     return { id: out.Organization!.Id!, managementAccountId: out.Organization!.MasterAccountId! };
   } catch (err) {
@@ -49,7 +48,6 @@ export async function listOrgAccounts(clients: AwsClients): Promise<OrgAccount[]
   try {
     const pager = paginateListAccounts({ client: clients.organizations(), pageSize: 20 }, {});
     for (;;) {
-      await clients.bucket("organizations").take();
       const next = await pager.next();
       if (next.done) break;
       for (const a of next.value.Accounts ?? []) {

@@ -32,7 +32,6 @@ export function assumedRoleCredentials(
   const now = params.now ?? Date.now;
   let current: Promise<AwsCredentialIdentity> | undefined;
   const fetchOnce = async (): Promise<AwsCredentialIdentity> => {
-    await caller.bucket("sts").take();
     const out = await caller.sts().send(
       new AssumeRoleCommand({
         RoleArn: roleArn(params),

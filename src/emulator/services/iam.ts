@@ -1,12 +1,14 @@
 /**
  * IAM (Query/XML, global): `GetAccountAuthorizationDetails` served from the state's `iam` snapshot (policy
  * documents URL-encoded as IAM sends them, `MaxItems`/`Marker`/`IsTruncated` pagination across the four lists,
- * the `shortPage` fault) and `SimulatePrincipalPolicy` answered from the state's `simulations` table.
+ * the `shortPage` fault) and `SimulatePrincipalPolicy` answered from the state's `simulations` table; the
+ * per-entity read APIs of the same snapshot live in iam-read.ts.
  */
 import { paginate, queryError, queryList, queryParams, queryResult } from "../protocol.js";
 import type { EmulatorState, Simulation } from "../state.js";
 import type { EmulatorRequest, ResolvedOperation, ServiceContext, ServiceModule } from "../types.js";
 import { ServiceError } from "../types.js";
+import { resolveIamRead } from "./iam-read.js";
 
 export const IAM_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
 
@@ -211,12 +213,15 @@ export const iamService: ServiceModule = {
           bucket: "iam:SimulatePrincipalPolicy",
           handle: (ctx) => simulatePrincipalPolicy(req, ctx),
         };
-      default:
+      default: {
+        const read = resolveIamRead(action ?? "", req);
+        if (read) return read;
         throw new ServiceError(
           "InvalidAction",
           `The action ${action ?? "(none)"} is not valid for this web service.`,
           400,
         );
+      }
     }
   },
   renderError: (err, req) => queryError(err, IAM_NAMESPACE, req),
