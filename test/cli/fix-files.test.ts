@@ -15,6 +15,13 @@ Resources:
       TargetFunctionArn: arn:aws:lambda:us-east-1:111122223333:function:fn
       AuthType: AWS_IAM
       AuthType: NONE
+  FnUrlPublic:
+    Type: AWS::Lambda::Permission
+    Properties:
+      FunctionName: arn:aws:lambda:us-east-1:111122223333:function:fn
+      Action: lambda:InvokeFunctionUrl
+      Principal: "*"
+      FunctionUrlAuthType: NONE
 `;
 
 describe("lambda-guard fix on files as editors write them", () => {
@@ -45,6 +52,9 @@ describe("lambda-guard fix on files as editors write them", () => {
     const fix = fakeIo(dir);
     expect(await main(["fix", "."], fix)).toBe(0);
     expect(fix.stderr()).not.toContain("not fixed");
-    expect(fix.stdout()).toContain("-      AuthType: NONE\n+      AuthType: AWS_IAM\n");
+    expect(fix.stdout()).toContain("-      AuthType: NONE\n");
+    expect(fix.stdout()).toContain("-  FnUrlPublic:\n");
+    expect(fix.stdout()).toContain("+      AuthType: AWS_IAM\n");
+    expect(fix.stdout()).not.toContain("-      AuthType: AWS_IAM\n");
   });
 });

@@ -71,7 +71,9 @@ describe("lambda-guard scan --security-hub", () => {
 
     // Fix one URL in the account; a scan of another region must not archive us-east-1's findings.
     const webhook = emulator.state.functions.find((f) => f.name === "webhook" && f.region === "us-east-1")!;
+    // The whole fix: AWS_IAM and no public statements left (a public grant behind AWS_IAM is still LG003).
     for (const u of webhook.urls) u.authType = "AWS_IAM";
+    webhook.policies = {};
     const other = await scan("--regions", "eu-west-1", "--security-hub", "--fail-on", "none");
     expect(other.err).toMatch(/Security Hub eu-west-1: \d+ new, 0 updated, 0 archived/);
 
