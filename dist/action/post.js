@@ -13,12 +13,13 @@ import {
   statePath,
   warning,
   writeState
-} from "../chunks/chunk-7X4LZV6T.js";
+} from "../chunks/chunk-KAVHXZAV.js";
 import "../chunks/chunk-75E5FFQV.js";
-import "../chunks/chunk-ZQ6YMG2R.js";
+import "../chunks/chunk-DGMS26C2.js";
+import "../chunks/chunk-PITE2S6X.js";
 import {
   errorMessage
-} from "../chunks/chunk-WAXEVTA2.js";
+} from "../chunks/chunk-Q3QGMDKI.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/action/finalize.ts

@@ -2,11 +2,10 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   app_default,
   createApp
-} from "../chunks/chunk-JV5SVGI2.js";
-import "../chunks/chunk-7UB6RAKB.js";
-import "../chunks/chunk-BO5MT2CP.js";
-import "../chunks/chunk-ZQ6YMG2R.js";
-import "../chunks/chunk-WAXEVTA2.js";
+} from "../chunks/chunk-67VAE2FY.js";
+import "../chunks/chunk-DGMS26C2.js";
+import "../chunks/chunk-PITE2S6X.js";
+import "../chunks/chunk-Q3QGMDKI.js";
 import "../chunks/chunk-LYD5ERHY.js";
 export {
   createApp,

@@ -4,15 +4,15 @@ import {
   baseUrlFromEnv,
   privateKeyFromEnv,
   requiredEnv
-} from "../chunks/chunk-RJJFWSPR.js";
+} from "../chunks/chunk-YRIKINEO.js";
 import "../chunks/chunk-75E5FFQV.js";
 import {
-  app_default
-} from "../chunks/chunk-JV5SVGI2.js";
-import "../chunks/chunk-7UB6RAKB.js";
-import "../chunks/chunk-BO5MT2CP.js";
-import "../chunks/chunk-ZQ6YMG2R.js";
-import "../chunks/chunk-WAXEVTA2.js";
+  DeliveryQueue,
+  createApp
+} from "../chunks/chunk-67VAE2FY.js";
+import "../chunks/chunk-DGMS26C2.js";
+import "../chunks/chunk-PITE2S6X.js";
+import "../chunks/chunk-Q3QGMDKI.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/app/lambda.ts
@@ -28,8 +28,20 @@ function verifySignature(secret, rawBody, header) {
   const given = Buffer.from(header.slice(7), "hex");
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+var MAX_DEFERRED_BYTES = 240 * 1024;
+function isDeferred(e) {
+  const d = e?.lambdaGuardDelivery;
+  return typeof d?.id === "string" && typeof d.name === "string" && /^[a-z_]{1,64}$/.test(d.name);
+}
 function createLambdaHandler(opts) {
-  return async (event) => {
+  return async (incoming) => {
+    if (isDeferred(incoming)) {
+      const probot2 = await opts.probot();
+      const d = incoming.lambdaGuardDelivery;
+      await probot2.receive({ id: d.id, name: d.name, payload: d.payload });
+      return reply(200, "handled");
+    }
+    const event = incoming;
     const method = event.requestContext?.http?.method ?? event.httpMethod ?? "POST";
     if (method !== "POST") return reply(405, "method not allowed");
     const headers = {};
@@ -53,6 +65,17 @@ function createLambdaHandler(opts) {
       return reply(400, "body is not JSON");
     }
     const probot = await opts.probot();
+    if (opts.defer && raw.length <= MAX_DEFERRED_BYTES) {
+      try {
+        await opts.defer({ id, name, payload });
+        return reply(202, "accepted");
+      } catch (err) {
+        probot.log.warn(
+          { err: String(err).slice(0, 300), id, name },
+          "could not hand the delivery off; handling it now"
+        );
+      }
+    }
     try {
       await probot.receive({ id, name, payload });
     } catch (err) {
@@ -63,7 +86,7 @@ function createLambdaHandler(opts) {
   };
 }
 var instance = null;
-function probotFromEnv(appFn = app_default) {
+function probotFromEnv(appFn = createApp({ queue: new DeliveryQueue({ background: false }) })) {
   instance ??= (async () => {
     const probot = new Probot({
       appId: requiredEnv("APP_ID"),
@@ -81,13 +104,36 @@ function probotFromEnv(appFn = app_default) {
   });
   return instance;
 }
+function selfInvokerFromEnv(env = process.env, send = defaultSend) {
+  const fn = env.AWS_LAMBDA_FUNCTION_NAME;
+  if (!fn || env.LAMBDA_GUARD_DEFER === "false") return null;
+  return async (d) => {
+    const event = { lambdaGuardDelivery: d };
+    await send({ FunctionName: fn, InvocationType: "Event", Payload: Buffer.from(JSON.stringify(event)) });
+  };
+}
+var lambdaClient = null;
+async function defaultSend(input) {
+  const { LambdaClient, InvokeCommand } = await import("../chunks/dist-es-FPVCVLKR.js");
+  lambdaClient ??= (async () => {
+    const { NodeHttpHandler } = await import("../chunks/dist-es-BDAQA5DG.js");
+    return new LambdaClient({
+      maxAttempts: 3,
+      requestHandler: new NodeHttpHandler({ connectionTimeout: 2e3, requestTimeout: 5e3 })
+    });
+  })();
+  const client = await lambdaClient;
+  await client.send(new InvokeCommand(input));
+}
 var handler = createLambdaHandler({
   probot: () => probotFromEnv(),
-  secret: () => requiredEnv("WEBHOOK_SECRET")
+  secret: () => requiredEnv("WEBHOOK_SECRET"),
+  defer: selfInvokerFromEnv()
 });
 export {
   createLambdaHandler,
   handler,
   probotFromEnv,
+  selfInvokerFromEnv,
   verifySignature
 };

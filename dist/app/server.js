@@ -5,15 +5,14 @@ import {
   baseUrlFromEnv,
   privateKeyFromEnv,
   requiredEnv
-} from "../chunks/chunk-RJJFWSPR.js";
+} from "../chunks/chunk-YRIKINEO.js";
 import "../chunks/chunk-75E5FFQV.js";
 import {
   app_default
-} from "../chunks/chunk-JV5SVGI2.js";
-import "../chunks/chunk-7UB6RAKB.js";
-import "../chunks/chunk-BO5MT2CP.js";
-import "../chunks/chunk-ZQ6YMG2R.js";
-import "../chunks/chunk-WAXEVTA2.js";
+} from "../chunks/chunk-67VAE2FY.js";
+import "../chunks/chunk-DGMS26C2.js";
+import "../chunks/chunk-PITE2S6X.js";
+import "../chunks/chunk-Q3QGMDKI.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/app/server.ts

@@ -1,0 +1,56 @@
+import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
+import {
+  FINGERPRINT_KEY,
+  MergeRefusal,
+  SARIF_LEVEL,
+  SECURITY_SEVERITY,
+  UNKNOWN_ORGANIZATION,
+  byteLength,
+  mergeOrganizationReports,
+  mergeReports,
+  renderJson,
+  renderMarkdown,
+  renderReport,
+  renderSarif,
+  renderText
+} from "./chunk-H6HMADJS.js";
+import {
+  archivedCopy,
+  asffFinding,
+  defaultProductArn,
+  renderAsff,
+  renderAsffJson,
+  resourceLabel,
+  summaryLine,
+  whereLabel
+} from "./chunk-7KLZABIZ.js";
+import {
+  DEFAULT_ARTIFACT_NAME
+} from "./chunk-DGMS26C2.js";
+import "./chunk-PITE2S6X.js";
+import "./chunk-Q3QGMDKI.js";
+import "./chunk-LYD5ERHY.js";
+export {
+  DEFAULT_ARTIFACT_NAME,
+  FINGERPRINT_KEY,
+  MergeRefusal,
+  SARIF_LEVEL,
+  SECURITY_SEVERITY,
+  UNKNOWN_ORGANIZATION,
+  archivedCopy,
+  asffFinding,
+  byteLength,
+  defaultProductArn,
+  mergeOrganizationReports,
+  mergeReports,
+  renderAsff,
+  renderAsffJson,
+  renderJson,
+  renderMarkdown,
+  renderReport,
+  renderSarif,
+  renderText,
+  resourceLabel,
+  summaryLine,
+  whereLabel
+};
