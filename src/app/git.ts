@@ -18,6 +18,8 @@ export async function createFixCommit(
     baseTree: string;
     changes: FileChange[];
     modes: ReadonlyMap<string, string>;
+    /** Paths whose original starts with a UTF-8 byte order mark (kept, as `fix --write` keeps it). */
+    bom?: ReadonlySet<string>;
     message: string;
   },
 ): Promise<string> {
@@ -30,7 +32,7 @@ export async function createFixCommit(
       path: c.path,
       mode: (args.modes.get(c.path) === "100755" ? "100755" : "100644") as "100644" | "100755",
       type: "blob" as const,
-      content: c.after,
+      content: args.bom?.has(c.path) ? `\uFEFF${c.after}` : c.after,
     })),
   });
   const { data: commit } = await octokit.rest.git.createCommit({

@@ -1,4 +1,5 @@
 import type { SourceFile } from "../iac/types.js";
+import { hasUtf8Bom } from "../iac/files.js";
 import { LIMITS } from "./limits.js";
 import { type Log, type Octokit } from "./octokit.js";
 import { unsafePathReason } from "./paths.js";
@@ -77,6 +78,8 @@ export interface RepoSnapshot {
   files: SourceFile[];
   /** Mode of every file read, so the fix commit keeps executables executable. */
   modes: Map<string, string>;
+  /** Files that start with a UTF-8 byte order mark: the decoded text has none, the fix commit puts it back. */
+  bom: Set<string>;
   /** Why files were left out (size, count, binary): logged and shown in the PR body. */
   skipped: string[];
   /** Kept for callers: an archive is never cut short (it is refused whole past the limits). */
@@ -165,6 +168,7 @@ export async function readIacFiles(
   const { chosen, skipped } = selectEntries(entries, args.preferred);
   const files: SourceFile[] = [];
   const modes = new Map<string, string>();
+  const bom = new Set<string>();
   for (const e of chosen) {
     const bytes = byPath.get(e.path)!.data;
     if (bytes.subarray(0, 8000).includes(0)) {
@@ -174,13 +178,14 @@ export async function readIacFiles(
     try {
       files.push({ path: e.path, text: utf8.decode(bytes) });
       modes.set(e.path, e.mode);
+      if (hasUtf8Bom(bytes)) bom.add(e.path);
     } catch {
       skipped.push(`${e.path}: not UTF-8`);
     }
   }
   if (skipped.length)
     args.log.info({ skipped: skipped.slice(0, 20), count: skipped.length }, "IaC files left out");
-  return { commitSha, treeSha, files, modes, skipped, truncated: false };
+  return { commitSha, treeSha, files, modes, bom, skipped, truncated: false };
 }
 
 function toBuffer(data: unknown): Buffer | null {

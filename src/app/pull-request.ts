@@ -97,6 +97,7 @@ export async function reconcilePr(octokit: Octokit, i: PrInput): Promise<PrOutco
       baseTree: snapshot.treeSha,
       changes: i.changes,
       modes: snapshot.modes,
+      bom: snapshot.bom,
       message: commitMessage(i.fixed),
     });
 

@@ -37,6 +37,20 @@ const webhook = () => urlFinding("webhook", "infra/main.tf", 7);
 const api = () => urlFinding("api", "infra/api.tf", 7);
 
 describe("pull requests", () => {
+  it("keeps a file's UTF-8 byte order mark in the fix commit", async () => {
+    nock.cleanAll();
+    fake = new FakeGitHub({ files: { "infra/main.tf": `\uFEFF${TF_MAIN}`, "infra/api.tf": TF_API } });
+    routeToFake(fake);
+    const probot = await newProbot({ planFixes: fakeEngine() });
+    await probot.receive(checkRunEvent(fake, { text: outputText(report([webhook(), api()])) }));
+    const tree = fake.calls.find((c) => c.path.endsWith("/git/trees") && c.method === "POST")!.body as {
+      tree: { path: string; content: string }[];
+    };
+    const byPath = Object.fromEntries(tree.tree.map((e) => [e.path, e.content]));
+    expect(byPath["infra/main.tf"]).toBe(`\uFEFF${TF_MAIN.replace('"NONE"', '"AWS_IAM"')}`);
+    expect(byPath["infra/api.tf"]!.startsWith("\uFEFF")).toBe(false);
+  });
+
   it("happy path: one PR, one signed commit with every change, body with evidence and next steps", async () => {
     const probot = await newProbot({ planFixes: fakeEngine() });
     const r = report([webhook(), api()]);
