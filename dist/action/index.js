@@ -1,14 +1,14 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   run
-} from "../chunks/chunk-O72G76DX.js";
+} from "../chunks/chunk-YM25JC23.js";
 import "../chunks/chunk-WTP6H6O2.js";
 import "../chunks/chunk-CLCPUD64.js";
 import "../chunks/chunk-VGJACZUW.js";
 import "../chunks/chunk-YJKMSLDG.js";
 import "../chunks/chunk-D7327QEV.js";
 import "../chunks/chunk-L2NGQFZB.js";
-import "../chunks/chunk-YV7AW6ZO.js";
+import "../chunks/chunk-YX5DAOAI.js";
 import "../chunks/chunk-DWD334HJ.js";
 import "../chunks/chunk-H6HMADJS.js";
 import "../chunks/chunk-LWHSQW7J.js";
@@ -30,6 +30,7 @@ import "../chunks/chunk-U6AM3KXG.js";
 import "../chunks/chunk-RJK6TATR.js";
 import "../chunks/chunk-KAVHXZAV.js";
 import "../chunks/chunk-75E5FFQV.js";
+import "../chunks/chunk-EBLIIYWC.js";
 import "../chunks/chunk-DGMS26C2.js";
 import "../chunks/chunk-LSF6AO4J.js";
 import "../chunks/chunk-PITE2S6X.js";

@@ -2,7 +2,8 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   app_default,
   createApp
-} from "../chunks/chunk-67VAE2FY.js";
+} from "../chunks/chunk-6ETQXOP7.js";
+import "../chunks/chunk-EBLIIYWC.js";
 import "../chunks/chunk-DGMS26C2.js";
 import "../chunks/chunk-PITE2S6X.js";
 import "../chunks/chunk-Q3QGMDKI.js";

@@ -9,7 +9,8 @@ import "../chunks/chunk-75E5FFQV.js";
 import {
   DeliveryQueue,
   createApp
-} from "../chunks/chunk-67VAE2FY.js";
+} from "../chunks/chunk-6ETQXOP7.js";
+import "../chunks/chunk-EBLIIYWC.js";
 import "../chunks/chunk-DGMS26C2.js";
 import "../chunks/chunk-PITE2S6X.js";
 import "../chunks/chunk-Q3QGMDKI.js";

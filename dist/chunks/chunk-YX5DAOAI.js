@@ -6,6 +6,12 @@ import {
   statementCoversAction
 } from "./chunk-DWD334HJ.js";
 import {
+  decodeUtf8,
+  hasUtf8Bom,
+  normalizePrefix,
+  readIacTree
+} from "./chunk-EBLIIYWC.js";
+import {
   RULES,
   VERSION,
   applyAllowList,
@@ -18,7 +24,7 @@ import {
 } from "./chunk-LYD5ERHY.js";
 
 // src/iac/index.ts
-import { lstat as lstat2, readFile as readFile3, realpath, writeFile } from "node:fs/promises";
+import { lstat, readFile as readFile2, realpath, writeFile } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -6995,10 +7001,10 @@ function normalizePath(p) {
 }
 function heredocContent(t, file) {
   const ids = named(t).filter((x) => x.type === "heredoc_identifier");
-  const open2 = ids[0];
+  const open = ids[0];
   const close = ids[ids.length - 1];
-  if (!open2 || !close || open2 === close) return null;
-  const nl = file.text.indexOf("\n", open2.endIndex);
+  if (!open || !close || open === close) return null;
+  const nl = file.text.indexOf("\n", open.endIndex);
   if (nl < 0) return null;
   const start2 = nl + 1;
   const closeLineStart = file.text.lastIndexOf("\n", close.startIndex - 1) + 1;
@@ -10407,142 +10413,6 @@ async function scanIacFiles(files, opts) {
   return { findings: result, coverage, functions, identities };
 }
 
-// src/iac/files.ts
-import { constants } from "node:fs";
-import { lstat, open, opendir, readFile as readFile2 } from "node:fs/promises";
-import { join } from "node:path";
-var MAX_FILE_BYTES = 1024 * 1024;
-var SKIP_DIRS = /* @__PURE__ */ new Set([
-  ".git",
-  "node_modules",
-  ".terraform",
-  "cdk.out",
-  ".serverless",
-  ".aws-sam",
-  "__pycache__",
-  ".venv",
-  "venv",
-  ".tox",
-  ".mypy_cache",
-  ".pytest_cache"
-]);
-function isCandidate(name2) {
-  const n = name2.toLowerCase();
-  if (n.endsWith(".d.ts")) return false;
-  return /\.(tf|tfvars|tf\.json|tfvars\.json|hcl|tpl|tftpl|json|ya?ml|template|toml|ts|mts|py)$/.test(n);
-}
-function looksBinary(buf) {
-  const n = Math.min(buf.length, 8e3);
-  for (let i2 = 0; i2 < n; i2++) if (buf[i2] === 0) return true;
-  return false;
-}
-var decoder = new TextDecoder("utf-8", { fatal: true });
-function hasUtf8Bom(buf) {
-  return buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191;
-}
-function decodeUtf8(buf) {
-  return decoder.decode(buf);
-}
-function normalizePrefix(prefix) {
-  const p = (prefix ?? "").split(/[\\/]+/).filter((s) => s !== "" && s !== ".");
-  if (p.includes("..")) throw new Error(`path prefix ${prefix} must not contain ..`);
-  return p.join("/");
-}
-async function readIacTree(root, opts = {}) {
-  const maxBytes = opts.maxBytes ?? MAX_FILE_BYTES;
-  const st = await lstat(root);
-  if (!st.isDirectory()) throw new Error(`${root} is not a directory`);
-  const coverage = [];
-  const candidates = [];
-  const walk2 = async (absDir, relDir) => {
-    let dir;
-    try {
-      dir = await opendir(absDir);
-    } catch (err2) {
-      coverage.push({
-        scope: relDir || ".",
-        status: "skipped",
-        detail: `cannot read directory: ${err2.code ?? String(err2)}`
-      });
-      return;
-    }
-    const subdirs = [];
-    for await (const ent of dir) {
-      const rel = relDir ? `${relDir}/${ent.name}` : ent.name;
-      const abs = join(absDir, ent.name);
-      if (ent.isSymbolicLink()) {
-        if (isCandidate(ent.name) || !ent.name.includes(".")) {
-          coverage.push({ scope: rel, status: "skipped", detail: "symbolic link: not followed" });
-        }
-        continue;
-      }
-      if (ent.isDirectory()) {
-        if (!SKIP_DIRS.has(ent.name)) subdirs.push([abs, rel]);
-      } else if (ent.isFile() && isCandidate(ent.name)) {
-        candidates.push({ abs, rel });
-      }
-    }
-    for (const [a, r] of subdirs) await walk2(a, r);
-  };
-  await walk2(root, normalizePrefix(opts.prefix));
-  const files = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < candidates.length) {
-      const c = candidates[next++];
-      const f = await readOne(c.abs, c.rel, maxBytes, coverage);
-      if (f) files.push(f);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(32, candidates.length) }, worker));
-  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  coverage.sort((a, b) => a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0);
-  return { files, coverage };
-}
-async function readOne(abs, rel, maxBytes, coverage) {
-  try {
-    const st = await lstat(abs);
-    if (!st.isFile()) {
-      coverage.push({ scope: rel, status: "skipped", detail: "not a regular file" });
-      return null;
-    }
-    if (st.size > maxBytes) {
-      coverage.push({
-        scope: rel,
-        status: "skipped",
-        detail: `larger than ${maxBytes} bytes (${st.size}): not scanned`
-      });
-      return null;
-    }
-    const fh = await open(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-    let buf;
-    try {
-      buf = await readFile2(fh);
-    } finally {
-      await fh.close();
-    }
-    if (looksBinary(buf)) {
-      coverage.push({ scope: rel, status: "skipped", detail: "binary file: not scanned" });
-      return null;
-    }
-    let text;
-    try {
-      text = decodeUtf8(buf);
-    } catch {
-      coverage.push({ scope: rel, status: "skipped", detail: "not valid UTF-8: not scanned" });
-      return null;
-    }
-    return { path: rel, text };
-  } catch (err2) {
-    coverage.push({
-      scope: rel,
-      status: "skipped",
-      detail: `cannot read: ${err2.code ?? String(err2)}`
-    });
-    return null;
-  }
-}
-
 // src/iac/diff.ts
 function splitLines(text) {
   if (text === "") return { lines: [], finalNewline: true };
@@ -11005,11 +10875,11 @@ function conflictGraph(edits) {
   }
   for (const list of byFile.values()) {
     list.sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end);
-    let open2 = [];
+    let open = [];
     for (const x of list) {
-      open2 = open2.filter((o) => o.e.end > x.e.start);
-      for (const o of open2) if (clash(o.e, x.e)) link(o.t, x.t);
-      open2.push(x);
+      open = open.filter((o) => o.e.end > x.e.start);
+      for (const o of open) if (clash(o.e, x.e)) link(o.t, x.t);
+      open.push(x);
     }
   }
   return graph;
@@ -11194,11 +11064,11 @@ async function writeFixes(root, plan, opts = {}) {
     let cur = base;
     for (const part of relative(base, abs).split(sep)) {
       cur = resolve(cur, part);
-      const st = await lstat2(cur);
+      const st = await lstat(cur);
       if (st.isSymbolicLink())
         throw new Error(`refusing to write ${c.path}: ${relative(base, cur)} is a symbolic link`);
     }
-    const raw = await readFile3(abs);
+    const raw = await readFile2(abs);
     const bom = hasUtf8Bom(raw);
     if (decodeUtf8(raw) !== c.before)
       throw new Error(`refusing to write ${c.path}: it changed since the fix was planned; run fix again`);
@@ -11209,7 +11079,6 @@ async function writeFixes(root, plan, opts = {}) {
 
 export {
   scanIacFiles,
-  readIacTree,
   unifiedDiff,
   locateReport,
   applyEdits,

@@ -16,7 +16,7 @@ import {
 import {
   repoPrefix,
   scanIac
-} from "./chunk-YV7AW6ZO.js";
+} from "./chunk-YX5DAOAI.js";
 import {
   MergeRefusal,
   byteLength,

@@ -3,14 +3,16 @@ import {
   applyEdits,
   locateReport,
   planFixes,
-  readIacTree,
   repoPrefix,
   scanIac,
   scanIacFiles,
   unifiedDiff,
   writeFixes
-} from "./chunk-YV7AW6ZO.js";
+} from "./chunk-YX5DAOAI.js";
 import "./chunk-DWD334HJ.js";
+import {
+  readIacTree
+} from "./chunk-EBLIIYWC.js";
 import "./chunk-Q3QGMDKI.js";
 import "./chunk-LYD5ERHY.js";
 export {

@@ -15,10 +15,9 @@ import {
 import "./chunk-L2NGQFZB.js";
 import {
   planFixes,
-  readIacTree,
   repoPrefix,
   scanIac
-} from "./chunk-YV7AW6ZO.js";
+} from "./chunk-YX5DAOAI.js";
 import "./chunk-DWD334HJ.js";
 import {
   renderReport
@@ -42,6 +41,9 @@ import "./chunk-PLX4MXHT.js";
 import "./chunk-W2GYLCDX.js";
 import "./chunk-U6AM3KXG.js";
 import "./chunk-RJK6TATR.js";
+import {
+  readIacTree
+} from "./chunk-EBLIIYWC.js";
 import "./chunk-DGMS26C2.js";
 import {
   EMULATOR_STATE_SCHEMA_ID,

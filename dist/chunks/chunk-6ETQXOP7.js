@@ -1,5 +1,8 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
+  hasUtf8Bom
+} from "./chunk-EBLIIYWC.js";
+import {
   ACTIONS_APP_SLUG,
   DEFAULT_CHECK_NAME,
   HANDOFF_MARKER,
@@ -906,6 +909,7 @@ async function readIacFiles(octokit, args) {
   const { chosen, skipped } = selectEntries(entries, args.preferred);
   const files = [];
   const modes = /* @__PURE__ */ new Map();
+  const bom = /* @__PURE__ */ new Set();
   for (const e of chosen) {
     const bytes = byPath.get(e.path).data;
     if (bytes.subarray(0, 8e3).includes(0)) {
@@ -915,13 +919,14 @@ async function readIacFiles(octokit, args) {
     try {
       files.push({ path: e.path, text: utf8.decode(bytes) });
       modes.set(e.path, e.mode);
+      if (hasUtf8Bom(bytes)) bom.add(e.path);
     } catch {
       skipped.push(`${e.path}: not UTF-8`);
     }
   }
   if (skipped.length)
     args.log.info({ skipped: skipped.slice(0, 20), count: skipped.length }, "IaC files left out");
-  return { commitSha, treeSha, files, modes, skipped, truncated: false };
+  return { commitSha, treeSha, files, modes, bom, skipped, truncated: false };
 }
 function toBuffer(data) {
   if (Buffer.isBuffer(data)) return data;
@@ -1374,7 +1379,7 @@ async function createFixCommit(octokit, r, args) {
       path: c.path,
       mode: args.modes.get(c.path) === "100755" ? "100755" : "100644",
       type: "blob",
-      content: c.after
+      content: args.bom?.has(c.path) ? `\uFEFF${c.after}` : c.after
     }))
   });
   const { data: commit } = await octokit.rest.git.createCommit({
@@ -1471,6 +1476,7 @@ async function reconcilePr(octokit, i2) {
     baseTree: snapshot.treeSha,
     changes: i2.changes,
     modes: snapshot.modes,
+    bom: snapshot.bom,
     message: commitMessage(i2.fixed)
   });
   const updateOpen = async (pr, d) => {
@@ -2133,7 +2139,7 @@ function checkNamesFromEnv(env = process.env) {
   return (env.LAMBDA_GUARD_CHECK_NAMES ?? "").split(",").map((s) => s.trim()).filter(Boolean).slice(0, 100);
 }
 var enginePlanFixes = async (files, opts) => {
-  const engine = await import("./iac-2ATPEAB6.js");
+  const engine = await import("./iac-QNIXIRD6.js");
   return engine.planFixes(files, opts);
 };
 
