@@ -85,7 +85,8 @@ function lineStarts(text: string): Int32Array {
   return out;
 }
 
-function pointAt(starts: Int32Array, offset: number): { row: number; column: number } {
+/** 0-based row and column of `offset`, given the offsets where lines start (binary search). */
+export function pointAt(starts: ArrayLike<number>, offset: number): { row: number; column: number } {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

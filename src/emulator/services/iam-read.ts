@@ -9,7 +9,7 @@ import { paginate, queryParams, queryResult } from "../protocol.js";
 import type { EmulatorState } from "../state.js";
 import type { EmulatorRequest, ResolvedOperation, ServiceContext } from "../types.js";
 import { ServiceError } from "../types.js";
-import { encodePolicyDocument, IAM_NAMESPACE } from "./iam.js";
+import { encodePolicyDocument, IAM_NAMESPACE, maxItems } from "./iam.js";
 
 type Obj = Record<string, unknown>;
 const DEFAULT_DATE = "2024-01-01T00:00:00Z";
@@ -34,25 +34,12 @@ function noSuch(message: string): ServiceError {
   return new ServiceError("NoSuchEntity", message, 404);
 }
 
-function limitOf(params: URLSearchParams): number {
-  const raw = params.get("MaxItems");
-  const n = raw === null ? 100 : Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) {
-    throw new ServiceError(
-      "ValidationError",
-      `1 validation error detected: Value '${raw}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 1000`,
-      400,
-    );
-  }
-  return n;
-}
-
 function paged(req: EmulatorRequest, action: string, member: string, items: unknown[], scope: string) {
   const params = queryParams(req);
   const page = paginate(
     items,
     params.get("Marker"),
-    limitOf(params),
+    maxItems(params, 100),
     `${action}:${scope}`,
     () => new ServiceError("InvalidInput", "Invalid Marker.", 400),
   );

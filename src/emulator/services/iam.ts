@@ -80,7 +80,8 @@ function entriesFor(state: EmulatorState): { entries: Entry[]; arns: Set<string>
   return next;
 }
 
-function maxItems(params: URLSearchParams, dflt: number): number {
+/** `MaxItems` as IAM validates it (1–1000), or `dflt` when absent. */
+export function maxItems(params: URLSearchParams, dflt: number): number {
   const raw = params.get("MaxItems");
   if (raw === null) return dflt;
   const n = Number(raw);

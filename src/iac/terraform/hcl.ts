@@ -1,6 +1,6 @@
 import type { Node as JsonNode } from "jsonc-parser";
 import type { Node } from "../treesitter.js";
-import { lineOf, named } from "../treesitter.js";
+import { lineOf, named, pointAt } from "../treesitter.js";
 import type { SourceFile } from "../types.js";
 
 const lineStarts = new WeakMap<SourceFile, number[]>();
@@ -13,14 +13,7 @@ export function positionAt(file: SourceFile, offset: number): { row: number; col
     for (let i = 0; i < file.text.length; i++) if (file.text.charCodeAt(i) === 10) starts.push(i + 1);
     lineStarts.set(file, starts);
   }
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { row: lo, column: offset - starts[lo]! };
+  return pointAt(starts, offset);
 }
 
 /**
