@@ -239,7 +239,7 @@ async function main(argv, io = processIo()) {
       case "fix":
         return await fixCommand(io, values, positionals);
       case "emulate": {
-        const { runEmulate } = await import("./chunks/emulate-WCCDFBDD.js");
+        const { runEmulate } = await import("./chunks/emulate-FPSMFK5I.js");
         return await runEmulate(io, values);
       }
       case "accounts": {
@@ -250,7 +250,7 @@ async function main(argv, io = processIo()) {
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-PDYBITPZ.js");
+        const { runDemo } = await import("./chunks/demo-PADOV2UY.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }
@@ -369,7 +369,7 @@ async function iacCommand(io, v, pos) {
   const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config);
   const [{ repoPrefix, scanIac }, { renderReport }] = await Promise.all([
-    import("./chunks/iac-QNIXIRD6.js"),
+    import("./chunks/iac-H6H4POU6.js"),
     import("./chunks/report-PV3R7DZR.js")
   ]);
   if (format === "asff") {
@@ -387,7 +387,7 @@ async function fixCommand(io, v, pos) {
   const root = await directoryArg(io, "fix", pos[0]);
   const { config } = await configFor(io, v.config);
   const report = v.report ? await (await import("./chunks/report-file-D5EEN5WG.js")).readReportFile(io, v.report) : void 0;
-  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-QNIXIRD6.js");
+  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-H6H4POU6.js");
   const prefix = repoPrefix(io.cwd, root);
   const { files } = await readIacTree(root, { prefix });
   const plan = await planFixes(files, { config, ...report ? { report } : {} });

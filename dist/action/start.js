@@ -1,14 +1,14 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   start
-} from "../chunks/chunk-YM25JC23.js";
+} from "../chunks/chunk-WNHWPTYT.js";
 import "../chunks/chunk-WTP6H6O2.js";
 import "../chunks/chunk-CLCPUD64.js";
 import "../chunks/chunk-VGJACZUW.js";
 import "../chunks/chunk-YJKMSLDG.js";
 import "../chunks/chunk-D7327QEV.js";
 import "../chunks/chunk-L2NGQFZB.js";
-import "../chunks/chunk-YX5DAOAI.js";
+import "../chunks/chunk-VCIT4NVK.js";
 import "../chunks/chunk-DWD334HJ.js";
 import "../chunks/chunk-H6HMADJS.js";
 import "../chunks/chunk-LWHSQW7J.js";

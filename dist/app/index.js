@@ -2,7 +2,7 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   app_default,
   createApp
-} from "../chunks/chunk-6ETQXOP7.js";
+} from "../chunks/chunk-TQ7DGAPK.js";
 import "../chunks/chunk-EBLIIYWC.js";
 import "../chunks/chunk-DGMS26C2.js";
 import "../chunks/chunk-PITE2S6X.js";

@@ -9,7 +9,7 @@ import "../chunks/chunk-75E5FFQV.js";
 import {
   DeliveryQueue,
   createApp
-} from "../chunks/chunk-6ETQXOP7.js";
+} from "../chunks/chunk-TQ7DGAPK.js";
 import "../chunks/chunk-EBLIIYWC.js";
 import "../chunks/chunk-DGMS26C2.js";
 import "../chunks/chunk-PITE2S6X.js";

@@ -8,7 +8,7 @@ import {
   scanIacFiles,
   unifiedDiff,
   writeFixes
-} from "./chunk-YX5DAOAI.js";
+} from "./chunk-VCIT4NVK.js";
 import "./chunk-DWD334HJ.js";
 import {
   readIacTree

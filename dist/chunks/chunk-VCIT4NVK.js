@@ -5696,14 +5696,7 @@ function positionAt(file, offset) {
     for (let i2 = 0; i2 < file.text.length; i2++) if (file.text.charCodeAt(i2) === 10) starts.push(i2 + 1);
     lineStarts2.set(file, starts);
   }
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { row: lo, column: offset - starts[lo] };
+  return pointAt(starts, offset);
 }
 var JsonExpr = class {
   constructor(json, file) {

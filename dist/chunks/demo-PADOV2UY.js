@@ -17,7 +17,7 @@ import {
   planFixes,
   repoPrefix,
   scanIac
-} from "./chunk-YX5DAOAI.js";
+} from "./chunk-VCIT4NVK.js";
 import "./chunk-DWD334HJ.js";
 import {
   renderReport
@@ -49,7 +49,7 @@ import {
   EMULATOR_STATE_SCHEMA_ID,
   EmulatorStateSchema,
   startEmulator
-} from "./chunk-4BBJ27MJ.js";
+} from "./chunk-Y3DUDCQU.js";
 import "./chunk-LSF6AO4J.js";
 import {
   defaultConfig

@@ -2,7 +2,7 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   loadEmulatorState,
   startEmulator
-} from "./chunk-4BBJ27MJ.js";
+} from "./chunk-Y3DUDCQU.js";
 import {
   parsePort
 } from "./chunk-WFLZHZZP.js";

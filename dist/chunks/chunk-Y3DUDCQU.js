@@ -4328,24 +4328,12 @@ function required(params, name) {
 function noSuch(message) {
   return new ServiceError("NoSuchEntity", message, 404);
 }
-function limitOf(params) {
-  const raw = params.get("MaxItems");
-  const n = raw === null ? 100 : Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 1e3) {
-    throw new ServiceError(
-      "ValidationError",
-      `1 validation error detected: Value '${raw}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 1000`,
-      400
-    );
-  }
-  return n;
-}
 function paged(req, action, member, items, scope) {
   const params = queryParams(req);
   const page = paginate(
     items,
     params.get("Marker"),
-    limitOf(params),
+    maxItems(params, 100),
     `${action}:${scope}`,
     () => new ServiceError("InvalidInput", "Invalid Marker.", 400)
   );

@@ -16,7 +16,7 @@ import {
 import {
   repoPrefix,
   scanIac
-} from "./chunk-YX5DAOAI.js";
+} from "./chunk-VCIT4NVK.js";
 import {
   MergeRefusal,
   byteLength,

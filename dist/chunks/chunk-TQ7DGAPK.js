@@ -2139,7 +2139,7 @@ function checkNamesFromEnv(env = process.env) {
   return (env.LAMBDA_GUARD_CHECK_NAMES ?? "").split(",").map((s) => s.trim()).filter(Boolean).slice(0, 100);
 }
 var enginePlanFixes = async (files, opts) => {
-  const engine = await import("./iac-QNIXIRD6.js");
+  const engine = await import("./iac-H6H4POU6.js");
   return engine.planFixes(files, opts);
 };
 
