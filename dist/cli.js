@@ -9,10 +9,10 @@ import {
   parseRegions,
   parseRules,
   parseTimeout
-} from "./chunks/chunk-WFLZHZZP.js";
+} from "./chunks/chunk-LJLSWXJI.js";
 import {
   loadConfig
-} from "./chunks/chunk-PITE2S6X.js";
+} from "./chunks/chunk-23CPCSRS.js";
 import {
   InputError,
   RULE_IDS,
@@ -21,7 +21,7 @@ import {
   errorMessage,
   isIncomplete,
   meetsThreshold
-} from "./chunks/chunk-Q3QGMDKI.js";
+} from "./chunks/chunk-KZI3EHBT.js";
 import "./chunks/chunk-LYD5ERHY.js";
 
 // src/cli/main.ts
@@ -239,18 +239,18 @@ async function main(argv, io = processIo()) {
       case "fix":
         return await fixCommand(io, values, positionals);
       case "emulate": {
-        const { runEmulate } = await import("./chunks/emulate-FPSMFK5I.js");
+        const { runEmulate } = await import("./chunks/emulate-A5FXSBO5.js");
         return await runEmulate(io, values);
       }
       case "accounts": {
         const av = values;
-        const { runAccounts } = await import("./chunks/accounts-OV7UD6HJ.js");
+        const { runAccounts } = await import("./chunks/accounts-C7WNYRO3.js");
         return await runAccounts(io, av, (text) => emit(io, text, av.output));
       }
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-PADOV2UY.js");
+        const { runDemo } = await import("./chunks/demo-O5GVPUD2.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }
@@ -317,8 +317,8 @@ async function scanCommand(io, v, pos) {
   await checkOutput(io, v.output);
   const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
     import("./chunks/clients-P325XEU5.js"),
-    import("./chunks/scan-GXSKHP6H.js"),
-    import("./chunks/report-PV3R7DZR.js"),
+    import("./chunks/scan-GFP5SOKA.js"),
+    import("./chunks/report-AXUXOZG3.js"),
     import("./chunks/progress-4F6S4GBF.js")
   ]);
   const clients = new AwsClients({
@@ -336,23 +336,23 @@ async function scanCommand(io, v, pos) {
     confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
     ...timeoutMs !== void 0 ? { timeoutLabel: `--timeout ${v.timeout}` } : {}
   };
-  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-QDGIGQ5R.js");
+  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-FREWG6ZY.js");
   const accounts = parseAccountsFlag(v.accounts);
   const eds = parseEventDataStore(v["cloudtrail-lake"]);
   try {
-    const report = accounts ? await (await import("./chunks/org-scan-QDGIGQ5R.js")).runOrgScan(io, clients, {
+    const report = accounts ? await (await import("./chunks/org-scan-FREWG6ZY.js")).runOrgScan(io, clients, {
       accounts,
       v,
       apiBudget,
       base: common,
       ...endpointUrl ? { endpointUrl } : {}
-    }) : eds ? await (await import("./chunks/lake-lg004-ZPQCCWWP.js")).scanAccountWithLake(
+    }) : eds ? await (await import("./chunks/lake-lg004-3OCC74WU.js")).scanAccountWithLake(
       { clients, ...common, onProgress: progress.onProgress },
       { eventDataStore: eds }
     ) : await scanAccount({ clients, ...common, onProgress: progress.onProgress });
     progress.finish();
     if (v["security-hub"]) {
-      const { importIntoSecurityHub } = await import("./chunks/security-hub-RDEPF7ML.js");
+      const { importIntoSecurityHub } = await import("./chunks/security-hub-ZF5TLVJH.js");
       await importIntoSecurityHub(io, clients, report, rules);
     }
     const text = renderReport(report, format, { asffRegion: clients.homeRegion });
@@ -369,8 +369,8 @@ async function iacCommand(io, v, pos) {
   const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config);
   const [{ repoPrefix, scanIac }, { renderReport }] = await Promise.all([
-    import("./chunks/iac-H6H4POU6.js"),
-    import("./chunks/report-PV3R7DZR.js")
+    import("./chunks/iac-36W27F6C.js"),
+    import("./chunks/report-AXUXOZG3.js")
   ]);
   if (format === "asff") {
     throw new InputError(
@@ -386,8 +386,8 @@ async function fixCommand(io, v, pos) {
   noPositionals("fix", pos, 1);
   const root = await directoryArg(io, "fix", pos[0]);
   const { config } = await configFor(io, v.config);
-  const report = v.report ? await (await import("./chunks/report-file-D5EEN5WG.js")).readReportFile(io, v.report) : void 0;
-  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-H6H4POU6.js");
+  const report = v.report ? await (await import("./chunks/report-file-MYH5XLB5.js")).readReportFile(io, v.report) : void 0;
+  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-36W27F6C.js");
   const prefix = repoPrefix(io.cwd, root);
   const { files } = await readIacTree(root, { prefix });
   const plan = await planFixes(files, { config, ...report ? { report } : {} });
@@ -421,8 +421,8 @@ async function mergeCommand(io, v, files) {
   const failOnFlag = parseFailOn(v["fail-on"]);
   const { config } = await configFor(io, v.config);
   const [{ mergeReportFiles }, { renderReport }] = await Promise.all([
-    import("./chunks/merge-VOCQBN62.js"),
-    import("./chunks/report-PV3R7DZR.js")
+    import("./chunks/merge-YFAM2FWG.js"),
+    import("./chunks/report-AXUXOZG3.js")
   ]);
   const report = await mergeReportFiles(io, files);
   await emit(io, renderReport(report, format), v.output);

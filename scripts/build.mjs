@@ -4,7 +4,7 @@
 import { build } from "esbuild";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { createRequire } from "node:module";
 import { WASM } from "./wasm-files.mjs";
 
@@ -43,12 +43,16 @@ const zodEnglishOnly = {
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
       /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(dirname(args.importer))
-        ? { path: join(dirname(args.importer), "../locales/en.js"), namespace: "zod-english-only" }
+        ? // Relative to the root: the stub's name is printed in the bundle, which must not depend on the checkout's path.
+          {
+            path: relative(root, join(dirname(args.importer), "../locales/en.js")),
+            namespace: "zod-english-only",
+          }
         : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: "zod-english-only" }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: dirname(args.path),
+      contents: `export { default as en } from "./en.js";`,
+      resolveDir: join(root, dirname(args.path)),
     }));
   },
 };

@@ -13,13 +13,13 @@ import {
   statePath,
   warning,
   writeState
-} from "../chunks/chunk-KAVHXZAV.js";
+} from "../chunks/chunk-3OTJC4XZ.js";
 import "../chunks/chunk-75E5FFQV.js";
-import "../chunks/chunk-DGMS26C2.js";
-import "../chunks/chunk-PITE2S6X.js";
+import "../chunks/chunk-VQOPCL6L.js";
+import "../chunks/chunk-23CPCSRS.js";
 import {
   errorMessage
-} from "../chunks/chunk-Q3QGMDKI.js";
+} from "../chunks/chunk-KZI3EHBT.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/action/finalize.ts

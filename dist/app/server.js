@@ -5,15 +5,15 @@ import {
   baseUrlFromEnv,
   privateKeyFromEnv,
   requiredEnv
-} from "../chunks/chunk-YRIKINEO.js";
+} from "../chunks/chunk-PBX4463K.js";
 import "../chunks/chunk-75E5FFQV.js";
 import {
   app_default
-} from "../chunks/chunk-TQ7DGAPK.js";
+} from "../chunks/chunk-G4LJ2CDJ.js";
 import "../chunks/chunk-EBLIIYWC.js";
-import "../chunks/chunk-DGMS26C2.js";
-import "../chunks/chunk-PITE2S6X.js";
-import "../chunks/chunk-Q3QGMDKI.js";
+import "../chunks/chunk-VQOPCL6L.js";
+import "../chunks/chunk-23CPCSRS.js";
+import "../chunks/chunk-KZI3EHBT.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/app/server.ts

@@ -7,15 +7,15 @@ import {
 import {
   DEFAULT_ARTIFACT_NAME,
   DEFAULT_CHECK_NAME
-} from "./chunk-DGMS26C2.js";
+} from "./chunk-VQOPCL6L.js";
 import {
   parseDuration
-} from "./chunk-PITE2S6X.js";
+} from "./chunk-23CPCSRS.js";
 import {
   FAIL_ON_VALUES,
   InputError,
   isRuleId
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 import {
   __commonJS,
   __require,

@@ -20,7 +20,7 @@ import {
   findGrantingStatements,
   parsePolicy,
   statementLabel
-} from "./chunk-DWD334HJ.js";
+} from "./chunk-2KAQWDJQ.js";
 import {
   describeAwsError,
   isAccessDenied,
@@ -48,7 +48,7 @@ import {
   applyRuleOverrides,
   buildReport,
   fingerprint
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 
 // node_modules/@aws-sdk/client-sts/dist-es/commandBuilder.js
 var command = makeBuilder(commonParams5, "AWSSecurityTokenServiceV20110615", "STSClient", getEndpointPlugin);

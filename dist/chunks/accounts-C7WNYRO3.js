@@ -3,7 +3,7 @@ import {
   listOrgAccounts,
   parseAccountPatterns,
   selectAccounts
-} from "./chunk-CLCPUD64.js";
+} from "./chunk-MLTFN5F3.js";
 import {
   AwsClients
 } from "./chunk-VGJACZUW.js";
@@ -26,12 +26,12 @@ import "./chunk-U6AM3KXG.js";
 import "./chunk-RJK6TATR.js";
 import {
   parseEndpointUrl
-} from "./chunk-WFLZHZZP.js";
+} from "./chunk-LJLSWXJI.js";
 import "./chunk-LSF6AO4J.js";
-import "./chunk-PITE2S6X.js";
+import "./chunk-23CPCSRS.js";
 import {
   InputError
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 
 // src/cli/accounts.ts

@@ -2,15 +2,15 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   loadEmulatorState,
   startEmulator
-} from "./chunk-Y3DUDCQU.js";
+} from "./chunk-FE67XVTO.js";
 import {
   parsePort
-} from "./chunk-WFLZHZZP.js";
+} from "./chunk-LJLSWXJI.js";
 import "./chunk-LSF6AO4J.js";
-import "./chunk-PITE2S6X.js";
+import "./chunk-23CPCSRS.js";
 import {
   InputError
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 
 // src/cli/emulate.ts

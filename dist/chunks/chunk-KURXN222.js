@@ -5,7 +5,7 @@ import {
   SEVERITIES,
   activeFindings,
   isIncomplete
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 
 // src/report/labels.ts
 function principalName(arn) {

@@ -1,9 +1,9 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   readReportFile
-} from "./chunk-VTIQYFF6.js";
-import "./chunk-PITE2S6X.js";
-import "./chunk-Q3QGMDKI.js";
+} from "./chunk-4G2PPN42.js";
+import "./chunk-23CPCSRS.js";
+import "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 export {
   readReportFile

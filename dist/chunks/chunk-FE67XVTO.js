@@ -5,7 +5,7 @@ import {
 import {
   InputError,
   external_exports
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 import {
   __commonJS,
   __require,

@@ -10,10 +10,10 @@ import {
   summaryLine,
   targetPhrase,
   whereLabel
-} from "./chunk-7KLZABIZ.js";
+} from "./chunk-KURXN222.js";
 import {
   DEFAULT_ARTIFACT_NAME
-} from "./chunk-DGMS26C2.js";
+} from "./chunk-VQOPCL6L.js";
 import {
   InputError,
   RULES,
@@ -22,7 +22,7 @@ import {
   activeFindings,
   buildReport,
   isIncomplete
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 
 // src/report/json.ts
 function renderJson(report) {

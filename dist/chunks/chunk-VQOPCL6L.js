@@ -6,7 +6,7 @@ import {
   activeFindings,
   external_exports,
   isIncomplete
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 
 // src/report/handoff.ts
 var HANDOFF_MARKER = "lambda-guard:report@1";

@@ -9,10 +9,10 @@ import {
   HANDOFF_PREFIX,
   HandoffPayloadSchema,
   parseHandoffMarker
-} from "./chunk-DGMS26C2.js";
+} from "./chunk-VQOPCL6L.js";
 import {
   ConfigSchema
-} from "./chunk-PITE2S6X.js";
+} from "./chunk-23CPCSRS.js";
 import {
   REPORT_SCHEMA_ID,
   RULES,
@@ -25,7 +25,7 @@ import {
   isExpired,
   isIncomplete,
   isRuleId
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 
 // src/app/limits.ts
 var LIMITS = {
@@ -2139,7 +2139,7 @@ function checkNamesFromEnv(env = process.env) {
   return (env.LAMBDA_GUARD_CHECK_NAMES ?? "").split(",").map((s) => s.trim()).filter(Boolean).slice(0, 100);
 }
 var enginePlanFixes = async (files, opts) => {
-  const engine = await import("./iac-H6H4POU6.js");
+  const engine = await import("./iac-36W27F6C.js");
   return engine.planFixes(files, opts);
 };
 

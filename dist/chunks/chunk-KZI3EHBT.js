@@ -12674,7 +12674,7 @@ function isBackEdge(ctx, value) {
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
 
-// zod-english-only:/work/main/node_modules/zod/v4/locales/en.js
+// zod-english-only:node_modules/zod/v4/locales/en.js
 var en_exports = {};
 __export(en_exports, {
   en: () => en_default

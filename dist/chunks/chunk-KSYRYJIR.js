@@ -4,7 +4,7 @@ import {
   decideExposure,
   publicUrlStatements,
   statementCoversAction
-} from "./chunk-DWD334HJ.js";
+} from "./chunk-2KAQWDJQ.js";
 import {
   decodeUtf8,
   hasUtf8Bom,
@@ -18,7 +18,7 @@ import {
   buildReport,
   fingerprint,
   require_dist
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 import {
   __toESM
 } from "./chunk-LYD5ERHY.js";

@@ -18,7 +18,7 @@ import {
 } from "./chunk-AHIWXY2A.js";
 import {
   InputError
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 
 // node_modules/@aws-sdk/client-organizations/dist-es/commandBuilder.js
 var command = makeBuilder(commonParams, "AWSOrganizationsV20161128", "OrganizationsClient", getEndpointPlugin);

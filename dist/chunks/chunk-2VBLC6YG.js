@@ -12,7 +12,7 @@ import {
   archivedCopy,
   defaultProductArn,
   renderAsff
-} from "./chunk-7KLZABIZ.js";
+} from "./chunk-KURXN222.js";
 import {
   getEndpointPlugin,
   makeBuilder
@@ -20,7 +20,7 @@ import {
 import {
   RULE_IDS,
   isIncomplete
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 
 // node_modules/@aws-sdk/client-securityhub/dist-es/commandBuilder.js
 var command = makeBuilder(commonParams, "SecurityHubAPIService", "SecurityHubClient", getEndpointPlugin);

@@ -1,13 +1,13 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   parseDuration
-} from "./chunk-PITE2S6X.js";
+} from "./chunk-23CPCSRS.js";
 import {
   FAIL_ON_VALUES,
   InputError,
   RULE_IDS,
   isRuleId
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 
 // src/cli/options.ts
 var FORMATS = ["text", "json", "sarif", "markdown", "asff"];

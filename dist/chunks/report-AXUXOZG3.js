@@ -13,7 +13,7 @@ import {
   renderReport,
   renderSarif,
   renderText
-} from "./chunk-H6HMADJS.js";
+} from "./chunk-62BKUW2S.js";
 import {
   archivedCopy,
   asffFinding,
@@ -23,12 +23,12 @@ import {
   resourceLabel,
   summaryLine,
   whereLabel
-} from "./chunk-7KLZABIZ.js";
+} from "./chunk-KURXN222.js";
 import {
   DEFAULT_ARTIFACT_NAME
-} from "./chunk-DGMS26C2.js";
-import "./chunk-PITE2S6X.js";
-import "./chunk-Q3QGMDKI.js";
+} from "./chunk-VQOPCL6L.js";
+import "./chunk-23CPCSRS.js";
+import "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 export {
   DEFAULT_ARTIFACT_NAME,

@@ -4,17 +4,17 @@ import {
   DEFAULT_ROLE_NAME,
   lakeLg004,
   scanOrganization
-} from "./chunk-WTP6H6O2.js";
+} from "./chunk-UXHTJEUV.js";
 import {
   parseAccountPatterns
-} from "./chunk-CLCPUD64.js";
+} from "./chunk-MLTFN5F3.js";
 import {
   AwsClients
 } from "./chunk-VGJACZUW.js";
 import "./chunk-YJKMSLDG.js";
-import "./chunk-D7327QEV.js";
+import "./chunk-UHFGVGZX.js";
 import "./chunk-L2NGQFZB.js";
-import "./chunk-DWD334HJ.js";
+import "./chunk-2KAQWDJQ.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-OIVCYA3S.js";
@@ -31,10 +31,10 @@ import "./chunk-W2GYLCDX.js";
 import "./chunk-U6AM3KXG.js";
 import "./chunk-RJK6TATR.js";
 import "./chunk-LSF6AO4J.js";
-import "./chunk-PITE2S6X.js";
+import "./chunk-23CPCSRS.js";
 import {
   InputError
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 
 // src/cli/org-scan.ts

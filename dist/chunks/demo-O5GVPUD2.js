@@ -4,30 +4,30 @@ import {
 } from "./chunk-PHFMKJAT.js";
 import {
   securityHubLine
-} from "./chunk-KIZZ7AO6.js";
+} from "./chunk-TUI4ITM6.js";
 import {
   AwsClients
 } from "./chunk-VGJACZUW.js";
 import "./chunk-YJKMSLDG.js";
 import {
   scanAccount
-} from "./chunk-D7327QEV.js";
+} from "./chunk-UHFGVGZX.js";
 import "./chunk-L2NGQFZB.js";
 import {
   planFixes,
   repoPrefix,
   scanIac
-} from "./chunk-VCIT4NVK.js";
-import "./chunk-DWD334HJ.js";
+} from "./chunk-KSYRYJIR.js";
+import "./chunk-2KAQWDJQ.js";
 import {
   renderReport
-} from "./chunk-H6HMADJS.js";
+} from "./chunk-62BKUW2S.js";
 import {
   syncSecurityHub
-} from "./chunk-LWHSQW7J.js";
+} from "./chunk-2VBLC6YG.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-E6L6MX7O.js";
-import "./chunk-7KLZABIZ.js";
+import "./chunk-KURXN222.js";
 import "./chunk-OIVCYA3S.js";
 import "./chunk-AJWMRJ5V.js";
 import "./chunk-E4R4KLO7.js";
@@ -44,19 +44,19 @@ import "./chunk-RJK6TATR.js";
 import {
   readIacTree
 } from "./chunk-EBLIIYWC.js";
-import "./chunk-DGMS26C2.js";
+import "./chunk-VQOPCL6L.js";
 import {
   EMULATOR_STATE_SCHEMA_ID,
   EmulatorStateSchema,
   startEmulator
-} from "./chunk-Y3DUDCQU.js";
+} from "./chunk-FE67XVTO.js";
 import "./chunk-LSF6AO4J.js";
 import {
   defaultConfig
-} from "./chunk-PITE2S6X.js";
+} from "./chunk-23CPCSRS.js";
 import {
   RULE_IDS
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 
 // src/cli/demo.ts

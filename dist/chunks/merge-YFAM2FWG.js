@@ -1,17 +1,17 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   readReportFile
-} from "./chunk-VTIQYFF6.js";
+} from "./chunk-4G2PPN42.js";
 import {
   MergeRefusal,
   mergeOrganizationReports
-} from "./chunk-H6HMADJS.js";
-import "./chunk-7KLZABIZ.js";
-import "./chunk-DGMS26C2.js";
-import "./chunk-PITE2S6X.js";
+} from "./chunk-62BKUW2S.js";
+import "./chunk-KURXN222.js";
+import "./chunk-VQOPCL6L.js";
+import "./chunk-23CPCSRS.js";
 import {
   InputError
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 
 // src/cli/merge.ts

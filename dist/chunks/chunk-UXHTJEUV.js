@@ -3,7 +3,7 @@ import {
   describeOrganization,
   listOrgAccounts,
   selectAccounts
-} from "./chunk-CLCPUD64.js";
+} from "./chunk-MLTFN5F3.js";
 import {
   CallerCollector,
   GET_FUNCTION_EVENT_NAMES,
@@ -20,7 +20,7 @@ import {
   principalFromArn,
   resolveFunctionArn,
   scanAccount
-} from "./chunk-D7327QEV.js";
+} from "./chunk-UHFGVGZX.js";
 import {
   AssumeRole$,
   DescribeQuery$,
@@ -32,14 +32,14 @@ import {
 } from "./chunk-E6L6MX7O.js";
 import {
   mapLimit
-} from "./chunk-PITE2S6X.js";
+} from "./chunk-23CPCSRS.js";
 import {
   InputError,
   VERSION,
   applyAllowList,
   applyRuleOverrides,
   buildReport
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 
 // node_modules/@aws-sdk/client-cloudtrail/dist-es/commands/DescribeQueryCommand.js
 var DescribeQueryCommand = class extends command(_ep0, _mw0, "DescribeQuery", DescribeQuery$) {

@@ -8,12 +8,12 @@ import {
   scanIacFiles,
   unifiedDiff,
   writeFixes
-} from "./chunk-VCIT4NVK.js";
-import "./chunk-DWD334HJ.js";
+} from "./chunk-KSYRYJIR.js";
+import "./chunk-2KAQWDJQ.js";
 import {
   readIacTree
 } from "./chunk-EBLIIYWC.js";
-import "./chunk-Q3QGMDKI.js";
+import "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 export {
   applyEdits,

@@ -7,7 +7,7 @@ import {
   SeveritySchema,
   external_exports,
   require_dist
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 import {
   __toESM
 } from "./chunk-LYD5ERHY.js";

@@ -1,10 +1,13 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  callerIdentity,
-  scanAccount
-} from "./chunk-D7327QEV.js";
+  lakeLg004,
+  scanAccountWithLake
+} from "./chunk-UXHTJEUV.js";
+import "./chunk-MLTFN5F3.js";
+import "./chunk-YJKMSLDG.js";
+import "./chunk-UHFGVGZX.js";
 import "./chunk-L2NGQFZB.js";
-import "./chunk-DWD334HJ.js";
+import "./chunk-2KAQWDJQ.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-AJWMRJ5V.js";
 import "./chunk-E4R4KLO7.js";
@@ -18,10 +21,10 @@ import "./chunk-PLX4MXHT.js";
 import "./chunk-W2GYLCDX.js";
 import "./chunk-U6AM3KXG.js";
 import "./chunk-RJK6TATR.js";
-import "./chunk-PITE2S6X.js";
-import "./chunk-Q3QGMDKI.js";
+import "./chunk-23CPCSRS.js";
+import "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 export {
-  callerIdentity,
-  scanAccount
+  lakeLg004,
+  scanAccountWithLake
 };

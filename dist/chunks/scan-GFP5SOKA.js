@@ -1,13 +1,10 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  lakeLg004,
-  scanAccountWithLake
-} from "./chunk-WTP6H6O2.js";
-import "./chunk-CLCPUD64.js";
-import "./chunk-YJKMSLDG.js";
-import "./chunk-D7327QEV.js";
+  callerIdentity,
+  scanAccount
+} from "./chunk-UHFGVGZX.js";
 import "./chunk-L2NGQFZB.js";
-import "./chunk-DWD334HJ.js";
+import "./chunk-2KAQWDJQ.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-AJWMRJ5V.js";
 import "./chunk-E4R4KLO7.js";
@@ -21,10 +18,10 @@ import "./chunk-PLX4MXHT.js";
 import "./chunk-W2GYLCDX.js";
 import "./chunk-U6AM3KXG.js";
 import "./chunk-RJK6TATR.js";
-import "./chunk-PITE2S6X.js";
-import "./chunk-Q3QGMDKI.js";
+import "./chunk-23CPCSRS.js";
+import "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 export {
-  lakeLg004,
-  scanAccountWithLake
+  callerIdentity,
+  scanAccount
 };

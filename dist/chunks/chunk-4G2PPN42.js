@@ -3,7 +3,7 @@ import {
   InputError,
   ReportSchema,
   errorMessage
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 
 // src/cli/report-file.ts
 import { readFile } from "node:fs/promises";

@@ -5,18 +5,18 @@ import {
   lakeLg004,
   scanAccountWithLake,
   scanOrganization
-} from "./chunk-WTP6H6O2.js";
+} from "./chunk-UXHTJEUV.js";
 import {
   AwsClients
 } from "./chunk-VGJACZUW.js";
 import {
   callerIdentity,
   scanAccount
-} from "./chunk-D7327QEV.js";
+} from "./chunk-UHFGVGZX.js";
 import {
   repoPrefix,
   scanIac
-} from "./chunk-VCIT4NVK.js";
+} from "./chunk-KSYRYJIR.js";
 import {
   MergeRefusal,
   byteLength,
@@ -25,16 +25,16 @@ import {
   renderJson,
   renderMarkdown,
   renderSarif
-} from "./chunk-H6HMADJS.js";
+} from "./chunk-62BKUW2S.js";
 import {
   syncSecurityHub
-} from "./chunk-LWHSQW7J.js";
+} from "./chunk-2VBLC6YG.js";
 import {
   countsPhrase,
   coverageProblems,
   plural,
   resourceLabel
-} from "./chunk-7KLZABIZ.js";
+} from "./chunk-KURXN222.js";
 import {
   debug,
   describeChecksError,
@@ -54,17 +54,17 @@ import {
   summary,
   warning,
   writeState
-} from "./chunk-KAVHXZAV.js";
+} from "./chunk-3OTJC4XZ.js";
 import {
   DEFAULT_ARTIFACT_NAME,
   buildHandoff,
   handoffMarker
-} from "./chunk-DGMS26C2.js";
+} from "./chunk-VQOPCL6L.js";
 import {
   DEFAULT_CONFIG_PATH,
   defaultConfig,
   loadConfig
-} from "./chunk-PITE2S6X.js";
+} from "./chunk-23CPCSRS.js";
 import {
   InputError,
   RULES,
@@ -78,7 +78,7 @@ import {
   isIncomplete,
   meetsThreshold,
   summarize
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 
 // src/action/main.ts
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";

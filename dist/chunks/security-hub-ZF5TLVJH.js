@@ -2,16 +2,16 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   importIntoSecurityHub,
   securityHubLine
-} from "./chunk-KIZZ7AO6.js";
-import "./chunk-LWHSQW7J.js";
+} from "./chunk-TUI4ITM6.js";
+import "./chunk-2VBLC6YG.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-E6L6MX7O.js";
-import "./chunk-7KLZABIZ.js";
+import "./chunk-KURXN222.js";
 import "./chunk-AHIWXY2A.js";
 import "./chunk-ZOSEZ4WG.js";
 import "./chunk-RJK6TATR.js";
-import "./chunk-PITE2S6X.js";
-import "./chunk-Q3QGMDKI.js";
+import "./chunk-23CPCSRS.js";
+import "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 export {
   importIntoSecurityHub,

@@ -10,7 +10,7 @@ import {
 } from "./chunk-75E5FFQV.js";
 import {
   require_dist
-} from "./chunk-Q3QGMDKI.js";
+} from "./chunk-KZI3EHBT.js";
 import {
   __commonJS,
   __require,
