@@ -250,7 +250,7 @@ async function main(argv, io = processIo()) {
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-O5GVPUD2.js");
+        const { runDemo } = await import("./chunks/demo-MTILOLTN.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }
@@ -318,7 +318,7 @@ async function scanCommand(io, v, pos) {
   const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
     import("./chunks/clients-P325XEU5.js"),
     import("./chunks/scan-GFP5SOKA.js"),
-    import("./chunks/report-AXUXOZG3.js"),
+    import("./chunks/report-QVUAHKX3.js"),
     import("./chunks/progress-4F6S4GBF.js")
   ]);
   const clients = new AwsClients({
@@ -370,7 +370,7 @@ async function iacCommand(io, v, pos) {
   const { config } = await configFor(io, v.config);
   const [{ repoPrefix, scanIac }, { renderReport }] = await Promise.all([
     import("./chunks/iac-36W27F6C.js"),
-    import("./chunks/report-AXUXOZG3.js")
+    import("./chunks/report-QVUAHKX3.js")
   ]);
   if (format === "asff") {
     throw new InputError(
@@ -386,7 +386,7 @@ async function fixCommand(io, v, pos) {
   noPositionals("fix", pos, 1);
   const root = await directoryArg(io, "fix", pos[0]);
   const { config } = await configFor(io, v.config);
-  const report = v.report ? await (await import("./chunks/report-file-MYH5XLB5.js")).readReportFile(io, v.report) : void 0;
+  const report = v.report ? await (await import("./chunks/report-file-6LDQFG6Y.js")).readReportFile(io, v.report) : void 0;
   const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-36W27F6C.js");
   const prefix = repoPrefix(io.cwd, root);
   const { files } = await readIacTree(root, { prefix });
@@ -421,8 +421,8 @@ async function mergeCommand(io, v, files) {
   const failOnFlag = parseFailOn(v["fail-on"]);
   const { config } = await configFor(io, v.config);
   const [{ mergeReportFiles }, { renderReport }] = await Promise.all([
-    import("./chunks/merge-YFAM2FWG.js"),
-    import("./chunks/report-AXUXOZG3.js")
+    import("./chunks/merge-Z6E42FPW.js"),
+    import("./chunks/report-QVUAHKX3.js")
   ]);
   const report = await mergeReportFiles(io, files);
   await emit(io, renderReport(report, format), v.output);

@@ -1,8 +1,9 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   start
-} from "../chunks/chunk-TTZIV5QD.js";
+} from "../chunks/chunk-SPOHJENR.js";
 import "../chunks/chunk-UXHTJEUV.js";
+import "../chunks/chunk-IRVZLWLP.js";
 import "../chunks/chunk-MLTFN5F3.js";
 import "../chunks/chunk-VGJACZUW.js";
 import "../chunks/chunk-YJKMSLDG.js";
@@ -10,7 +11,8 @@ import "../chunks/chunk-UHFGVGZX.js";
 import "../chunks/chunk-L2NGQFZB.js";
 import "../chunks/chunk-KSYRYJIR.js";
 import "../chunks/chunk-2KAQWDJQ.js";
-import "../chunks/chunk-62BKUW2S.js";
+import "../chunks/chunk-PVAH4OCG.js";
+import "../chunks/chunk-TU3U2KXJ.js";
 import "../chunks/chunk-2VBLC6YG.js";
 import "../chunks/chunk-KBE33ETN.js";
 import "../chunks/chunk-E6L6MX7O.js";

@@ -7,6 +7,9 @@ import {
   scanOrganization
 } from "./chunk-UXHTJEUV.js";
 import {
+  mergeReportFiles
+} from "./chunk-IRVZLWLP.js";
+import {
   AwsClients
 } from "./chunk-VGJACZUW.js";
 import {
@@ -18,14 +21,12 @@ import {
   scanIac
 } from "./chunk-KSYRYJIR.js";
 import {
-  MergeRefusal,
   byteLength,
-  mergeOrganizationReports,
   mergeReports,
   renderJson,
   renderMarkdown,
   renderSarif
-} from "./chunk-62BKUW2S.js";
+} from "./chunk-PVAH4OCG.js";
 import {
   syncSecurityHub
 } from "./chunk-2VBLC6YG.js";
@@ -69,7 +70,6 @@ import {
   InputError,
   RULES,
   RULE_IDS,
-  ReportSchema,
   VERSION,
   activeFindings,
   buildReport,
@@ -265,7 +265,6 @@ function accountProblem(accountId, allowed) {
 }
 
 // src/action/merge-mode.ts
-import { readFile, stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 
 // node_modules/@actions/glob/lib/internal-globber.js
@@ -2934,31 +2933,11 @@ function create(patterns, options) {
 }
 
 // src/action/merge-mode.ts
-var MAX_REPORTS = 4096;
-var MAX_REPORT_BYTES = 64 * 1024 * 1024;
 async function findReportFiles(pattern, workspace) {
   const patterns = pattern.split("\n").map((p) => p.trim()).filter(Boolean).map((p) => p.startsWith("!") ? `!${resolve(workspace, p.slice(1))}` : resolve(workspace, p)).join("\n");
   const globber = await create(patterns, { matchDirectories: false, followSymbolicLinks: false });
   const files = (await globber.glob()).filter((f) => !relative(workspace, f).startsWith(".."));
   return files.sort();
-}
-async function readReport(file, shown) {
-  let raw;
-  try {
-    if ((await stat(file)).size > MAX_REPORT_BYTES) throw new Error(`larger than ${MAX_REPORT_BYTES} bytes`);
-    raw = JSON.parse(await readFile(file, "utf8"));
-  } catch (err) {
-    throw new InputError(`cannot read the report as JSON (${errorMessage(err)})`, shown);
-  }
-  const parsed = ReportSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(
-      `not a lambda-guard report: ${issue.path.join(".") || "(top level)"}: ${issue.message}`,
-      shown
-    );
-  }
-  return parsed.data;
 }
 async function mergeReportArtifacts(pattern, workspace) {
   const files = await findReportFiles(pattern, workspace);
@@ -2968,23 +2947,11 @@ async function mergeReportArtifacts(pattern, workspace) {
       "input 'reports'"
     );
   }
-  if (files.length > MAX_REPORTS) {
-    throw new InputError(`${files.length} files match; at most ${MAX_REPORTS} reports`, "input 'reports'");
-  }
-  const shown = files.map((f) => relative(workspace, f));
-  const reports = [];
-  for (const [i, f] of files.entries()) reports.push(await readReport(f, shown[i]));
-  try {
-    return mergeOrganizationReports(reports);
-  } catch (err) {
-    if (err instanceof MergeRefusal) {
-      throw new InputError(
-        `${err.message} \u2014 merge only the reports of one organization scan`,
-        shown[err.index]
-      );
-    }
-    throw err;
-  }
+  return mergeReportFiles(
+    files,
+    files.map((f) => relative(workspace, f)),
+    { where: "input 'reports'" }
+  );
 }
 
 // src/action/org-scan.ts

@@ -1,19 +1,21 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   FINGERPRINT_KEY,
-  MergeRefusal,
   SARIF_LEVEL,
   SECURITY_SEVERITY,
-  UNKNOWN_ORGANIZATION,
   byteLength,
-  mergeOrganizationReports,
   mergeReports,
   renderJson,
   renderMarkdown,
   renderReport,
   renderSarif,
   renderText
-} from "./chunk-62BKUW2S.js";
+} from "./chunk-PVAH4OCG.js";
+import {
+  MergeRefusal,
+  UNKNOWN_ORGANIZATION,
+  mergeOrganizationReports
+} from "./chunk-TU3U2KXJ.js";
 import {
   archivedCopy,
   asffFinding,

@@ -21,7 +21,8 @@ import {
 import "./chunk-2KAQWDJQ.js";
 import {
   renderReport
-} from "./chunk-62BKUW2S.js";
+} from "./chunk-PVAH4OCG.js";
+import "./chunk-TU3U2KXJ.js";
 import {
   syncSecurityHub
 } from "./chunk-2VBLC6YG.js";
