@@ -5,6 +5,11 @@
  * throttles counts once, and never below `minRate`) and creeps back up with every success (+1 % of the rate, at
  * least 0.02 req/s): slow probing, fast retreat, as TCP does, so the scan stops competing instead of hammering.
  *
+ * Halving alone is slow to find a quota far below the configured rate (10× takes four halvings, four seconds
+ * of mostly throttled calls), so a throttle also caps the rate at what AWS actually granted over the last
+ * second, the calls that succeeded in it: the goodput is the best measure of the quota we have. The cap only
+ * applies when that second saw successes; a throttle after an idle spell just halves.
+ *
  * Tokens are handed out in FIFO order to waiters, so concurrency above the rate only queues work instead
  * of bursting. `burst` defaults to one second's worth of tokens (at least 1).
  */
@@ -47,6 +52,8 @@ export class TokenBucket implements Pacer {
   private tokens: number;
   private last: number;
   private lastDecrease = -Infinity;
+  /** When the calls of the last second succeeded (bounded: entries older than 1 s are dropped on push). */
+  private successes: number[] = [];
   private queue: Waiter[] = [];
   private timer: unknown = null;
   private readonly timers: BucketTimers;
@@ -125,7 +132,10 @@ export class TokenBucket implements Pacer {
     if (now - this.lastDecrease < 1000) return;
     this.lastDecrease = now;
     this.refill();
-    this.rate = Math.max(this.minRate, this.rate / 2);
+    this.pruneSuccesses(now);
+    const granted = this.successes.length;
+    const halved = this.rate / 2;
+    this.rate = Math.max(this.minRate, granted > 0 ? Math.min(halved, granted) : halved);
     this.tokens = Math.min(this.tokens, this.burst);
     this.stats.minRate = Math.min(this.stats.minRate, this.rate);
   }
@@ -133,9 +143,18 @@ export class TokenBucket implements Pacer {
   /** Slow probing back up: +1 % per success (at least +0.02 req/s), so a quota we just hit is approached
    * again over tens of calls rather than a few, keeping throttled calls a small fraction. */
   succeeded(): void {
+    const now = this.timers.now();
+    this.successes.push(now);
+    this.pruneSuccesses(now);
     if (this.rate >= this.maxRate) return;
     this.refill();
     this.rate = Math.min(this.maxRate, this.rate + Math.max(0.02, this.rate * 0.01));
+  }
+
+  private pruneSuccesses(now: number): void {
+    let drop = 0;
+    while (drop < this.successes.length && this.successes[drop]! <= now - 1000) drop++;
+    if (drop > 0) this.successes.splice(0, drop);
   }
 
   /** Waiting callers (for progress output: "throttling waits"). */

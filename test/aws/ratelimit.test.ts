@@ -54,6 +54,29 @@ describe("TokenBucket", () => {
     expect(successes).toBeLessThan(200);
   });
 
+  it.each([
+    // [configured rate, successes in the last second before the throttle, rate after it]
+    [20, 2, 2], // configured 10× the quota: one throttle finds the quota, not four halvings
+    [20, 15, 10], // goodput above half the rate: plain halving
+    [20, 0, 10], // throttled after an idle second: no measure, plain halving
+    [20, 1, 1],
+  ])(
+    "a throttle caps the rate at the last second's goodput (rate %d, %d granted → %d)",
+    (rate, granted, after) => {
+      const clock = new VirtualClock();
+      const bucket = new TokenBucket(rate, undefined, clock, 0.5);
+      // Successes older than one second do not count.
+      for (let i = 0; i < 50; i++) bucket.succeeded();
+      clock.t += 1500;
+      for (let i = 0; i < granted; i++) {
+        bucket.succeeded();
+        clock.t += 10;
+      }
+      bucket.throttled();
+      expect(bucket.rate).toBe(after);
+    },
+  );
+
   it("never slows below its floor", () => {
     const clock = new VirtualClock();
     const bucket = new TokenBucket(16, undefined, clock, 3);
