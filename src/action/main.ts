@@ -20,7 +20,7 @@ import { renderJson, renderMarkdown, renderSarif } from "../report/index.js";
 import { describeChecksError, octokitChecks, type ChecksApi } from "./checks.js";
 import { readContext, type RunContext } from "./context.js";
 import { parseCheckInputs, parseInputs, resolveIacPath, type ActionInputs } from "./inputs.js";
-import { defaultScan, type ScanFn } from "./scan.js";
+import type { ScanFn } from "./scan.js";
 import { readState, statePath, writeState, type ActionState } from "./state.js";
 import {
   CredentialsProblem,
@@ -398,7 +398,9 @@ export async function run(deps: RunDeps = {}): Promise<RunResult | undefined> {
 
     const failOn = inputs.failOn ?? config.failOn;
     let report: Report;
-    const scan = deps.scan ?? defaultScan;
+    // Loaded here, not at the top: the start step (the same module) only creates the check run and must
+    // not pay for the AWS SDK and the IaC parsers on every workflow run.
+    const scan = deps.scan ?? (await import("./scan.js")).defaultScan;
     const facts: CredentialsFacts = {
       repository: ctx.repository,
       roleToAssume: inputs.roleToAssume,
