@@ -4,7 +4,7 @@
 import { build } from "esbuild";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { WASM } from "./wasm-files.mjs";
 
@@ -12,7 +12,7 @@ const root = new URL("..", import.meta.url).pathname;
 const require = createRequire(join(root, "package.json"));
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 // LG_BUILD_OUTDIR builds elsewhere (benchmarks and experiments measure a bundle without touching dist/).
-const dist = process.env.LG_BUILD_OUTDIR ? join(root, process.env.LG_BUILD_OUTDIR) : join(root, "dist");
+const dist = process.env.LG_BUILD_OUTDIR ? resolve(root, process.env.LG_BUILD_OUTDIR) : join(root, "dist");
 
 const ENTRIES = {
   cli: "src/cli/index.ts",

@@ -4,7 +4,7 @@
  * credentials or another account end in a completed, failing check that says what to fix, before any
  * Lambda, CloudTrail or IAM call.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseEmulatorState, startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
@@ -37,7 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await emulator?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
 });
 
 beforeEach(() => {

@@ -8,11 +8,9 @@
  * GitHub is reached over HTTP (GITHUB_API_URL), not nock: nock only sees requests made inside the test
  * process, and a runner starts a separate `node` process.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:net";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join, resolve } from "node:path";
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
 import { parseEmulatorState, startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
 import { ReportSchema } from "../../src/model/index.js";
@@ -20,6 +18,7 @@ import { parseHandoffMarker } from "../../src/report/check-run.js";
 import { readState, statePath } from "../../src/action/state.js";
 import { FakeGitHub, serveFake } from "./github-standin.js";
 import { bundleAction, runActionStep, type StepResult } from "../helpers/github-action.js";
+import { startPrismProxy, type PrismProxy } from "../helpers/github-openapi.js";
 import {
   cleanup,
   OWNER,
@@ -36,53 +35,12 @@ const FIXTURES = join(ROOT, "test/fixtures/github");
 const DEPLOY_SHA = "3333333333333333333333333333333333333333";
 
 let dist: string;
-let prism: ChildProcess;
+let prism: PrismProxy;
 let prismUrl: string;
 let standIn: Awaited<ReturnType<typeof serveFake>>;
 let fake: FakeGitHub;
 let emulator: EmulatorHandle;
 let dirs: RunnerDirs;
-
-async function freePort(): Promise<number> {
-  const s: Server = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
-async function startPrism(upstream: string): Promise<{ proc: ChildProcess; url: string }> {
-  const port = await freePort();
-  const spec = createRequire(import.meta.url).resolve("@octokit/openapi/generated/api.github.com.json");
-  const proc = spawn(
-    join(ROOT, "node_modules/.bin/prism"),
-    ["proxy", "--errors", "-h", "127.0.0.1", "-p", String(port), spec, upstream],
-    {
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true, // its own process group, so afterAll stops prism and anything it forked
-    },
-  );
-  let log = "";
-  await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(
-      () => fail(new Error(`prism did not start in 55 s:\n${log.slice(-2000)}`)),
-      55_000,
-    );
-    const onData = (b: Buffer) => {
-      log += b.toString();
-      if (log.includes("Prism is listening")) {
-        clearTimeout(timer);
-        ok();
-      }
-    };
-    proc.stdout!.on("data", onData);
-    proc.stderr!.on("data", onData);
-    proc.on("exit", (code) => fail(new Error(`prism exited (${code}):\n${log.slice(-2000)}`)));
-  });
-  proc.stdout!.resume();
-  proc.stderr!.resume();
-  return { proc, url: `http://127.0.0.1:${port}` };
-}
 
 function step(
   entry: "index" | "post",
@@ -95,9 +53,9 @@ function step(
 beforeAll(async () => {
   fake = new FakeGitHub(OWNER, REPO);
   standIn = await serveFake(fake);
-  const [d, p] = await Promise.all([bundleAction(), startPrism(standIn.url)]);
+  const [d, p] = await Promise.all([bundleAction(), startPrismProxy(standIn.url, { errors: true })]);
   dist = d;
-  prism = p.proc;
+  prism = p;
   prismUrl = p.url;
   const stateFile = join(FIXTURES, "emulator-state.json");
   emulator = await startEmulator(parseEmulatorState(JSON.parse(readFileSync(stateFile, "utf8")), stateFile), {
@@ -106,16 +64,9 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  if (prism?.pid) {
-    try {
-      process.kill(-prism.pid, "SIGTERM");
-    } catch {
-      prism.kill();
-    }
-  }
+  await prism?.stop();
   await standIn?.close();
   await emulator?.close();
-  if (dist) rmSync(dist, { recursive: true, force: true });
 });
 
 beforeEach(() => {

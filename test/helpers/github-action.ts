@@ -1,46 +1,72 @@
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { build } from "esbuild";
 import { parse as parseYaml } from "yaml";
-import { WASM_FILES } from "../../src/iac/wasm.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
+/** Every input of the build: the sources, the build scripts and the locked dependencies. */
+function buildInputsHash(): string {
+  const h = createHash("sha256");
+  const files = [
+    ...readdirSync(join(ROOT, "src"), { recursive: true, encoding: "utf8" }).map((f) => join("src", f)),
+    "scripts/build.mjs",
+    "scripts/wasm-files.mjs",
+    "package-lock.json",
+  ].sort();
+  for (const f of files) {
+    const abs = join(ROOT, f);
+    if (!statSync(abs).isFile()) continue;
+    h.update(f).update("\0").update(readFileSync(abs)).update("\0");
+  }
+  return h.digest("hex").slice(0, 16);
+}
+
 /**
- * Bundles the Action's entries like the lead's build (ESM, node, node20) into a temp dir with no
- * node_modules above it, so a test runs what action.yml runs: `node dist/action/<entry>.js`.
+ * Builds the Action with the project's own build (scripts/build.mjs: the same entries, chunks and wasm files
+ * as the released dist/) into a temp dir with no node_modules above it, so a test runs what action.yml runs:
+ * `node dist/action/<entry>.js`. One build per content of the sources, shared by every test file (and
+ * worker) that asks: the build is built aside and renamed into place, so concurrent askers never see half.
+ * Returns the dist directory; it is shared, so callers must not delete it.
  */
 export async function bundleAction(): Promise<string> {
-  const out = mkdtempSync(join(tmpdir(), "lg-dist-"));
-  await build({
-    // Every entry action.yml runs (plus index and post, which the end-to-end test drives directly).
-    entryPoints: Object.fromEntries(
-      [...new Set(["index", "post", ...compositeSteps().flatMap((s) => runEntry(s) ?? [])])].map((e) => [
-        e,
-        join(ROOT, `src/action/${e}.ts`),
-      ]),
-    ),
-    outdir: join(out, "action"),
-    bundle: true,
-    // jsonc-parser's UMD "main" require()s its own files at run time; its ESM "module" build bundles.
-    mainFields: ["module", "main"],
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "error",
-    // The lead's build uses the same banner (a bare createRequire would clash with bundled imports of it).
-    banner: {
-      js: "import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);",
-    },
+  const cache = join(tmpdir(), "lambda-guard-test");
+  const out = join(cache, `dist-${buildInputsHash()}`);
+  if (existsSync(join(out, "action", "index.js"))) return out;
+  mkdirSync(cache, { recursive: true });
+  // Builds of older sources (an hour old: no test run still uses them) would pile up, ~10 MB each.
+  for (const old of readdirSync(cache))
+    if (/^dist-/.test(old) && statSync(join(cache, old)).mtimeMs < Date.now() - 3_600_000)
+      rmSync(join(cache, old), { recursive: true, force: true });
+  const part = mkdtempSync(join(cache, "building-"));
+  const code = await new Promise<number | null>((done) => {
+    const child = spawn(process.execPath, [join(ROOT, "scripts/build.mjs")], {
+      cwd: ROOT,
+      env: { ...process.env, LG_BUILD_OUTDIR: part },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    child.on("exit", done);
   });
-  // The IaC engine's wasm files travel beside the bundle (dist/action/wasm), as they must in the release.
-  const require = createRequire(import.meta.url);
-  mkdirSync(join(out, "action", "wasm"), { recursive: true });
-  for (const [file, from] of Object.entries(WASM_FILES))
-    copyFileSync(require.resolve(from), join(out, "action", "wasm", file));
+  if (code !== 0) throw new Error(`scripts/build.mjs exited with ${code}`);
+  try {
+    renameSync(part, out);
+  } catch (err) {
+    // Another worker finished the same build first: use theirs.
+    rmSync(part, { recursive: true, force: true });
+    if (!existsSync(join(out, "action", "index.js"))) throw err;
+  }
   return out;
 }
 
