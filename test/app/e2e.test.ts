@@ -82,6 +82,8 @@ afterAll(async () => {
   await app?.server.stop();
   await prism?.stop();
   await new Promise((r) => upstream?.close(r));
+  // nock is process-wide: the next test file in this worker expects it intercepting again.
+  nock.activate();
 });
 
 describe("end to end (Prism validating against GitHub's OpenAPI description)", () => {
