@@ -24,6 +24,8 @@ function state(extra: Record<string, unknown> = {}) {
     regions: ["us-east-1", "eu-west-1", "ap-southeast-2"],
     disabledRegions: ["me-south-1"],
     functions: demoFunctions(),
+    // Unmetered unless a test sets quotas: pacing has tests of its own, here it would only add waiting.
+    behaviour: { quotas: "unlimited" },
     ...extra,
   });
 }
@@ -35,7 +37,7 @@ async function scan(
   emulator = await startEmulator(s, { port: 0 });
   clients = new AwsClients({
     endpointUrl: emulator.url,
-    apiBudget: opts.apiBudget ?? 1,
+    apiBudget: opts.apiBudget ?? 20,
     credentials: CREDS,
   });
   const report = await scanAccount({
@@ -112,6 +114,7 @@ describe("live scan against the emulator (real SDK clients over HTTP)", () => {
     const r = await scan(
       state({
         behaviour: {
+          quotas: "unlimited",
           faults: [{ region: "eu-west-1", operation: "GetPolicy", error: "AccessDeniedException", rate: 1 }],
         },
       }),

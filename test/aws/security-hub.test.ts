@@ -3,6 +3,7 @@ import { AwsClients } from "../../src/aws/clients.js";
 import { scanAccount } from "../../src/aws/scan.js";
 import { importBatches, planSecurityHubSync, syncSecurityHub } from "../../src/aws/security-hub.js";
 import { demoAccount } from "../../src/emulator/demo/account.js";
+import { unmetered, UNMETERED_BUDGET } from "../helpers/unmetered.js";
 import { applyRemediations } from "../../src/emulator/demo/apply-fixes.js";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
 import { securityHubFindings } from "../../src/emulator/services/securityhub.js";
@@ -153,10 +154,10 @@ describe("syncSecurityHub against the emulated demo account", () => {
   let emulator: EmulatorHandle;
   let clients: AwsClients;
   beforeAll(async () => {
-    emulator = await startEmulator(demoAccount(), { port: 0 });
+    emulator = await startEmulator(unmetered(demoAccount()), { port: 0 });
     clients = new AwsClients({
       endpointUrl: emulator.url,
-      apiBudget: 5,
+      apiBudget: UNMETERED_BUDGET,
       homeRegion: REGION,
       credentials: { accessKeyId: "AKIATESTTESTTEST0000", secretAccessKey: "test" },
     });

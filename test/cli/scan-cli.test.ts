@@ -24,6 +24,8 @@ beforeAll(async () => {
       accountId: DEMO_ACCOUNT_ID,
       regions: ["us-east-1", "eu-west-1", "ap-southeast-2"],
       functions: demoFunctions(),
+      // Unmetered, and scanned at --api-budget 20 below: these tests are about exit codes and formats.
+      behaviour: { quotas: "unlimited" },
     }),
     { port: 0 },
   );
@@ -33,7 +35,7 @@ afterAll(() => emulator.close());
 async function scan(...args: string[]) {
   const io = fakeIo();
   const code = await main(
-    ["scan", "--endpoint-url", emulator.url, "--rules", "LG001,LG002,LG003", ...args],
+    ["scan", "--endpoint-url", emulator.url, "--api-budget", "20", "--rules", "LG001,LG002,LG003", ...args],
     io,
   );
   return { code, out: io.stdout(), err: io.stderr() };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AwsClients } from "../../src/aws/clients.js";
 import { scanAccount } from "../../src/aws/scan.js";
 import { demoAccount } from "../../src/emulator/demo/account.js";
+import { unmetered, UNMETERED_BUDGET } from "../helpers/unmetered.js";
 import { applyRemediations } from "../../src/emulator/demo/apply-fixes.js";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
 import { defaultConfig, RULE_IDS } from "../../src/model/index.js";
@@ -10,10 +11,10 @@ let emulator: EmulatorHandle;
 let clients: AwsClients;
 
 beforeAll(async () => {
-  emulator = await startEmulator(demoAccount(), { port: 0 });
+  emulator = await startEmulator(unmetered(demoAccount()), { port: 0 });
   clients = new AwsClients({
     endpointUrl: emulator.url,
-    apiBudget: 5,
+    apiBudget: UNMETERED_BUDGET,
     credentials: { accessKeyId: "AKIATESTTESTTEST0000", secretAccessKey: "test" },
   });
 });

@@ -1,31 +1,21 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AwsClients } from "../../src/aws/clients.js";
 import { scanAccount } from "../../src/aws/scan.js";
 import { demoAccount } from "../../src/emulator/demo/account.js";
+import { unmetered, UNMETERED_BUDGET } from "../helpers/unmetered.js";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
 import { findingProblem } from "../../src/emulator/services/securityhub.js";
 import { defaultConfig, RULE_IDS, type Report } from "../../src/model/index.js";
 import { renderAsff, type AsffFinding } from "../../src/report/asff.js";
-import { AWS_CLI } from "../helpers/aws-cli.js";
+import { AWS_CLI_MAJOR, AWS_CLI_VERSION, awsCliEnv } from "../helpers/aws-cli.js";
+import { awsCliBatch, type CliResult } from "../helpers/aws-cli-batch.js";
 
-const run = promisify(execFile);
 const REGION = "us-east-1";
-
-async function cliVersion(): Promise<string> {
-  try {
-    const { stdout, stderr } = await run(AWS_CLI, ["--version"], { timeout: 20_000 });
-    return `${stdout}${stderr}`;
-  } catch {
-    return "";
-  }
-}
-const version = await cliVersion();
-const major = /^aws-cli\/(\d+)\./.exec(version)?.[1];
+const version = AWS_CLI_VERSION;
+const major = AWS_CLI_MAJOR;
 
 let emulator: EmulatorHandle;
 let report: Report;
@@ -34,10 +24,10 @@ let dir: string;
 
 beforeAll(async () => {
   // Every finding of the demo: scan the demo account over HTTP, as `lambda-guard demo` does.
-  emulator = await startEmulator(demoAccount(), { port: 0 });
+  emulator = await startEmulator(unmetered(demoAccount()), { port: 0 });
   const clients = new AwsClients({
     endpointUrl: emulator.url,
-    apiBudget: 5,
+    apiBudget: UNMETERED_BUDGET,
     homeRegion: REGION,
     credentials: { accessKeyId: "AKIATESTTESTTEST0000", secretAccessKey: "test" },
   });
@@ -117,53 +107,84 @@ it.runIf(major !== "2" && process.env.CI)("CI has the AWS CLI v2 (.ci/run instal
 describe.skipIf(major !== "2")(
   `the real AWS CLI (${version.split(" ")[0] || "absent"}) against the emulated Security Hub`,
   () => {
-    async function aws(...args: string[]): Promise<Record<string, unknown>> {
-      const { stdout } = await run(
-        AWS_CLI,
-        ["securityhub", ...args, "--endpoint-url", emulator.url, "--no-cli-pager", "--output", "json"],
-        {
-          timeout: 60_000,
-          env: {
-            PATH: process.env.PATH ?? "",
-            HOME: process.env.HOME ?? "/tmp",
-            AWS_ACCESS_KEY_ID: "AKIATESTTESTTEST0000",
-            AWS_SECRET_ACCESS_KEY: "test",
-            AWS_REGION: REGION,
-            AWS_DEFAULT_REGION: REGION,
-            AWS_CONFIG_FILE: "/dev/null",
-            AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-            AWS_EC2_METADATA_DISABLED: "true",
-          },
-        },
+    // Every command in one CLI process (its own driver, one Python start-up), in the order the tests below
+    // read them: the imports first, then the reads that page through what they imported.
+    const productArn = () => asff[0]!.ProductArn;
+    const commands: Record<string, () => string[]> = {
+      importAll: () => ["batch-import-findings", "--cli-input-json", `file://${join(dir, "import.json")}`],
+      importBad: () => ["batch-import-findings", "--cli-input-json", `file://${join(dir, "bad.json")}`],
+      importPartly: () => ["batch-import-findings", "--cli-input-json", `file://${join(dir, "partly.json")}`],
+      // --page-size 2: the CLI follows NextToken itself until the last page.
+      lg001lg004: () => [
+        "get-findings",
+        "--filters",
+        JSON.stringify({
+          ProductArn: [{ Value: productArn(), Comparison: "EQUALS" }],
+          GeneratorId: [
+            { Value: "LG001", Comparison: "EQUALS" },
+            { Value: "LG004", Comparison: "EQUALS" },
+          ],
+          RecordState: [{ Value: "ACTIVE", Comparison: "EQUALS" }],
+          AwsAccountId: [{ Value: "111122223333", Comparison: "EQUALS" }],
+        }),
+        "--page-size",
+        "2",
+      ],
+      lg002: () => [
+        "get-findings",
+        "--filters",
+        JSON.stringify({ GeneratorId: [{ Value: "LG002", Comparison: "EQUALS" }] }),
+      ],
+      unknownToken: () => ["get-findings", "--next-token", "bm90LWEtdG9rZW4"],
+    };
+    const results: Record<string, CliResult> = {};
+    beforeAll(async () => {
+      // Within the API model (the CLI sends it) but beyond Security Hub's own limit for Title.
+      const long = { ...asff[1]!, Title: "x".repeat(300) };
+      await writeFile(join(dir, "import.json"), JSON.stringify({ Findings: asff }));
+      await writeFile(
+        join(dir, "bad.json"),
+        JSON.stringify({ Findings: [{ ...asff[0]!, Severity: { Label: "SEVERE" }, Colour: "red" }] }),
       );
-      return JSON.parse(stdout) as Record<string, unknown>;
-    }
+      await writeFile(join(dir, "partly.json"), JSON.stringify({ Findings: [asff[0], long] }));
+      const names = Object.keys(commands);
+      const out = await awsCliBatch(
+        names.map((n) => [
+          "securityhub",
+          ...commands[n]!(),
+          "--endpoint-url",
+          emulator.url,
+          "--no-cli-pager",
+          "--output",
+          "json",
+        ]),
+        awsCliEnv({ AWS_ACCESS_KEY_ID: "AKIATESTTESTTEST0000", AWS_SECRET_ACCESS_KEY: "test" }),
+      );
+      names.forEach((n, i) => (results[n] = out[i]!));
+    }, 60_000);
+    const ok = (name: string): Record<string, unknown> => {
+      const r = results[name]!;
+      expect(r.rc, r.err).toBe(0);
+      return JSON.parse(r.out) as Record<string, unknown>;
+    };
+    const refused = (name: string): string => {
+      const r = results[name]!;
+      expect(r.rc).not.toBe(0);
+      return r.err;
+    };
 
-    it("batch-import-findings --cli-input-json passes the CLI's parameter validation for every demo finding", async () => {
+    it("batch-import-findings --cli-input-json passes the CLI's parameter validation for every demo finding", () => {
       // The CLI checks each finding against Security Hub's published API model before it sends anything
       // (a wrong type, an unknown attribute or enum value fails here with "Parameter validation failed").
-      const file = join(dir, "import.json");
-      await writeFile(file, JSON.stringify({ Findings: asff }));
-      const out = await aws("batch-import-findings", "--cli-input-json", `file://${file}`);
-      expect(out).toMatchObject({ FailedCount: 0, SuccessCount: asff.length });
+      expect(ok("importAll")).toMatchObject({ FailedCount: 0, SuccessCount: asff.length });
     });
 
-    it("the CLI's validation does catch a finding outside the model (so the test above can fail)", async () => {
-      const file = join(dir, "bad.json");
-      const bad = { ...asff[0]!, Severity: { Label: "SEVERE" }, Colour: "red" };
-      await writeFile(file, JSON.stringify({ Findings: [bad] }));
-      await expect(aws("batch-import-findings", "--cli-input-json", `file://${file}`)).rejects.toThrow(
-        /Parameter validation failed[\s\S]*Colour/,
-      );
+    it("the CLI's validation does catch a finding outside the model (so the test above can fail)", () => {
+      expect(refused("importBad")).toMatch(/Parameter validation failed[\s\S]*Colour/);
     });
 
-    it("reports a finding Security Hub refuses in FailedFindings, and imports the rest", async () => {
-      // Within the API model (the CLI sends it) but beyond Security Hub's own limit for Title.
-      const file = join(dir, "partly.json");
-      const long = { ...asff[1]!, Title: "x".repeat(300) };
-      await writeFile(file, JSON.stringify({ Findings: [asff[0], long] }));
-      const out = await aws("batch-import-findings", "--cli-input-json", `file://${file}`);
-      expect(out).toEqual({
+    it("reports a finding Security Hub refuses in FailedFindings, and imports the rest", () => {
+      expect(ok("importPartly")).toEqual({
         FailedCount: 1,
         SuccessCount: 1,
         FailedFindings: [
@@ -177,41 +198,21 @@ describe.skipIf(major !== "2")(
       });
     });
 
-    it("get-findings filters by product, generator and record state, and pages through NextToken", async () => {
-      const productArn = asff[0]!.ProductArn;
-      const filters = JSON.stringify({
-        ProductArn: [{ Value: productArn, Comparison: "EQUALS" }],
-        GeneratorId: [
-          { Value: "LG001", Comparison: "EQUALS" },
-          { Value: "LG004", Comparison: "EQUALS" },
-        ],
-        RecordState: [{ Value: "ACTIVE", Comparison: "EQUALS" }],
-        AwsAccountId: [{ Value: "111122223333", Comparison: "EQUALS" }],
-      });
-      // --page-size 2: the CLI follows NextToken itself until the last page.
-      const out = await aws("get-findings", "--filters", filters, "--page-size", "2");
-      const got = (out.Findings as { Id: string; GeneratorId: string; Workflow: unknown }[])
-        .map((f) => f.Id)
-        .sort();
+    it("get-findings filters by product, generator and record state, and pages through NextToken", () => {
+      const got = (ok("lg001lg004").Findings as { Id: string }[]).map((f) => f.Id).sort();
       const want = asff
         .filter((f) => f.GeneratorId === "LG001" || f.GeneratorId === "LG004")
         .map((f) => f.Id)
         .sort();
       expect(want.length).toBeGreaterThan(2);
       expect(got).toEqual(want);
-
-      const lg002 = await aws(
-        "get-findings",
-        "--filters",
-        JSON.stringify({ GeneratorId: [{ Value: "LG002", Comparison: "EQUALS" }] }),
+      expect((ok("lg002").Findings as unknown[]).length).toBe(
+        asff.filter((f) => f.GeneratorId === "LG002").length,
       );
-      expect((lg002.Findings as unknown[]).length).toBe(asff.filter((f) => f.GeneratorId === "LG002").length);
     });
 
-    it("an unknown NextToken is refused with InvalidInputException", async () => {
-      await expect(aws("get-findings", "--next-token", "bm90LWEtdG9rZW4")).rejects.toThrow(
-        /InvalidInputException/,
-      );
+    it("an unknown NextToken is refused with InvalidInputException", () => {
+      expect(refused("unknownToken")).toMatch(/InvalidInputException/);
     });
   },
 );
