@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { summary } from "@actions/core";
 
 export const OWNER = "octo-org";
 export const REPO = "payments";
@@ -18,6 +19,9 @@ export interface RunnerDirs {
 }
 
 export function runnerDirs(summaryFile?: string): RunnerDirs {
+  // @actions/core keeps the first GITHUB_STEP_SUMMARY it sees for the life of the process. A runner starts a
+  // process per step; test files share one per worker, so each new runner forgets the previous one's file.
+  (summary as unknown as { _filePath?: string })._filePath = undefined;
   const root = mkdtempSync(join(tmpdir(), "lg-action-"));
   const workspace = join(root, "workspace");
   const runnerTemp = join(root, "runner-temp");
