@@ -239,18 +239,18 @@ async function main(argv, io = processIo()) {
       case "fix":
         return await fixCommand(io, values, positionals);
       case "emulate": {
-        const { runEmulate } = await import("./chunks/emulate-A5FXSBO5.js");
+        const { runEmulate } = await import("./chunks/emulate-YHYNRNHM.js");
         return await runEmulate(io, values);
       }
       case "accounts": {
         const av = values;
-        const { runAccounts } = await import("./chunks/accounts-C7WNYRO3.js");
+        const { runAccounts } = await import("./chunks/accounts-D2U3S7K5.js");
         return await runAccounts(io, av, (text) => emit(io, text, av.output));
       }
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-MTILOLTN.js");
+        const { runDemo } = await import("./chunks/demo-N2XBCQWW.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }
@@ -316,8 +316,8 @@ async function scanCommand(io, v, pos) {
   const { config } = await configFor(io, v.config);
   await checkOutput(io, v.output);
   const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
-    import("./chunks/clients-P325XEU5.js"),
-    import("./chunks/scan-GFP5SOKA.js"),
+    import("./chunks/clients-IRKV5FVR.js"),
+    import("./chunks/scan-BDHRGZWS.js"),
     import("./chunks/report-QVUAHKX3.js"),
     import("./chunks/progress-4F6S4GBF.js")
   ]);
@@ -336,23 +336,23 @@ async function scanCommand(io, v, pos) {
     confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
     ...timeoutMs !== void 0 ? { timeoutLabel: `--timeout ${v.timeout}` } : {}
   };
-  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-FREWG6ZY.js");
+  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-Q6DH5ZWE.js");
   const accounts = parseAccountsFlag(v.accounts);
   const eds = parseEventDataStore(v["cloudtrail-lake"]);
   try {
-    const report = accounts ? await (await import("./chunks/org-scan-FREWG6ZY.js")).runOrgScan(io, clients, {
+    const report = accounts ? await (await import("./chunks/org-scan-Q6DH5ZWE.js")).runOrgScan(io, clients, {
       accounts,
       v,
       apiBudget,
       base: common,
       ...endpointUrl ? { endpointUrl } : {}
-    }) : eds ? await (await import("./chunks/lake-lg004-3OCC74WU.js")).scanAccountWithLake(
+    }) : eds ? await (await import("./chunks/lake-lg004-6ZKRCCYC.js")).scanAccountWithLake(
       { clients, ...common, onProgress: progress.onProgress },
       { eventDataStore: eds }
     ) : await scanAccount({ clients, ...common, onProgress: progress.onProgress });
     progress.finish();
     if (v["security-hub"]) {
-      const { importIntoSecurityHub } = await import("./chunks/security-hub-ZF5TLVJH.js");
+      const { importIntoSecurityHub } = await import("./chunks/security-hub-IQW5LZSD.js");
       await importIntoSecurityHub(io, clients, report, rules);
     }
     const text = renderReport(report, format, { asffRegion: clients.homeRegion });

@@ -2,18 +2,20 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   describeChecksError,
   getOctokit,
-  getState,
   httpStatus,
-  info,
   octokitChecks,
   parseCheckInputs,
   readContext,
   readInput,
   readState,
   statePath,
-  warning,
   writeState
-} from "../chunks/chunk-3OTJC4XZ.js";
+} from "../chunks/chunk-W3J5VJ4A.js";
+import {
+  getState,
+  info,
+  warning
+} from "../chunks/chunk-3IJVQIT4.js";
 import "../chunks/chunk-75E5FFQV.js";
 import "../chunks/chunk-VQOPCL6L.js";
 import "../chunks/chunk-23CPCSRS.js";

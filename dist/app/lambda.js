@@ -115,7 +115,7 @@ function selfInvokerFromEnv(env = process.env, send = defaultSend) {
 }
 var lambdaClient = null;
 async function defaultSend(input) {
-  const { LambdaClient, InvokeCommand } = await import("../chunks/dist-es-FPVCVLKR.js");
+  const { LambdaClient, InvokeCommand } = await import("../chunks/dist-es-KV23FNUR.js");
   lambdaClient ??= (async () => {
     const { NodeHttpHandler } = await import("../chunks/dist-es-BDAQA5DG.js");
     return new LambdaClient({

@@ -1,13 +1,13 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   AwsClients
-} from "./chunk-VGJACZUW.js";
-import "./chunk-YJKMSLDG.js";
+} from "./chunk-HNVXQB5Z.js";
+import "./chunk-7WMFY2GQ.js";
 import "./chunk-L2NGQFZB.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-OIVCYA3S.js";
-import "./chunk-AJWMRJ5V.js";
+import "./chunk-MZQD5K7T.js";
 import "./chunk-E4R4KLO7.js";
 import "./chunk-4VYDAHCH.js";
 import "./chunk-JOPDVS7U.js";

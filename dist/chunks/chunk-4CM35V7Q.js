@@ -9,14 +9,14 @@ import {
   describeAwsError
 } from "./chunk-E6L6MX7O.js";
 import {
+  getEndpointPlugin,
+  makeBuilder
+} from "./chunk-AHIWXY2A.js";
+import {
   archivedCopy,
   defaultProductArn,
   renderAsff
 } from "./chunk-KURXN222.js";
-import {
-  getEndpointPlugin,
-  makeBuilder
-} from "./chunk-AHIWXY2A.js";
 import {
   RULE_IDS,
   isIncomplete

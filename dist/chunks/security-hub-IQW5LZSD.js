@@ -2,14 +2,14 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   importIntoSecurityHub,
   securityHubLine
-} from "./chunk-TUI4ITM6.js";
-import "./chunk-2VBLC6YG.js";
+} from "./chunk-4O2E2235.js";
+import "./chunk-4CM35V7Q.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-E6L6MX7O.js";
-import "./chunk-KURXN222.js";
 import "./chunk-AHIWXY2A.js";
 import "./chunk-ZOSEZ4WG.js";
 import "./chunk-RJK6TATR.js";
+import "./chunk-KURXN222.js";
 import "./chunk-23CPCSRS.js";
 import "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";

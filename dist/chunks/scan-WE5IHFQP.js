@@ -5,264 +5,68 @@ import {
   lakeLg004,
   scanAccountWithLake,
   scanOrganization
-} from "./chunk-UXHTJEUV.js";
+} from "./chunk-ZL56A236.js";
 import {
   mergeReportFiles
 } from "./chunk-IRVZLWLP.js";
+import "./chunk-CHPPK2CZ.js";
 import {
   AwsClients
-} from "./chunk-VGJACZUW.js";
+} from "./chunk-HNVXQB5Z.js";
+import "./chunk-7WMFY2GQ.js";
 import {
   callerIdentity,
   scanAccount
-} from "./chunk-UHFGVGZX.js";
+} from "./chunk-GWCLHQKQ.js";
+import "./chunk-L2NGQFZB.js";
 import {
   repoPrefix,
   scanIac
 } from "./chunk-KSYRYJIR.js";
-import {
-  byteLength,
-  mergeReports,
-  renderJson,
-  renderMarkdown,
-  renderSarif
-} from "./chunk-PVAH4OCG.js";
+import "./chunk-2KAQWDJQ.js";
 import {
   syncSecurityHub
-} from "./chunk-2VBLC6YG.js";
+} from "./chunk-4CM35V7Q.js";
+import "./chunk-KBE33ETN.js";
+import "./chunk-E6L6MX7O.js";
+import "./chunk-OIVCYA3S.js";
+import "./chunk-MZQD5K7T.js";
+import "./chunk-E4R4KLO7.js";
+import "./chunk-4VYDAHCH.js";
+import "./chunk-JOPDVS7U.js";
+import "./chunk-T5AN75SP.js";
+import "./chunk-WF2JIZYK.js";
+import "./chunk-AHIWXY2A.js";
+import "./chunk-ZOSEZ4WG.js";
+import "./chunk-PLX4MXHT.js";
+import "./chunk-W2GYLCDX.js";
+import "./chunk-U6AM3KXG.js";
+import "./chunk-RJK6TATR.js";
 import {
-  countsPhrase,
-  coverageProblems,
-  plural,
-  resourceLabel
-} from "./chunk-KURXN222.js";
+  CredentialsProblem,
+  accountProblem
+} from "./chunk-G2FYUFJQ.js";
 import {
-  debug,
-  describeChecksError,
-  error,
-  getOctokit,
-  info,
-  octokitChecks,
-  parseCheckInputs,
-  parseInputs,
-  readContext,
-  readState,
-  resolveIacPath,
-  saveState,
-  setFailed,
-  setOutput,
-  statePath,
-  summary,
-  warning,
-  writeState
-} from "./chunk-3OTJC4XZ.js";
+  mergeReports
+} from "./chunk-PVAH4OCG.js";
+import "./chunk-TU3U2KXJ.js";
+import "./chunk-KURXN222.js";
 import {
-  DEFAULT_ARTIFACT_NAME,
-  buildHandoff,
-  handoffMarker
-} from "./chunk-VQOPCL6L.js";
-import {
-  DEFAULT_CONFIG_PATH,
-  defaultConfig,
-  loadConfig
-} from "./chunk-23CPCSRS.js";
+  debug
+} from "./chunk-3IJVQIT4.js";
+import "./chunk-EBLIIYWC.js";
+import "./chunk-VQOPCL6L.js";
+import "./chunk-LSF6AO4J.js";
+import "./chunk-23CPCSRS.js";
 import {
   InputError,
-  RULES,
   RULE_IDS,
-  VERSION,
-  activeFindings,
-  buildReport,
-  errorMessage,
-  highestSeverity,
-  isIncomplete,
-  meetsThreshold,
   summarize
 } from "./chunk-KZI3EHBT.js";
-
-// src/action/main.ts
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join as join2, resolve as resolve3 } from "node:path";
-
-// src/report/check-run.ts
-var MAX_ANNOTATIONS_PER_REQUEST = 50;
-var MAX_OUTPUT_CHARS = 65535;
-var MAX_ANNOTATION_DETAIL_BYTES = 64 * 1024;
-var MAX_ANNOTATION_TITLE_CHARS = 255;
-var ANNOTATION_LEVEL = {
-  critical: "failure",
-  high: "failure",
-  medium: "warning",
-  low: "notice"
-};
-function checkConclusion(report, policy) {
-  const active = activeFindings(report);
-  if (active.some((f) => meetsThreshold(f.severity, policy.failOn))) return "failure";
-  if (isIncomplete(report.coverage))
-    return (policy.incomplete ?? "failure") === "failure" ? "failure" : "neutral";
-  return active.length > 0 ? "neutral" : "success";
-}
-function checkTitle(report) {
-  const active = activeFindings(report);
-  const parts = [];
-  const incomplete = isIncomplete(report.coverage);
-  if (active.length === 0) {
-    parts.push(
-      incomplete ? "No findings in what could be scanned" : "No public Lambda functions or missing ListTags grants found"
-    );
-  } else parts.push(countsPhrase(report).replace(/^./, (c) => c.toUpperCase()));
-  const suppressed = report.findings.length - active.length;
-  if (suppressed > 0) parts.push(`${suppressed} suppressed`);
-  const problems = coverageProblems(report);
-  if (problems.length > 0)
-    parts.push(`scan incomplete (${plural(problems.length, "scope")} not fully scanned)`);
-  return clip(parts.join(" \xB7 "), 255);
-}
-function clip(s, chars) {
-  const cps = [...s];
-  return cps.length <= chars ? s : `${cps.slice(0, chars - 1).join("")}\u2026`;
-}
-function clipBytes(s, bytes) {
-  if (byteLength(s) <= bytes) return s;
-  const buf = Buffer.from(s, "utf8");
-  let end = bytes - 3;
-  while (end > 0 && (buf[end] & 192) === 128) end--;
-  return `${buf.subarray(0, end).toString("utf8")}\u2026`;
-}
-function annotation(f) {
-  const loc = f.location;
-  const where = f.resource.arn ? `
-
-Resource: ${f.resource.arn}` : "";
-  const details = [
-    `Fix: ${f.remediation.summary}`,
-    ...f.remediation.commands?.length ? ["", ...f.remediation.commands] : [],
-    "",
-    `${f.rule} ${RULES[f.rule].name}: ${RULES[f.rule].helpUri}`,
-    `Fingerprint: ${f.fingerprint}`
-  ].join("\n");
-  const a = {
-    path: loc.path,
-    start_line: loc.startLine,
-    end_line: Math.max(loc.endLine, loc.startLine),
-    annotation_level: ANNOTATION_LEVEL[f.severity],
-    title: clip(`${f.rule} (${f.severity}): ${f.title} \u2014 ${resourceLabel(f)}`, MAX_ANNOTATION_TITLE_CHARS),
-    message: clipBytes(`${f.message}${where}`, MAX_ANNOTATION_DETAIL_BYTES),
-    raw_details: clipBytes(details, MAX_ANNOTATION_DETAIL_BYTES)
-  };
-  if (loc.startLine === loc.endLine && loc.startColumn !== void 0 && loc.endColumn !== void 0) {
-    a.start_column = loc.startColumn;
-    a.end_column = loc.endColumn;
-  }
-  return a;
-}
-function toAnnotations(report) {
-  return activeFindings(report).filter((f) => f.location).map(annotation);
-}
-function batchAnnotations(items, size = MAX_ANNOTATIONS_PER_REQUEST) {
-  if (!(size >= 1)) throw new RangeError("batch size must be at least 1");
-  const out = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-function checkRunText(report, opts = {}) {
-  const max = opts.maxLength ?? MAX_OUTPUT_CHARS;
-  const artifact = opts.artifactName ?? DEFAULT_ARTIFACT_NAME;
-  const full = buildHandoff(report, opts);
-  const intro = (p) => `The full report (JSON, schema lambda-guard/report@1) is the workflow run's artifact \`${artifact}\`.${p.truncated ? ` The machine-readable list below holds ${p.findings.length} of ${full.findings.length} findings.` : ""}
-
-`;
-  const render = (p) => `${intro(p)}${handoffMarker(p)}
-`;
-  const fits = (p) => byteLength(render(p)) <= max;
-  if (fits(full)) return { text: render(full), handoff: full };
-  let lo = 0;
-  let hi = full.findings.length - 1;
-  let best = { ...full, truncated: true, findings: [] };
-  while (lo <= hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    const p = { ...full, truncated: true, findings: full.findings.slice(0, mid) };
-    if (fits(p)) {
-      best = p;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return { text: render(best), handoff: best };
-}
-function checkRunOutput(report, opts) {
-  const max = opts.maxLength ?? MAX_OUTPUT_CHARS;
-  const { text, handoff } = checkRunText(report, { ...opts, maxLength: max });
-  return {
-    conclusion: checkConclusion(report, opts),
-    title: checkTitle(report),
-    summary: renderMarkdown(report, {
-      maxLength: max,
-      artifactName: opts.artifactName ?? DEFAULT_ARTIFACT_NAME
-    }),
-    text,
-    annotationBatches: batchAnnotations(toAnnotations(report)),
-    handoff,
-    highestSeverity: highestSeverity(activeFindings(report).map((f) => f.severity))
-  };
-}
+import "./chunk-LYD5ERHY.js";
 
 // src/action/scan.ts
 import { resolve as resolve2 } from "node:path";
-
-// src/action/credentials.ts
-var CredentialsProblem = class extends Error {
-  constructor(kind, detail, accountId) {
-    super(detail);
-    this.kind = kind;
-    this.detail = detail;
-    this.accountId = accountId;
-    this.name = "CredentialsProblem";
-  }
-  kind;
-  detail;
-  accountId;
-};
-var TITLES = {
-  "not-obtained": "Lambda Guard could not get AWS credentials",
-  refused: "AWS refused the credentials",
-  account: "The credentials belong to an account that is not allowed"
-};
-function credentialsTitle(kind) {
-  return TITLES[kind];
-}
-function credentialsSummary(p, f) {
-  const role = f.roleToAssume ? `\`${f.roleToAssume}\`` : "the role";
-  const lines = [`**${TITLES[p.kind]}.** ${p.detail}`, "", "Nothing was scanned. To fix it:", ""];
-  if (p.kind === "account") {
-    lines.push(
-      `- If ${f.accountId ? `account \`${f.accountId}\`` : "this account"} is right, add it to \`allowed-account-ids\` (now: ${(f.allowedAccountIds ?? []).map((a) => `\`${a}\``).join(", ") || "empty"}).`,
-      `- Otherwise point \`role-to-assume\` at the scan role in an allowed account (the account id is the fifth field of the role ARN).`
-    );
-  } else if (p.kind === "not-obtained") {
-    lines.push(
-      `- The job needs \`permissions: id-token: write\` for GitHub's OIDC token.`,
-      `- The trust policy of ${role} must allow \`sts:AssumeRoleWithWebIdentity\` (and \`sts:TagSession\`) for the federated principal \`token.actions.githubusercontent.com\` of that account.`,
-      `- Its \`token.actions.githubusercontent.com:sub\` condition must match this job: \`repo:${f.repository}:environment:<name>\` when the job sets \`environment:\` (the README's example uses \`production\`), else \`repo:${f.repository}:ref:refs/heads/<branch>\`.`,
-      `- Its \`token.actions.githubusercontent.com:aud\` must equal the \`audience\` input (now \`${f.audience || "sts.amazonaws.com"}\`).`,
-      `- The role ARN must exist, in the account you mean (\`allowed-account-ids\` stops the step when it does not).`,
-      `- The configure-aws-credentials step's log (just above in the job) has AWS's exact error.`
-    );
-  } else {
-    lines.push(
-      `- The credentials were issued but STS did not accept them: check that the session has not expired and that \`aws-region\` is a region enabled for the account.`,
-      `- With \`role-to-assume\` empty, the scan uses whatever credentials are in the job's environment: set \`role-to-assume\` to the scan role instead.`
-    );
-  }
-  return lines.join("\n");
-}
-function accountProblem(accountId, allowed) {
-  if (allowed.length === 0 || allowed.includes(accountId)) return null;
-  return new CredentialsProblem(
-    "account",
-    `sts:GetCallerIdentity says the credentials are for account ${accountId}, which is not in allowed-account-ids (${allowed.join(", ")}).`,
-    accountId
-  );
-}
 
 // src/action/merge-mode.ts
 import { relative, resolve } from "node:path";
@@ -1456,7 +1260,7 @@ var AST = class {
         this.#uflag = this.#uflag || uflag;
         return re;
       }).join("");
-      let start3 = "";
+      let start2 = "";
       if (this.isStart()) {
         if (typeof this.#parts[0] === "string") {
           const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
@@ -1469,7 +1273,7 @@ var AST = class {
               src.startsWith("\\.\\.") && aps.has(src.charAt(4))
             );
             const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
-            start3 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
+            start2 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
           }
         }
       }
@@ -1477,7 +1281,7 @@ var AST = class {
       if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
         end = "(?:$|\\/)";
       }
-      const final2 = start3 + src + end;
+      const final2 = start2 + src + end;
       return [
         final2,
         unescape(src),
@@ -1486,7 +1290,7 @@ var AST = class {
       ];
     }
     const repeated = this.type === "*" || this.type === "+";
-    const start2 = this.type === "!" ? "(?:(?!(?:" : "(?:";
+    const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
     let body = this.#partsToRegExp(dot);
     if (this.isStart() && this.isEnd() && !body && this.type !== "!") {
       const s = this.toString();
@@ -1511,7 +1315,7 @@ var AST = class {
         // !() must match something,but !(x) can match ''
         "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
       ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-      final = start2 + body + close;
+      final = start + body + close;
     }
     return [
       final,
@@ -2664,11 +2468,11 @@ var SearchState = class {
 // node_modules/@actions/glob/lib/internal-globber.js
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -2684,7 +2488,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -2697,14 +2501,14 @@ var __asyncValues = function(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve4, reject) {
-        v = o[n](v), settle(resolve4, reject, v.done, v.value);
+      return new Promise(function(resolve3, reject) {
+        v = o[n](v), settle(resolve3, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve4, reject, d, v) {
+  function settle(resolve3, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve4({ value: v2, done: d });
+      resolve3({ value: v2, done: d });
     }, reject);
   }
 };
@@ -2901,11 +2705,11 @@ var DefaultGlobber = class _DefaultGlobber {
 // node_modules/@actions/glob/lib/glob.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -2921,7 +2725,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -3056,410 +2860,6 @@ var defaultScan = async (req) => {
     }
   }
 };
-
-// src/action/main.ts
-var JOB_SUMMARY_MAX = 9e5;
-var CheckSession = class _CheckSession {
-  constructor(api, id, url, state, ctx) {
-    this.api = api;
-    this.id = id;
-    this.url = url;
-    this.state = state;
-    this.ctx = ctx;
-  }
-  api;
-  id;
-  url;
-  state;
-  ctx;
-  completed = false;
-  /** The completing update is saved for the finalizer: nothing here may complete the run any more. */
-  deferred = false;
-  static async start(api, ctx, name, statePathFor, now) {
-    const earlier = readState(statePathFor);
-    if (earlier && earlier.checkRunId > 0 && !earlier.completed && !earlier.pending) {
-      return { session: new _CheckSession(api, earlier.checkRunId, null, statePathFor, ctx), reused: true };
-    }
-    try {
-      const created = await api.create({
-        name,
-        head_sha: ctx.headSha,
-        status: "in_progress",
-        started_at: now.toISOString(),
-        ...ctx.detailsUrl ? { details_url: ctx.detailsUrl } : {},
-        ...ctx.runId ? { external_id: `${ctx.runId}/${ctx.runAttempt ?? "1"}` } : {},
-        output: {
-          title: "Scanning\u2026",
-          summary: "Lambda Guard is scanning. This check completes when the scan ends."
-        }
-      });
-      const session = new _CheckSession(api, created.id, created.html_url, statePathFor, ctx);
-      try {
-        writeState(statePathFor, {
-          checkRunId: created.id,
-          owner: ctx.owner,
-          repo: ctx.repo,
-          completed: false
-        });
-        if (process.env.GITHUB_STATE) saveState("check-run-id", String(created.id));
-      } catch (err) {
-        warning(`could not record the check run for the finalizer: ${errorMessage(err)}`);
-      }
-      return { session };
-    } catch (err) {
-      try {
-        writeState(statePathFor, { checkRunId: 0, owner: ctx.owner, repo: ctx.repo, completed: true });
-      } catch {
-      }
-      return {
-        session: null,
-        problem: describeChecksError(err, `create the check run '${name}' on ${ctx.headSha}`)
-      };
-    }
-  }
-  /**
-   * Sends the annotations 50 per request, then completes the run. Never throws.
-   *
-   * With `defer`, every annotation batch is sent but the completing update is not: it is saved in the
-   * state file for the finalizer, which sends it after the report artifact is uploaded (the app reacts
-   * to `check_run.completed` and may download that artifact). If it cannot be saved, completes now.
-   */
-  async finish(out, completedAt, defer = false) {
-    const problems = [];
-    const base = { title: out.title, summary: out.summary, text: out.text };
-    const batches = out.annotationBatches;
-    const last = batches.length > 0 ? batches[batches.length - 1] : void 0;
-    for (const batch of defer ? batches : batches.slice(0, -1)) {
-      try {
-        await this.api.update(this.id, { output: { ...base, annotations: batch } });
-      } catch (err) {
-        problems.push(describeChecksError(err, `add ${batch.length} annotations`));
-        break;
-      }
-    }
-    const done = {
-      status: "completed",
-      conclusion: out.conclusion,
-      completed_at: completedAt.toISOString()
-    };
-    if (defer) {
-      try {
-        this.writeRecord({
-          completed: false,
-          pending: { conclusion: done.conclusion, completed_at: done.completed_at, output: base }
-        });
-        this.deferred = true;
-        info(
-          `Check run ${this.id}: the finalizer completes it (${out.conclusion}) after the report upload.`
-        );
-        return problems;
-      } catch (err) {
-        problems.push(
-          `could not leave the check run to the finalizer, completing it now: ${errorMessage(err)}`
-        );
-      }
-    }
-    const attempts = [
-      ...last && problems.length === 0 && !defer ? [{ ...base, annotations: last }] : [],
-      base,
-      {
-        title: out.title,
-        summary: "The summary could not be attached; see the job summary and the report artifact."
-      }
-    ];
-    for (const output of attempts) {
-      try {
-        await this.api.update(this.id, { ...done, output });
-        this.markCompleted();
-        return problems;
-      } catch (err) {
-        problems.push(describeChecksError(err, "complete the check run"));
-      }
-    }
-    return problems;
-  }
-  async abort(reason, conclusion, completedAt, title = "Lambda Guard could not run") {
-    if (this.completed || this.deferred) return;
-    try {
-      await this.api.update(this.id, {
-        status: "completed",
-        conclusion,
-        completed_at: completedAt.toISOString(),
-        output: {
-          title,
-          summary: `${reason.slice(0, 6e4)}${this.ctx.detailsUrl ? `
-
-See the [job log](${this.ctx.detailsUrl}).` : ""}`
-        }
-      });
-      this.markCompleted();
-    } catch (err) {
-      warning(describeChecksError(err, "complete the check run"));
-    }
-  }
-  markCompleted() {
-    this.completed = true;
-    try {
-      this.writeRecord({ completed: true });
-    } catch {
-    }
-  }
-  writeRecord(rest) {
-    writeState(this.state, { checkRunId: this.id, owner: this.ctx.owner, repo: this.ctx.repo, ...rest });
-  }
-};
-async function loadActionConfig(file, workspace) {
-  const abs = resolve3(workspace, file);
-  if (file === DEFAULT_CONFIG_PATH && !existsSync(abs)) return { config: defaultConfig() };
-  try {
-    const { config } = await loadConfig(abs);
-    return { config, path: abs };
-  } catch (err) {
-    if (err instanceof InputError) throw new InputError(err.message.replace(abs, file), "input 'config'");
-    throw err;
-  }
-}
-function failedReport(inputs, ctx, reason, now) {
-  return buildReport({
-    version: VERSION,
-    target: inputs.mode === "iac" ? { kind: "iac", root: inputs.iacPath, repository: ctx.repository, commit: ctx.headSha } : {
-      kind: "aws-account",
-      accountId: "unknown",
-      partition: "aws",
-      regions: [],
-      repository: ctx.repository,
-      commit: ctx.headSha
-    },
-    coverage: [{ scope: `${inputs.mode}/scan`, status: "failed", detail: reason }],
-    findings: [],
-    now
-  });
-}
-function runOf(ctx) {
-  const id = Number(ctx.runId);
-  if (!Number.isSafeInteger(id) || id <= 0) return {};
-  const attempt = Number(ctx.runAttempt);
-  return { run: { id, ...Number.isSafeInteger(attempt) && attempt > 0 ? { attempt } : {} } };
-}
-function credentialsFrom(env) {
-  const accessKeyId = env.LAMBDA_GUARD_AWS_ACCESS_KEY_ID;
-  const secretAccessKey = env.LAMBDA_GUARD_AWS_SECRET_ACCESS_KEY;
-  if (!accessKeyId || !secretAccessKey) return void 0;
-  const sessionToken = env.LAMBDA_GUARD_AWS_SESSION_TOKEN;
-  return { accessKeyId, secretAccessKey, ...sessionToken ? { sessionToken } : {} };
-}
-async function writeJobSummary(markdown, notes) {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const prefix = notes.map((n) => `> [!WARNING]
-> ${n.replace(/\n/g, "\n> ")}
-
-`).join("");
-  try {
-    await summary.addRaw(prefix + markdown, true).write();
-  } catch (err) {
-    warning(`could not write the job summary: ${errorMessage(err)}`);
-  }
-}
-var DEFER_COMPLETION_ENV = "LAMBDA_GUARD_DEFER_COMPLETION";
-var CREDENTIALS_OUTCOME_ENV = "LAMBDA_GUARD_CREDENTIALS_OUTCOME";
-function deferCompletion(env) {
-  return /^(true|1)$/i.test((env[DEFER_COMPLETION_ENV] ?? "").trim());
-}
-async function openCheck(env, deps, now) {
-  const checkInputs = parseCheckInputs(env);
-  const ctx = readContext(env, checkInputs.headSha);
-  const notes = [];
-  let session = null;
-  if (!checkInputs.githubToken) {
-    notes.push(
-      "No GitHub token: set 'github-token' (default github.token) so the check run can be reported."
-    );
-    warning(notes[notes.length - 1]);
-  } else if (!ctx.headSha) {
-    notes.push("No commit to report on: set 'head-sha' or run on an event with a commit.");
-    warning(notes[notes.length - 1]);
-  } else {
-    const api = deps.checks ? deps.checks(ctx, checkInputs.githubToken) : octokitChecks(
-      getOctokit(checkInputs.githubToken, {
-        ...env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {},
-        ...deps.octokitOptions ?? {}
-      }),
-      ctx.owner,
-      ctx.repo
-    );
-    const started = await CheckSession.start(
-      api,
-      ctx,
-      checkInputs.checkName,
-      statePath(env, checkInputs.checkName, ctx.headSha),
-      now()
-    );
-    session = started.session;
-    if (started.problem) {
-      notes.push(started.problem);
-      warning(started.problem);
-    } else if (session) {
-      setOutput("check-run-id", String(session.id));
-      info(
-        started.reused ? `Check run ${session.id} ('${checkInputs.checkName}'), created by the start step: scanning now.` : `Check run '${checkInputs.checkName}' created on ${ctx.headSha}${session.url ? `: ${session.url}` : ""}`
-      );
-    }
-  }
-  return { session, ctx, checkInputs, notes };
-}
-async function start(deps = {}) {
-  const now = deps.now ?? (() => /* @__PURE__ */ new Date());
-  try {
-    const { session } = await openCheck(process.env, deps, now);
-    return session?.id ?? null;
-  } catch (err) {
-    warning(`could not create the check run yet: ${errorMessage(err)}; the scan step tries again`);
-    return null;
-  }
-}
-async function run(deps = {}) {
-  const env = process.env;
-  const now = deps.now ?? (() => /* @__PURE__ */ new Date());
-  let session = null;
-  let incompletePolicy = "failure";
-  try {
-    const opened = await openCheck(env, deps, now);
-    const { ctx, notes } = opened;
-    session = opened.session;
-    let inputs;
-    let config;
-    let configPath;
-    try {
-      inputs = parseInputs(env);
-      incompletePolicy = inputs.incomplete;
-      if (inputs.mode !== "account") resolveIacPath(ctx.workspace, inputs.iacPath);
-      ({ config, path: configPath } = await loadActionConfig(inputs.config, ctx.workspace));
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      const message = `${err.message}`;
-      await session?.abort(`Invalid input: ${message}`, "failure", now());
-      await writeJobSummary(`## Lambda Guard could not run
-
-${message}
-`, notes);
-      setFailed(message);
-      return void 0;
-    }
-    const failOn = inputs.failOn ?? config.failOn;
-    let report;
-    const scan = deps.scan ?? defaultScan;
-    const facts = {
-      repository: ctx.repository,
-      roleToAssume: inputs.roleToAssume,
-      audience: inputs.audience,
-      allowedAccountIds: inputs.allowedAccountIds
-    };
-    try {
-      if (inputs.mode !== "iac" && (env[CREDENTIALS_OUTCOME_ENV] ?? "").trim() === "failure") {
-        throw new CredentialsProblem(
-          "not-obtained",
-          `aws-actions/configure-aws-credentials could not assume ${inputs.roleToAssume ?? "the role"} with GitHub's OIDC token.`
-        );
-      }
-      info(`Scanning (${inputs.mode})\u2026`);
-      const credentials = credentialsFrom(env);
-      const homeRegion = env.LAMBDA_GUARD_AWS_REGION || env.AWS_REGION || env.AWS_DEFAULT_REGION;
-      report = await scan({
-        mode: inputs.mode,
-        regions: inputs.regions ?? config.regions,
-        lookbackDays: inputs.lookbackDays ?? config.lookbackDays,
-        apiBudget: inputs.apiBudget,
-        ...inputs.timeout ? { timeout: inputs.timeout } : {},
-        ...configPath ? { configPath } : {},
-        config,
-        iacPath: inputs.iacPath,
-        workspace: ctx.workspace,
-        ...inputs.endpointUrl ? { endpointUrl: inputs.endpointUrl } : {},
-        ...inputs.rules ? { rules: inputs.rules } : {},
-        ...inputs.securityHub ? { securityHub: true } : {},
-        ...credentials ? { credentials } : {},
-        ...homeRegion ? { homeRegion } : {},
-        ...inputs.organization ? { organization: inputs.organization } : {},
-        ...inputs.reports ? { reports: inputs.reports } : {},
-        ...inputs.allowedAccountIds.length ? { allowedAccountIds: inputs.allowedAccountIds } : {}
-      });
-    } catch (err) {
-      if (err instanceof CredentialsProblem) {
-        const summary2 = credentialsSummary(err, { ...facts, accountId: err.accountId });
-        error(`${credentialsTitle(err.kind)}: ${err.detail}`);
-        await session?.abort(summary2, "failure", now(), credentialsTitle(err.kind));
-        await writeJobSummary(`## ${credentialsTitle(err.kind)}
-
-${summary2}
-`, notes);
-        setOutput("conclusion", "failure");
-        if (!session) setOutput("check-run-id", "");
-        setFailed(`${credentialsTitle(err.kind)}: ${err.detail}`);
-        return void 0;
-      }
-      const reason = errorMessage(err);
-      error(`The scan failed: ${reason}`);
-      report = failedReport(inputs, ctx, reason, now());
-    }
-    report = { ...report, target: { ...report.target, repository: ctx.repository, commit: ctx.headSha } };
-    const outDir = join2(env.RUNNER_TEMP || resolve3(ctx.workspace, ".lambda-guard"), "lambda-guard");
-    mkdirSync(outDir, { recursive: true });
-    const reportFile = join2(outDir, `${inputs.artifactName}.json`);
-    const sarifFile = join2(outDir, "lambda-guard.sarif");
-    writeFileSync(reportFile, renderJson(report));
-    writeFileSync(sarifFile, `${JSON.stringify(renderSarif(report, { onlyLocated: true }), null, 2)}
-`);
-    const out = checkRunOutput(report, {
-      failOn,
-      incomplete: inputs.incomplete,
-      repository: ctx.repository,
-      commit: ctx.headSha,
-      artifactName: inputs.artifactName,
-      ...runOf(ctx),
-      maxLength: MAX_OUTPUT_CHARS
-    });
-    if (session) {
-      const problems = await session.finish(out, now(), deferCompletion(env));
-      for (const p of problems) {
-        warning(p);
-        notes.push(p);
-      }
-    }
-    const active = activeFindings(report);
-    await writeJobSummary(
-      renderMarkdown(report, { maxLength: JOB_SUMMARY_MAX, artifactName: inputs.artifactName }),
-      notes
-    );
-    setOutput("conclusion", out.conclusion);
-    setOutput("findings", String(active.length));
-    setOutput("highest-severity", out.highestSeverity ?? "none");
-    setOutput("report-file", reportFile);
-    setOutput("sarif-file", sarifFile);
-    if (!session) setOutput("check-run-id", "");
-    info(`${out.title} \u2192 ${out.conclusion} (fail-on: ${failOn})`);
-    if (out.conclusion === "failure") {
-      setFailed(
-        `Lambda Guard: ${out.title} (fail-on: ${failOn}${isIncomplete(report.coverage) ? `, incomplete: ${inputs.incomplete}` : ""})`
-      );
-    }
-    return {
-      conclusion: out.conclusion,
-      findings: active.length,
-      highestSeverity: out.highestSeverity ?? "none",
-      reportFile,
-      sarifFile,
-      checkRunId: session?.id ?? null,
-      report
-    };
-  } catch (err) {
-    const message = err instanceof InputError ? err.message : `unexpected error: ${errorMessage(err)}`;
-    await session?.abort(message, incompletePolicy, now());
-    setFailed(message);
-    return void 0;
-  }
-}
-
 export {
-  start,
-  run
+  defaultScan
 };

@@ -1,7 +1,7 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   OrganizationsClient
-} from "./chunk-YJKMSLDG.js";
+} from "./chunk-7WMFY2GQ.js";
 import {
   DEFAULT_RETRY_POLICY,
   errorTypeRegistries,
@@ -27,7 +27,7 @@ import {
 import {
   LambdaClient,
   defaultProvider
-} from "./chunk-AJWMRJ5V.js";
+} from "./chunk-MZQD5K7T.js";
 import {
   AwsEc2QueryProtocol,
   AwsJson1_1Protocol,
@@ -2663,6 +2663,8 @@ var TokenBucket = class {
   tokens;
   last;
   lastDecrease = -Infinity;
+  /** When the calls of the last second succeeded (bounded: entries older than 1 s are dropped on push). */
+  successes = [];
   queue = [];
   timer = null;
   timers;
@@ -2727,16 +2729,27 @@ var TokenBucket = class {
     if (now - this.lastDecrease < 1e3) return;
     this.lastDecrease = now;
     this.refill();
-    this.rate = Math.max(this.minRate, this.rate / 2);
+    this.pruneSuccesses(now);
+    const granted = this.successes.length;
+    const halved = this.rate / 2;
+    this.rate = Math.max(this.minRate, granted > 0 ? Math.min(halved, granted) : halved);
     this.tokens = Math.min(this.tokens, this.burst);
     this.stats.minRate = Math.min(this.stats.minRate, this.rate);
   }
   /** Slow probing back up: +1 % per success (at least +0.02 req/s), so a quota we just hit is approached
    * again over tens of calls rather than a few, keeping throttled calls a small fraction. */
   succeeded() {
+    const now = this.timers.now();
+    this.successes.push(now);
+    this.pruneSuccesses(now);
     if (this.rate >= this.maxRate) return;
     this.refill();
     this.rate = Math.min(this.maxRate, this.rate + Math.max(0.02, this.rate * 0.01));
+  }
+  pruneSuccesses(now) {
+    let drop = 0;
+    while (drop < this.successes.length && this.successes[drop] <= now - 1e3) drop++;
+    if (drop > 0) this.successes.splice(0, drop);
   }
   /** Waiting callers (for progress output: "throttling waits"). */
   get pending() {

@@ -4,7 +4,7 @@ import {
   ListAccounts$,
   OrganizationsClient,
   commonParams
-} from "./chunk-YJKMSLDG.js";
+} from "./chunk-7WMFY2GQ.js";
 import {
   awsErrorCode,
   describeAwsError

@@ -3,10 +3,10 @@ import {
   loadEmulatorState,
   startEmulator
 } from "./chunk-FE67XVTO.js";
+import "./chunk-LSF6AO4J.js";
 import {
   parsePort
 } from "./chunk-LJLSWXJI.js";
-import "./chunk-LSF6AO4J.js";
 import "./chunk-23CPCSRS.js";
 import {
   InputError

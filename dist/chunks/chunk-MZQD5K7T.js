@@ -354,7 +354,7 @@ var defaultProvider = (init = {}) => memoizeChain([
   },
   async (awsIdentityProperties) => {
     init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromIni");
-    const { fromIni } = await import("./dist-es-6Q3HISTX.js");
+    const { fromIni } = await import("./dist-es-C4SZS5AM.js");
     return fromIni(init)(awsIdentityProperties);
   },
   async (awsIdentityProperties) => {
@@ -364,7 +364,7 @@ var defaultProvider = (init = {}) => memoizeChain([
   },
   async (awsIdentityProperties) => {
     init.logger?.debug("@aws-sdk/credential-provider-node - defaultProvider::fromTokenFile");
-    const { fromTokenFile } = await import("./dist-es-BTTB6X5E.js");
+    const { fromTokenFile } = await import("./dist-es-WKYQAVMG.js");
     return fromTokenFile(init)(awsIdentityProperties);
   },
   async () => {

@@ -2,14 +2,14 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   lakeLg004,
   scanAccountWithLake
-} from "./chunk-UXHTJEUV.js";
-import "./chunk-MLTFN5F3.js";
-import "./chunk-YJKMSLDG.js";
-import "./chunk-UHFGVGZX.js";
+} from "./chunk-ZL56A236.js";
+import "./chunk-CHPPK2CZ.js";
+import "./chunk-7WMFY2GQ.js";
+import "./chunk-GWCLHQKQ.js";
 import "./chunk-L2NGQFZB.js";
 import "./chunk-2KAQWDJQ.js";
 import "./chunk-E6L6MX7O.js";
-import "./chunk-AJWMRJ5V.js";
+import "./chunk-MZQD5K7T.js";
 import "./chunk-E4R4KLO7.js";
 import "./chunk-4VYDAHCH.js";
 import "./chunk-JOPDVS7U.js";

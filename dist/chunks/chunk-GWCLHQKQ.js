@@ -35,7 +35,7 @@ import {
   ListFunctionUrlConfigsCommand,
   ListFunctionsCommand,
   ListTagsCommand
-} from "./chunk-AJWMRJ5V.js";
+} from "./chunk-MZQD5K7T.js";
 import {
   getEndpointPlugin,
   makeBuilder

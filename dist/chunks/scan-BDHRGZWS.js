@@ -2,11 +2,11 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   callerIdentity,
   scanAccount
-} from "./chunk-UHFGVGZX.js";
+} from "./chunk-GWCLHQKQ.js";
 import "./chunk-L2NGQFZB.js";
 import "./chunk-2KAQWDJQ.js";
 import "./chunk-E6L6MX7O.js";
-import "./chunk-AJWMRJ5V.js";
+import "./chunk-MZQD5K7T.js";
 import "./chunk-E4R4KLO7.js";
 import "./chunk-4VYDAHCH.js";
 import "./chunk-JOPDVS7U.js";

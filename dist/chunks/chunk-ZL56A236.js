@@ -3,7 +3,7 @@ import {
   describeOrganization,
   listOrgAccounts,
   selectAccounts
-} from "./chunk-MLTFN5F3.js";
+} from "./chunk-CHPPK2CZ.js";
 import {
   CallerCollector,
   GET_FUNCTION_EVENT_NAMES,
@@ -20,7 +20,7 @@ import {
   principalFromArn,
   resolveFunctionArn,
   scanAccount
-} from "./chunk-UHFGVGZX.js";
+} from "./chunk-GWCLHQKQ.js";
 import {
   AssumeRole$,
   DescribeQuery$,

@@ -3,16 +3,16 @@ import {
   listOrgAccounts,
   parseAccountPatterns,
   selectAccounts
-} from "./chunk-MLTFN5F3.js";
+} from "./chunk-CHPPK2CZ.js";
 import {
   AwsClients
-} from "./chunk-VGJACZUW.js";
-import "./chunk-YJKMSLDG.js";
+} from "./chunk-HNVXQB5Z.js";
+import "./chunk-7WMFY2GQ.js";
 import "./chunk-L2NGQFZB.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-OIVCYA3S.js";
-import "./chunk-AJWMRJ5V.js";
+import "./chunk-MZQD5K7T.js";
 import "./chunk-E4R4KLO7.js";
 import "./chunk-4VYDAHCH.js";
 import "./chunk-JOPDVS7U.js";
@@ -24,10 +24,10 @@ import "./chunk-PLX4MXHT.js";
 import "./chunk-W2GYLCDX.js";
 import "./chunk-U6AM3KXG.js";
 import "./chunk-RJK6TATR.js";
+import "./chunk-LSF6AO4J.js";
 import {
   parseEndpointUrl
 } from "./chunk-LJLSWXJI.js";
-import "./chunk-LSF6AO4J.js";
 import "./chunk-23CPCSRS.js";
 import {
   InputError

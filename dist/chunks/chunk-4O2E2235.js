@@ -1,7 +1,7 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   syncSecurityHub
-} from "./chunk-2VBLC6YG.js";
+} from "./chunk-4CM35V7Q.js";
 
 // src/cli/security-hub.ts
 function securityHubLine(r) {

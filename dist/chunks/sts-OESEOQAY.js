@@ -1,10 +1,10 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  package_default
-} from "./chunk-FDBTAUX6.js";
-import {
   SignatureV4MultiRegion
 } from "./chunk-OIVCYA3S.js";
+import {
+  package_default
+} from "./chunk-FDBTAUX6.js";
 import {
   AwsQueryProtocol,
   AwsSdkSigV4ASigner,

@@ -1,17 +1,11 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  progressReporter
-} from "./chunk-PHFMKJAT.js";
-import {
-  securityHubLine
-} from "./chunk-TUI4ITM6.js";
-import {
   AwsClients
-} from "./chunk-VGJACZUW.js";
-import "./chunk-YJKMSLDG.js";
+} from "./chunk-HNVXQB5Z.js";
+import "./chunk-7WMFY2GQ.js";
 import {
   scanAccount
-} from "./chunk-UHFGVGZX.js";
+} from "./chunk-GWCLHQKQ.js";
 import "./chunk-L2NGQFZB.js";
 import {
   planFixes,
@@ -20,17 +14,18 @@ import {
 } from "./chunk-KSYRYJIR.js";
 import "./chunk-2KAQWDJQ.js";
 import {
-  renderReport
-} from "./chunk-PVAH4OCG.js";
-import "./chunk-TU3U2KXJ.js";
+  progressReporter
+} from "./chunk-PHFMKJAT.js";
+import {
+  securityHubLine
+} from "./chunk-4O2E2235.js";
 import {
   syncSecurityHub
-} from "./chunk-2VBLC6YG.js";
+} from "./chunk-4CM35V7Q.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-E6L6MX7O.js";
-import "./chunk-KURXN222.js";
 import "./chunk-OIVCYA3S.js";
-import "./chunk-AJWMRJ5V.js";
+import "./chunk-MZQD5K7T.js";
 import "./chunk-E4R4KLO7.js";
 import "./chunk-4VYDAHCH.js";
 import "./chunk-JOPDVS7U.js";
@@ -42,6 +37,11 @@ import "./chunk-PLX4MXHT.js";
 import "./chunk-W2GYLCDX.js";
 import "./chunk-U6AM3KXG.js";
 import "./chunk-RJK6TATR.js";
+import {
+  renderReport
+} from "./chunk-PVAH4OCG.js";
+import "./chunk-TU3U2KXJ.js";
+import "./chunk-KURXN222.js";
 import {
   readIacTree
 } from "./chunk-EBLIIYWC.js";

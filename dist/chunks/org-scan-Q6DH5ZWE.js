@@ -4,21 +4,21 @@ import {
   DEFAULT_ROLE_NAME,
   lakeLg004,
   scanOrganization
-} from "./chunk-UXHTJEUV.js";
+} from "./chunk-ZL56A236.js";
 import {
   parseAccountPatterns
-} from "./chunk-MLTFN5F3.js";
+} from "./chunk-CHPPK2CZ.js";
 import {
   AwsClients
-} from "./chunk-VGJACZUW.js";
-import "./chunk-YJKMSLDG.js";
-import "./chunk-UHFGVGZX.js";
+} from "./chunk-HNVXQB5Z.js";
+import "./chunk-7WMFY2GQ.js";
+import "./chunk-GWCLHQKQ.js";
 import "./chunk-L2NGQFZB.js";
 import "./chunk-2KAQWDJQ.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-OIVCYA3S.js";
-import "./chunk-AJWMRJ5V.js";
+import "./chunk-MZQD5K7T.js";
 import "./chunk-E4R4KLO7.js";
 import "./chunk-4VYDAHCH.js";
 import "./chunk-JOPDVS7U.js";

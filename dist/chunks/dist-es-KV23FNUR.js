@@ -641,7 +641,7 @@ import {
   waitUntilFunctionUpdated,
   waitUntilFunctionUpdatedV2,
   waitUntilPublishedVersionActive
-} from "./chunk-AJWMRJ5V.js";
+} from "./chunk-MZQD5K7T.js";
 import "./chunk-E4R4KLO7.js";
 import "./chunk-4VYDAHCH.js";
 import "./chunk-JOPDVS7U.js";

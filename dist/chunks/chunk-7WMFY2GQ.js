@@ -1,7 +1,7 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   defaultProvider
-} from "./chunk-AJWMRJ5V.js";
+} from "./chunk-MZQD5K7T.js";
 import {
   AwsJson1_1Protocol,
   AwsSdkSigV4Signer,
