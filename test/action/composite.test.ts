@@ -8,7 +8,8 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseEmulatorState, startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
-import { bundleAction, runComposite } from "../helpers/github-action.js";
+import { runComposite } from "../helpers/github-action.js";
+import { buildDist } from "../helpers/build-dist.js";
 import { FakeGitHub, serveFake } from "./github-standin.js";
 import { cleanup, OWNER, REPO, runnerDirs, runnerEnv, type RunnerDirs } from "./harness.js";
 
@@ -25,7 +26,7 @@ let server: Awaited<ReturnType<typeof serveFake>>;
 let dirs: RunnerDirs;
 
 beforeAll(async () => {
-  dist = await bundleAction();
+  dist = await buildDist();
   const stateFile = join(FIXTURES, "emulator-state.json");
   emulator = await startEmulator(parseEmulatorState(JSON.parse(readFileSync(stateFile, "utf8")), stateFile), {
     port: 0,

@@ -17,7 +17,8 @@ import { ReportSchema } from "../../src/model/index.js";
 import { parseHandoffMarker } from "../../src/report/check-run.js";
 import { readState, statePath } from "../../src/action/state.js";
 import { FakeGitHub, serveFake } from "./github-standin.js";
-import { bundleAction, runActionStep, type StepResult } from "../helpers/github-action.js";
+import { runActionStep, type StepResult } from "../helpers/github-action.js";
+import { buildDist } from "../helpers/build-dist.js";
 import { startPrismProxy, type PrismProxy } from "../helpers/github-openapi.js";
 import {
   cleanup,
@@ -53,7 +54,7 @@ function step(
 beforeAll(async () => {
   fake = new FakeGitHub(OWNER, REPO);
   standIn = await serveFake(fake);
-  const [d, p] = await Promise.all([bundleAction(), startPrismProxy(standIn.url, { errors: true })]);
+  const [d, p] = await Promise.all([buildDist(), startPrismProxy(standIn.url, { errors: true })]);
   dist = d;
   prism = p;
   prismUrl = p.url;

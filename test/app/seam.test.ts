@@ -13,7 +13,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { parseEmulatorState, startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
 import { FakeGitHub as ChecksStandIn, serveFake } from "../action/github-standin.js";
 import { cleanup, runnerDirs, runnerEnv, type RunnerDirs } from "../action/harness.js";
-import { bundleAction, runComposite, type StepResult } from "../helpers/github-action.js";
+import { runComposite, type StepResult } from "../helpers/github-action.js";
+import { buildDist } from "../helpers/build-dist.js";
 import { FakeGitHub, makeZip } from "../helpers/github-fake.js";
 import { readMarker } from "../../src/app/markers.js";
 import { parseHandoffMarker } from "../../src/report/handoff.js";
@@ -34,7 +35,7 @@ let dirs: RunnerDirs;
 let repo: FakeGitHub;
 
 beforeAll(async () => {
-  dist = await bundleAction();
+  dist = await buildDist();
   const stateFile = join(FIXTURES, "emulator-state.json");
   emulator = await startEmulator(parseEmulatorState(JSON.parse(readFileSync(stateFile, "utf8")), stateFile), {
     port: 0,

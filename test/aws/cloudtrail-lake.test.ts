@@ -1,5 +1,3 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CloudTrailClient,
@@ -12,7 +10,8 @@ import { main } from "../../src/cli/main.js";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
 import { ReportSchema } from "../../src/model/index.js";
 import { fakeIo } from "../cli/helpers.js";
-import { AWS_CLI } from "../helpers/aws-cli.js";
+import { AWS_CLI_MAJOR, awsCliEnv } from "../helpers/aws-cli.js";
+import { awsCliBatch } from "../helpers/aws-cli-batch.js";
 import { MANAGEMENT, MEMBERS, ROLE, orgState } from "../org/org-state.js";
 
 const PROD = MEMBERS[0]!.accountId;
@@ -250,44 +249,32 @@ describe("scan --accounts all --cloudtrail-lake", () => {
   });
 });
 
-const run = promisify(execFile);
-async function cliMajor(): Promise<string | undefined> {
-  try {
-    const { stdout, stderr } = await run(AWS_CLI, ["--version"], { timeout: 20_000 });
-    return /^aws-cli\/(\d+)\./.exec(`${stdout}${stderr}`)?.[1];
-  } catch {
-    return undefined;
-  }
-}
-
-describe.skipIf((await cliMajor()) !== "2")("the real AWS CLI v2 against emulated CloudTrail Lake", () => {
+describe.skipIf(AWS_CLI_MAJOR !== "2")("the real AWS CLI v2 against emulated CloudTrail Lake", () => {
   it("start-query, describe-query and get-query-results", async () => {
-    const env = {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "/tmp",
-      AWS_ACCESS_KEY_ID: "AKIATESTTESTTEST0000",
-      AWS_SECRET_ACCESS_KEY: "test",
-      AWS_REGION: "us-east-1",
-      AWS_CONFIG_FILE: "/dev/null",
-      AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-    };
-    const aws = async (...args: string[]) =>
-      JSON.parse(
-        (
-          await run(AWS_CLI, [...args, "--endpoint-url", h.url, "--no-cli-pager", "--output", "json"], {
-            env,
-            timeout: 30_000,
-          })
-        ).stdout,
-      ) as Record<string, unknown>;
-    const { QueryId } = (await aws(
+    const env = awsCliEnv({ AWS_ACCESS_KEY_ID: "AKIATESTTESTTEST0000", AWS_SECRET_ACCESS_KEY: "test" });
+    /** Commands in one CLI process, each checked to succeed and parsed. */
+    const aws = async (...commands: string[][]) =>
+      (
+        await awsCliBatch(
+          commands.map((c) => [...c, "--endpoint-url", h.url, "--no-cli-pager", "--output", "json"]),
+          env,
+        )
+      ).map((r, i) => {
+        expect(r.rc, `${commands[i]!.join(" ")}: ${r.err}`).toBe(0);
+        return JSON.parse(r.out) as Record<string, unknown>;
+      });
+    const [started] = await aws([
       "cloudtrail",
       "start-query",
       "--query-statement",
       "SELECT eventName, COUNT(*) AS n FROM eds-org-0001 WHERE userIdentity.sessionContext.sessionIssuer.arn LIKE '%:role/reader' GROUP BY eventName",
-    )) as { QueryId: string };
-    expect((await aws("cloudtrail", "describe-query", "--query-id", QueryId)).QueryStatus).toBe("FINISHED");
-    const out = await aws("cloudtrail", "get-query-results", "--query-id", QueryId);
-    expect(out.QueryResultRows).toEqual([[{ eventName: "GetFunction20150331v2" }, { n: "4" }]]);
+    ]);
+    const { QueryId } = started as { QueryId: string };
+    const [described, out] = await aws(
+      ["cloudtrail", "describe-query", "--query-id", QueryId],
+      ["cloudtrail", "get-query-results", "--query-id", QueryId],
+    );
+    expect(described!.QueryStatus).toBe("FINISHED");
+    expect(out!.QueryResultRows).toEqual([[{ eventName: "GetFunction20150331v2" }, { n: "4" }]]);
   });
 });

@@ -1,15 +1,19 @@
 import { execFile } from "node:child_process";
 import { createServer, type Server, type Socket } from "node:net";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/model/index.js";
+import { buildDist } from "../helpers/build-dist.js";
 
 const exec = promisify(execFile);
 let server: Server;
 const sockets: Socket[] = [];
 let url = "";
+let cli = "";
 
 beforeAll(async () => {
+  cli = join(await buildDist(), "cli.js");
   // The repro: a TCP server that accepts connections and never answers.
   server = createServer((s) => void sockets.push(s));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -25,18 +29,7 @@ describe("scan against an endpoint that never answers (the real CLI process)", (
     const t0 = performance.now();
     const out = await exec(
       process.execPath,
-      [
-        "--import",
-        "tsx",
-        "src/cli/index.ts",
-        "scan",
-        "--endpoint-url",
-        url,
-        "--timeout",
-        "3s",
-        "--format",
-        "json",
-      ],
+      [cli, "scan", "--endpoint-url", url, "--timeout", "1s", "--format", "json"],
       {
         timeout: 60_000,
         env: {
@@ -57,11 +50,11 @@ describe("scan against an endpoint that never answers (the real CLI process)", (
         scope: "global/sts",
         status: "timed-out",
         detail:
-          "the scan's --timeout 3s was reached before sts:GetCallerIdentity answered; nothing was scanned",
+          "the scan's --timeout 1s was reached before sts:GetCallerIdentity answered; nothing was scanned",
       },
     ]);
     expect(report.target).toMatchObject({ kind: "aws-account", accountId: "unknown" });
-    // 3 s of scan plus process start-up (tsx); never the minutes a hung socket would take.
+    // 1 s of scan plus process start-up; never the minutes a hung socket would take.
     expect(seconds).toBeLessThan(30);
   });
 });

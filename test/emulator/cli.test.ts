@@ -1,23 +1,11 @@
-import { execFile } from "node:child_process";
-import { AWS_CLI } from "../helpers/aws-cli.js";
+import { AWS_CLI_MAJOR, AWS_CLI_VERSION } from "../helpers/aws-cli.js";
 import { awsCliBatch, type CliResult } from "../helpers/aws-cli-batch.js";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
 import { baseState, credentials } from "./helpers.js";
 
-const run = promisify(execFile);
-
-async function cliVersion(): Promise<string> {
-  try {
-    const { stdout, stderr } = await run(AWS_CLI, ["--version"], { timeout: 20_000 });
-    return `${stdout}${stderr}`;
-  } catch {
-    return "";
-  }
-}
-const version = await cliVersion();
-const major = /^aws-cli\/(\d+)\./.exec(version)?.[1];
+const version = AWS_CLI_VERSION;
+const major = AWS_CLI_MAJOR;
 // v2 is what users have; v1 (botocore) speaks the same wire protocols, so it is checked too when that is
 // what is installed. v1 has no pager and no --no-cli-pager.
 const pager = major === "2" ? ["--no-cli-pager"] : [];

@@ -1,5 +1,3 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import {
@@ -11,11 +9,11 @@ import {
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
 import { parseEmulatorState } from "../../src/emulator/load.js";
-import { AWS_CLI } from "../helpers/aws-cli.js";
+import { AWS_CLI_MAJOR, awsCliEnv } from "../helpers/aws-cli.js";
+import { awsCliBatch } from "../helpers/aws-cli-batch.js";
 import { MANAGEMENT, MEMBERS, ROLE, orgState, orgStateJson } from "../org/org-state.js";
 import { credentials, rejection } from "./helpers.js";
 
-const run = promisify(execFile);
 let h: EmulatorHandle;
 beforeAll(async () => {
   h = await startEmulator(
@@ -173,35 +171,17 @@ describe("STS AssumeRole into member accounts", () => {
   });
 });
 
-async function cliVersion(): Promise<string> {
-  try {
-    const { stdout, stderr } = await run(AWS_CLI, ["--version"], { timeout: 20_000 });
-    return `${stdout}${stderr}`;
-  } catch {
-    return "";
-  }
-}
-const major = /^aws-cli\/(\d+)\./.exec(await cliVersion())?.[1];
-
-describe.skipIf(major !== "2")("the real AWS CLI v2 against an emulated organization", () => {
-  async function aws(env: Record<string, string>, ...args: string[]) {
-    const { stdout } = await run(
-      AWS_CLI,
-      [...args, "--endpoint-url", h.url, "--no-cli-pager", "--output", "json"],
-      {
-        timeout: 30_000,
-        env: {
-          PATH: process.env.PATH ?? "",
-          HOME: process.env.HOME ?? "/tmp",
-          AWS_REGION: "us-east-1",
-          AWS_CONFIG_FILE: "/dev/null",
-          AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-          AWS_EC2_METADATA_DISABLED: "true",
-          ...env,
-        },
-      },
+describe.skipIf(AWS_CLI_MAJOR !== "2")("the real AWS CLI v2 against an emulated organization", () => {
+  /** Commands in one CLI process, each checked to succeed and parsed. */
+  async function aws(env: Record<string, string>, ...commands: string[][]) {
+    const results = await awsCliBatch(
+      commands.map((c) => [...c, "--endpoint-url", h.url, "--no-cli-pager", "--output", "json"]),
+      awsCliEnv(env),
     );
-    return JSON.parse(stdout) as Record<string, unknown>;
+    return results.map((r, i) => {
+      expect(r.rc, `${commands[i]!.join(" ")}: ${r.err}`).toBe(0);
+      return JSON.parse(r.out) as Record<string, unknown>;
+    });
   }
   const base = {
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -210,27 +190,32 @@ describe.skipIf(major !== "2")("the real AWS CLI v2 against an emulated organiza
 
   it("organizations list-accounts, sts assume-role, then lambda list-functions in the member", async () => {
     // The CLI follows NextToken itself; --page-size forces several pages.
-    const listed = await aws(base, "organizations", "list-accounts", "--page-size", "2");
-    expect((listed.Accounts as { Id: string }[]).map((a) => a.Id)).toHaveLength(MEMBERS.length + 2);
-    const assumed = await aws(
+    const [listed, assumed] = await aws(
       base,
-      "sts",
-      "assume-role",
-      "--role-arn",
-      `arn:aws:iam::${MEMBERS[2]!.accountId}:role/${ROLE}`,
-      "--role-session-name",
-      "cli",
+      ["organizations", "list-accounts", "--page-size", "2"],
+      [
+        "sts",
+        "assume-role",
+        "--role-arn",
+        `arn:aws:iam::${MEMBERS[2]!.accountId}:role/${ROLE}`,
+        "--role-session-name",
+        "cli",
+      ],
     );
-    const c = assumed.Credentials as Record<string, string>;
+    expect((listed!.Accounts as { Id: string }[]).map((a) => a.Id)).toHaveLength(MEMBERS.length + 2);
+    const c = assumed!.Credentials as Record<string, string>;
     const env = {
       AWS_ACCESS_KEY_ID: c.AccessKeyId!,
       AWS_SECRET_ACCESS_KEY: c.SecretAccessKey!,
       AWS_SESSION_TOKEN: c.SessionToken!,
     };
-    const who = await aws(env, "sts", "get-caller-identity");
-    expect(who.Arn).toBe(`arn:aws:sts::${MEMBERS[2]!.accountId}:assumed-role/${ROLE}/cli`);
-    const fns = await aws(env, "lambda", "list-functions", "--region", "eu-west-1");
-    expect((fns.Functions as { FunctionName: string }[]).map((f) => f.FunctionName)).toEqual([
+    const [who, fns] = await aws(
+      env,
+      ["sts", "get-caller-identity"],
+      ["lambda", "list-functions", "--region", "eu-west-1"],
+    );
+    expect(who!.Arn).toBe(`arn:aws:sts::${MEMBERS[2]!.accountId}:assumed-role/${ROLE}/cli`);
+    expect((fns!.Functions as { FunctionName: string }[]).map((f) => f.FunctionName)).toEqual([
       "data-prod-worker",
     ]);
   });
