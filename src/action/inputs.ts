@@ -1,10 +1,18 @@
 import { realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import {
-  InputError,
-  isRuleId,
+  apiBudgetOf,
   FAIL_ON_VALUES,
-  parseDuration,
+  InputError,
+  isAccountId,
+  isEventDataStore,
+  isExternalId,
+  isRegionName,
+  isRoleName,
+  isRuleId,
+  LOOKBACK_MAX_DAYS,
+  lookbackDaysOf,
+  scanTimeoutOf,
   type FailOn,
   type RuleId,
 } from "../model/index.js";
@@ -64,7 +72,6 @@ function bad(input: string, value: string, fix: string): InputError {
   return new InputError(`'${value}' is not valid — ${fix}`, `input '${input}'`);
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /** Reads the inputs the check run needs even when the rest are invalid. */
@@ -106,7 +113,7 @@ export function parseInputs(env: Env): ActionInputs {
       .split(/[\s,]+/)
       .map((r) => r.trim())
       .filter(Boolean);
-    const wrong = list.find((r) => !REGION.test(r));
+    const wrong = list.find((r) => !isRegionName(r));
     if (wrong !== undefined || list.length === 0) {
       throw bad(
         "regions",
@@ -120,12 +127,17 @@ export function parseInputs(env: Env): ActionInputs {
   let lookbackDays: number | undefined;
   const lookRaw = readInput(env, "lookback-days");
   if (lookRaw) {
-    const n = Number(lookRaw);
-    if (!/^\d+$/.test(lookRaw) || n < 1 || n > 90) {
+    // CloudTrail Lake keeps events for years; LookupEvents serves CloudTrail's 90-day event history.
+    const lake = readInput(env, "cloudtrail-lake") !== "";
+    const max = lake ? LOOKBACK_MAX_DAYS.cloudtrailLake : LOOKBACK_MAX_DAYS.lookupEvents;
+    const n = lookbackDaysOf(lookRaw, max);
+    if (n === undefined) {
       throw bad(
         "lookback-days",
         lookRaw,
-        "use a whole number of days from 1 to 90 (CloudTrail keeps 90 days of events)",
+        lake
+          ? `use a whole number of days from 1 to ${max}`
+          : "use a whole number of days from 1 to 90 (CloudTrail keeps 90 days of events; more with cloudtrail-lake)",
       );
     }
     lookbackDays = n;
@@ -141,20 +153,20 @@ export function parseInputs(env: Env): ActionInputs {
   }
 
   const budgetRaw = readInput(env, "api-budget") || "0.9";
-  const apiBudget = Number(budgetRaw);
-  if (!Number.isFinite(apiBudget) || apiBudget <= 0 || apiBudget > 100) {
+  const apiBudget = apiBudgetOf(budgetRaw);
+  if (apiBudget === undefined) {
     throw bad(
       "api-budget",
       budgetRaw,
-      "use a number above 0, such as 0.9 (90% of AWS's documented API quotas)",
+      "use a decimal number above 0, such as 0.9 (90% of AWS's documented API quotas; above 1 only for raised quotas)",
     );
   }
 
   let timeout: { ms: number; text: string } | undefined;
   const timeoutRaw = readInput(env, "timeout");
   if (timeoutRaw) {
-    const ms = parseDuration(timeoutRaw);
-    if (ms === undefined || ms < 1000 || ms > 86_400_000) {
+    const ms = scanTimeoutOf(timeoutRaw);
+    if (ms === undefined) {
       throw bad("timeout", timeoutRaw, "use a duration from 1s to 24h such as 30m, 1h30m or 90s");
     }
     timeout = { ms, text: timeoutRaw };
@@ -267,7 +279,7 @@ function parseOrganizationInputs(env: Env): OrganizationRequest | undefined {
   if (accounts === "all") org.accounts = "all";
   else if (accounts) {
     const ids = accounts.split(/[\s,]+/).filter(Boolean);
-    const wrong = ids.find((id) => !/^\d{12}$/.test(id));
+    const wrong = ids.find((id) => !isAccountId(id));
     if (wrong !== undefined) {
       throw bad(
         "accounts",
@@ -279,24 +291,21 @@ function parseOrganizationInputs(env: Env): OrganizationRequest | undefined {
   }
   const roleName = readInput(env, "role-name");
   if (roleName) {
-    if (!/^[\w+=,.@-]{1,64}$/.test(roleName)) {
+    if (!isRoleName(roleName)) {
       throw bad("role-name", roleName, "give the member role's name (not its ARN), e.g. lambda-guard-scan");
     }
     org.roleName = roleName;
   }
   const externalId = readInput(env, "external-id");
   if (externalId) {
-    if (!/^[\w+=,.@:/-]{2,1224}$/.test(externalId)) {
+    if (!isExternalId(externalId)) {
       throw bad("external-id", "(hidden)", "use 2-1224 letters, digits and +=,.@:/-");
     }
     org.externalId = externalId;
   }
   const lake = readInput(env, "cloudtrail-lake");
   if (lake) {
-    if (
-      !/^[A-Za-z0-9-]{3,128}$/.test(lake) &&
-      !/^arn:[\w-]+:cloudtrail:[a-z0-9-]+:\d{12}:eventdatastore\/[A-Za-z0-9-]{3,128}$/.test(lake)
-    ) {
+    if (!isEventDataStore(lake)) {
       throw bad("cloudtrail-lake", lake, "give an event data store id or ARN");
     }
     org.cloudtrailLake = lake;

@@ -8,6 +8,7 @@ import {
   isIncomplete,
   loadConfig,
   meetsThreshold,
+  LOOKBACK_MAX_DAYS,
   RULE_IDS,
   VERSION,
   type FailOn,
@@ -320,10 +321,9 @@ async function scanCommand(
   const format = parseFormat(v.format as string | undefined);
   const failOnFlag = parseFailOn(v["fail-on"] as string | undefined);
   const regionsFlag = parseRegions(v.regions as string | undefined);
-  // CloudTrail Lake keeps events up to ten years (3,653 days); LookupEvents only 90.
   const lookbackFlag = parseLookbackDays(
     v["lookback-days"] as string | undefined,
-    v["cloudtrail-lake"] === undefined ? 90 : 3653,
+    v["cloudtrail-lake"] === undefined ? LOOKBACK_MAX_DAYS.lookupEvents : LOOKBACK_MAX_DAYS.cloudtrailLake,
   );
   const rules = parseRules(v.rules as string | undefined) ?? [...RULE_IDS];
   const apiBudget = parseApiBudget(v["api-budget"] as string | undefined);

@@ -1,9 +1,13 @@
 import {
+  apiBudgetOf,
   FAIL_ON_VALUES,
   InputError,
+  isRegionName,
   isRuleId,
-  parseDuration,
+  LOOKBACK_MAX_DAYS,
+  lookbackDaysOf,
   RULE_IDS,
+  scanTimeoutOf,
   type FailOn,
   type RuleId,
 } from "../model/index.js";
@@ -32,7 +36,7 @@ export function parseRegions(v: string | undefined): "all" | string[] | undefine
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  const bad = list.find((r) => !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r));
+  const bad = list.find((r) => !isRegionName(r));
   if (list.length === 0 || bad !== undefined) {
     throw new InputError(
       `'${bad ?? v}' is not a region name — use all or a comma-separated list such as us-east-1,eu-west-1`,
@@ -43,12 +47,15 @@ export function parseRegions(v: string | undefined): "all" | string[] | undefine
 }
 
 /** `max`: 90 for LookupEvents (CloudTrail's event history); CloudTrail Lake keeps events for years. */
-export function parseLookbackDays(v: string | undefined, max = 90): number | undefined {
+export function parseLookbackDays(
+  v: string | undefined,
+  max: number = LOOKBACK_MAX_DAYS.lookupEvents,
+): number | undefined {
   if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > max) {
+  const n = lookbackDaysOf(v, max);
+  if (n === undefined) {
     throw new InputError(
-      max === 90
+      max === LOOKBACK_MAX_DAYS.lookupEvents
         ? `must be a whole number of days from 1 to 90 (CloudTrail's event history), got '${v}'`
         : `must be a whole number of days from 1 to ${max}, got '${v}'`,
       "--lookback-days",
@@ -75,9 +82,8 @@ export function parseRules(v: string | undefined): RuleId[] | undefined {
 
 export function parseApiBudget(v: string | undefined): number {
   if (v === undefined) return 0.9;
-  // Decimal only: Number() would also take "0x10", "1e3", " 2 " or "".
-  const n = /^\d+(\.\d+)?$|^\.\d+$/.test(v) ? Number(v) : NaN;
-  if (!Number.isFinite(n) || n <= 0 || n > 1000) {
+  const n = apiBudgetOf(v);
+  if (n === undefined) {
     throw new InputError(
       `must be a decimal number above 0 such as 0.9 (the fraction of AWS's documented API quotas the scan may use; above 1 only for raised quotas), got '${v}'`,
       "--api-budget",
@@ -89,8 +95,8 @@ export function parseApiBudget(v: string | undefined): number {
 /** `--timeout 30m`: milliseconds, at least 1 s and at most 24 h. */
 export function parseTimeout(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const ms = parseDuration(v);
-  if (ms === undefined || ms < 1000 || ms > 86_400_000) {
+  const ms = scanTimeoutOf(v);
+  if (ms === undefined) {
     throw new InputError(
       `must be a duration from 1s to 24h such as 30m, 1h30m or 90s, got '${v}'`,
       "--timeout",

@@ -8,7 +8,14 @@ import {
 } from "../aws/org/scan-org.js";
 import { parseAccountPatterns } from "../aws/org/accounts.js";
 import { lakeLg004 } from "../aws/org/lake-lg004.js";
-import { InputError, type Report } from "../model/index.js";
+import {
+  InputError,
+  isAccountId,
+  isEventDataStore,
+  isExternalId,
+  isRoleName,
+  type Report,
+} from "../model/index.js";
 import type { Io } from "./io.js";
 
 export function parseAccountsFlag(v: string | undefined): "all" | string[] | undefined {
@@ -18,7 +25,7 @@ export function parseAccountsFlag(v: string | undefined): "all" | string[] | und
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  const bad = ids.find((id) => !/^\d{12}$/.test(id));
+  const bad = ids.find((id) => !isAccountId(id));
   if (ids.length === 0 || bad !== undefined) {
     throw new InputError(
       `'${bad ?? v}' is not an account id — use all or comma-separated 12-digit ids such as 444455556666,555566667777`,
@@ -30,7 +37,7 @@ export function parseAccountsFlag(v: string | undefined): "all" | string[] | und
 
 export function parseRoleName(v: string | undefined): string {
   if (v === undefined) return DEFAULT_ROLE_NAME;
-  if (!/^[\w+=,.@-]{1,64}$/.test(v)) {
+  if (!isRoleName(v)) {
     throw new InputError(
       `'${v}' is not an IAM role name (1–64 letters, digits and +=,.@_-; give the name, not the ARN)`,
       "--role-name",
@@ -41,7 +48,7 @@ export function parseRoleName(v: string | undefined): string {
 
 export function parseExternalId(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (!/^[\w+=,.@:/-]{2,1224}$/.test(v)) {
+  if (!isExternalId(v)) {
     throw new InputError("must be 2–1224 characters of letters, digits and +=,.@:/-", "--external-id");
   }
   return v;
@@ -58,10 +65,7 @@ export function parseAccountsInFlight(v: string | undefined): number {
 
 export function parseEventDataStore(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (
-    !/^[A-Za-z0-9-]{3,128}$/.test(v) &&
-    !/^arn:[\w-]+:cloudtrail:[a-z0-9-]+:\d{12}:eventdatastore\/[A-Za-z0-9-]{3,128}$/.test(v)
-  ) {
+  if (!isEventDataStore(v)) {
     throw new InputError(
       `'${v}' is not an event data store id or ARN (arn:aws:cloudtrail:REGION:ACCOUNT:eventdatastore/ID)`,
       "--cloudtrail-lake",

@@ -8,3 +8,4 @@ export * from "./severity.js";
 export * from "./suppress.js";
 export * from "./version.js";
 export * from "./duration.js";
+export * from "./scan-settings.js";

@@ -38,6 +38,20 @@ describe("inputs", () => {
     expect(parseInputs({}).timeout).toBeUndefined();
   });
 
+  it("takes the same settings as the CLI: a 3,653-day window with cloudtrail-lake, a budget above 100", () => {
+    const i = parseInputs({
+      INPUT_LOOKBACK_DAYS: "365",
+      INPUT_CLOUDTRAIL_LAKE: "eds-org-0001",
+      INPUT_ACCOUNTS: "all",
+      INPUT_API_BUDGET: "250",
+    });
+    expect(i.lookbackDays).toBe(365);
+    expect(i.apiBudget).toBe(250);
+    expect(() => parseInputs({ INPUT_LOOKBACK_DAYS: "3654", INPUT_CLOUDTRAIL_LAKE: "eds-org-0001" })).toThrow(
+      /from 1 to 3653/,
+    );
+  });
+
   it("parses lists", () => {
     const i = parseInputs({ INPUT_REGIONS: "us-east-1, eu-west-1\nus-east-1", INPUT_RULES: "lg001,LG004" });
     expect(i.regions).toEqual(["us-east-1", "eu-west-1"]);
@@ -49,6 +63,8 @@ describe("inputs", () => {
     ["INPUT_FAIL_ON", "severe", "fail-on"],
     ["INPUT_LOOKBACK_DAYS", "0", "lookback-days"],
     ["INPUT_API_BUDGET", "lots", "api-budget"],
+    ["INPUT_API_BUDGET", "0x10", "api-budget"],
+    ["INPUT_LOOKBACK_DAYS", "365", "lookback-days"],
     ["INPUT_TIMEOUT", "30", "timeout"],
     ["INPUT_TIMEOUT", "forever", "timeout"],
     ["INPUT_INCOMPLETE", "pass", "incomplete"],
