@@ -9,10 +9,11 @@ import {
   parseRegions,
   parseRules,
   parseTimeout
-} from "./chunks/chunk-LJLSWXJI.js";
+} from "./chunks/chunk-M4YSDQS2.js";
 import {
+  LOOKBACK_MAX_DAYS,
   loadConfig
-} from "./chunks/chunk-23CPCSRS.js";
+} from "./chunks/chunk-UN2YP2GD.js";
 import {
   InputError,
   RULE_IDS,
@@ -239,18 +240,18 @@ async function main(argv, io = processIo()) {
       case "fix":
         return await fixCommand(io, values, positionals);
       case "emulate": {
-        const { runEmulate } = await import("./chunks/emulate-YHYNRNHM.js");
+        const { runEmulate } = await import("./chunks/emulate-STEEKG2I.js");
         return await runEmulate(io, values);
       }
       case "accounts": {
         const av = values;
-        const { runAccounts } = await import("./chunks/accounts-D2U3S7K5.js");
+        const { runAccounts } = await import("./chunks/accounts-AI6XJ2XN.js");
         return await runAccounts(io, av, (text) => emit(io, text, av.output));
       }
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-N2XBCQWW.js");
+        const { runDemo } = await import("./chunks/demo-EQAL5S42.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }
@@ -307,7 +308,7 @@ async function scanCommand(io, v, pos) {
   const regionsFlag = parseRegions(v.regions);
   const lookbackFlag = parseLookbackDays(
     v["lookback-days"],
-    v["cloudtrail-lake"] === void 0 ? 90 : 3653
+    v["cloudtrail-lake"] === void 0 ? LOOKBACK_MAX_DAYS.lookupEvents : LOOKBACK_MAX_DAYS.cloudtrailLake
   );
   const rules = parseRules(v.rules) ?? [...RULE_IDS];
   const apiBudget = parseApiBudget(v["api-budget"]);
@@ -317,8 +318,8 @@ async function scanCommand(io, v, pos) {
   await checkOutput(io, v.output);
   const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
     import("./chunks/clients-IRKV5FVR.js"),
-    import("./chunks/scan-BDHRGZWS.js"),
-    import("./chunks/report-QVUAHKX3.js"),
+    import("./chunks/scan-JNOGU2IK.js"),
+    import("./chunks/report-OBTA7RP6.js"),
     import("./chunks/progress-4F6S4GBF.js")
   ]);
   const clients = new AwsClients({
@@ -336,23 +337,23 @@ async function scanCommand(io, v, pos) {
     confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
     ...timeoutMs !== void 0 ? { timeoutLabel: `--timeout ${v.timeout}` } : {}
   };
-  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-Q6DH5ZWE.js");
+  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-IBM3OVQC.js");
   const accounts = parseAccountsFlag(v.accounts);
   const eds = parseEventDataStore(v["cloudtrail-lake"]);
   try {
-    const report = accounts ? await (await import("./chunks/org-scan-Q6DH5ZWE.js")).runOrgScan(io, clients, {
+    const report = accounts ? await (await import("./chunks/org-scan-IBM3OVQC.js")).runOrgScan(io, clients, {
       accounts,
       v,
       apiBudget,
       base: common,
       ...endpointUrl ? { endpointUrl } : {}
-    }) : eds ? await (await import("./chunks/lake-lg004-6ZKRCCYC.js")).scanAccountWithLake(
+    }) : eds ? await (await import("./chunks/lake-lg004-GZAV6QZR.js")).scanAccountWithLake(
       { clients, ...common, onProgress: progress.onProgress },
       { eventDataStore: eds }
     ) : await scanAccount({ clients, ...common, onProgress: progress.onProgress });
     progress.finish();
     if (v["security-hub"]) {
-      const { importIntoSecurityHub } = await import("./chunks/security-hub-IQW5LZSD.js");
+      const { importIntoSecurityHub } = await import("./chunks/security-hub-WVC3DMTR.js");
       await importIntoSecurityHub(io, clients, report, rules);
     }
     const text = renderReport(report, format, { asffRegion: clients.homeRegion });
@@ -370,7 +371,7 @@ async function iacCommand(io, v, pos) {
   const { config } = await configFor(io, v.config);
   const [{ repoPrefix, scanIac }, { renderReport }] = await Promise.all([
     import("./chunks/iac-36W27F6C.js"),
-    import("./chunks/report-QVUAHKX3.js")
+    import("./chunks/report-OBTA7RP6.js")
   ]);
   if (format === "asff") {
     throw new InputError(
@@ -386,7 +387,7 @@ async function fixCommand(io, v, pos) {
   noPositionals("fix", pos, 1);
   const root = await directoryArg(io, "fix", pos[0]);
   const { config } = await configFor(io, v.config);
-  const report = v.report ? await (await import("./chunks/report-file-6LDQFG6Y.js")).readReportFile(io, v.report) : void 0;
+  const report = v.report ? await (await import("./chunks/report-file-EITUFMUO.js")).readReportFile(io, v.report) : void 0;
   const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-36W27F6C.js");
   const prefix = repoPrefix(io.cwd, root);
   const { files } = await readIacTree(root, { prefix });
@@ -421,8 +422,8 @@ async function mergeCommand(io, v, files) {
   const failOnFlag = parseFailOn(v["fail-on"]);
   const { config } = await configFor(io, v.config);
   const [{ mergeReportFiles }, { renderReport }] = await Promise.all([
-    import("./chunks/merge-Z6E42FPW.js"),
-    import("./chunks/report-QVUAHKX3.js")
+    import("./chunks/merge-BDZFZKQ7.js"),
+    import("./chunks/report-OBTA7RP6.js")
   ]);
   const report = await mergeReportFiles(io, files);
   await emit(io, renderReport(report, format), v.output);

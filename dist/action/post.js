@@ -10,7 +10,7 @@ import {
   readState,
   statePath,
   writeState
-} from "../chunks/chunk-W3J5VJ4A.js";
+} from "../chunks/chunk-LJAYWSMZ.js";
 import {
   getState,
   info,
@@ -18,7 +18,7 @@ import {
 } from "../chunks/chunk-3IJVQIT4.js";
 import "../chunks/chunk-75E5FFQV.js";
 import "../chunks/chunk-VQOPCL6L.js";
-import "../chunks/chunk-23CPCSRS.js";
+import "../chunks/chunk-UN2YP2GD.js";
 import {
   errorMessage
 } from "../chunks/chunk-KZI3EHBT.js";

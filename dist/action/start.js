@@ -1,16 +1,16 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   start
-} from "../chunks/chunk-EFKRSKHL.js";
+} from "../chunks/chunk-LGDLR7DQ.js";
 import "../chunks/chunk-G2FYUFJQ.js";
 import "../chunks/chunk-PVAH4OCG.js";
 import "../chunks/chunk-TU3U2KXJ.js";
 import "../chunks/chunk-KURXN222.js";
-import "../chunks/chunk-W3J5VJ4A.js";
+import "../chunks/chunk-LJAYWSMZ.js";
 import "../chunks/chunk-3IJVQIT4.js";
 import "../chunks/chunk-75E5FFQV.js";
 import "../chunks/chunk-VQOPCL6L.js";
-import "../chunks/chunk-23CPCSRS.js";
+import "../chunks/chunk-UN2YP2GD.js";
 import "../chunks/chunk-KZI3EHBT.js";
 import "../chunks/chunk-LYD5ERHY.js";
 

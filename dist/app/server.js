@@ -9,10 +9,10 @@ import {
 import "../chunks/chunk-75E5FFQV.js";
 import {
   app_default
-} from "../chunks/chunk-G4LJ2CDJ.js";
+} from "../chunks/chunk-AM5M2PQD.js";
 import "../chunks/chunk-EBLIIYWC.js";
 import "../chunks/chunk-VQOPCL6L.js";
-import "../chunks/chunk-23CPCSRS.js";
+import "../chunks/chunk-UN2YP2GD.js";
 import "../chunks/chunk-KZI3EHBT.js";
 import "../chunks/chunk-LYD5ERHY.js";
 

@@ -5,7 +5,7 @@ import {
   lakeLg004,
   scanAccountWithLake,
   scanOrganization
-} from "./chunk-ZL56A236.js";
+} from "./chunk-KVONVMIV.js";
 import {
   mergeReportFiles
 } from "./chunk-IRVZLWLP.js";
@@ -57,7 +57,7 @@ import {
 import "./chunk-EBLIIYWC.js";
 import "./chunk-VQOPCL6L.js";
 import "./chunk-LSF6AO4J.js";
-import "./chunk-23CPCSRS.js";
+import "./chunk-UN2YP2GD.js";
 import {
   InputError,
   RULE_IDS,

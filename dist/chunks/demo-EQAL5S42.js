@@ -54,7 +54,7 @@ import {
 import "./chunk-LSF6AO4J.js";
 import {
   defaultConfig
-} from "./chunk-23CPCSRS.js";
+} from "./chunk-UN2YP2GD.js";
 import {
   RULE_IDS
 } from "./chunk-KZI3EHBT.js";

@@ -10,7 +10,7 @@ import "./chunk-AHIWXY2A.js";
 import "./chunk-ZOSEZ4WG.js";
 import "./chunk-RJK6TATR.js";
 import "./chunk-KURXN222.js";
-import "./chunk-23CPCSRS.js";
+import "./chunk-UN2YP2GD.js";
 import "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 export {

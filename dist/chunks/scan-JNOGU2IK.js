@@ -1,11 +1,8 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  lakeLg004,
-  scanAccountWithLake
-} from "./chunk-ZL56A236.js";
-import "./chunk-CHPPK2CZ.js";
-import "./chunk-7WMFY2GQ.js";
-import "./chunk-GWCLHQKQ.js";
+  callerIdentity,
+  scanAccount
+} from "./chunk-GWCLHQKQ.js";
 import "./chunk-L2NGQFZB.js";
 import "./chunk-2KAQWDJQ.js";
 import "./chunk-E6L6MX7O.js";
@@ -21,10 +18,10 @@ import "./chunk-PLX4MXHT.js";
 import "./chunk-W2GYLCDX.js";
 import "./chunk-U6AM3KXG.js";
 import "./chunk-RJK6TATR.js";
-import "./chunk-23CPCSRS.js";
+import "./chunk-UN2YP2GD.js";
 import "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 export {
-  lakeLg004,
-  scanAccountWithLake
+  callerIdentity,
+  scanAccount
 };

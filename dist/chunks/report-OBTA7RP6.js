@@ -29,7 +29,7 @@ import {
 import {
   DEFAULT_ARTIFACT_NAME
 } from "./chunk-VQOPCL6L.js";
-import "./chunk-23CPCSRS.js";
+import "./chunk-UN2YP2GD.js";
 import "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 export {

@@ -27,8 +27,8 @@ import "./chunk-RJK6TATR.js";
 import "./chunk-LSF6AO4J.js";
 import {
   parseEndpointUrl
-} from "./chunk-LJLSWXJI.js";
-import "./chunk-23CPCSRS.js";
+} from "./chunk-M4YSDQS2.js";
+import "./chunk-UN2YP2GD.js";
 import {
   InputError
 } from "./chunk-KZI3EHBT.js";

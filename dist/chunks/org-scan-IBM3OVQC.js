@@ -4,7 +4,7 @@ import {
   DEFAULT_ROLE_NAME,
   lakeLg004,
   scanOrganization
-} from "./chunk-ZL56A236.js";
+} from "./chunk-KVONVMIV.js";
 import {
   parseAccountPatterns
 } from "./chunk-CHPPK2CZ.js";
@@ -31,7 +31,12 @@ import "./chunk-W2GYLCDX.js";
 import "./chunk-U6AM3KXG.js";
 import "./chunk-RJK6TATR.js";
 import "./chunk-LSF6AO4J.js";
-import "./chunk-23CPCSRS.js";
+import {
+  isAccountId,
+  isEventDataStore,
+  isExternalId,
+  isRoleName
+} from "./chunk-UN2YP2GD.js";
 import {
   InputError
 } from "./chunk-KZI3EHBT.js";
@@ -42,7 +47,7 @@ function parseAccountsFlag(v) {
   if (v === void 0) return void 0;
   if (v === "all") return "all";
   const ids = v.split(",").map((s) => s.trim()).filter(Boolean);
-  const bad = ids.find((id) => !/^\d{12}$/.test(id));
+  const bad = ids.find((id) => !isAccountId(id));
   if (ids.length === 0 || bad !== void 0) {
     throw new InputError(
       `'${bad ?? v}' is not an account id \u2014 use all or comma-separated 12-digit ids such as 444455556666,555566667777`,
@@ -53,7 +58,7 @@ function parseAccountsFlag(v) {
 }
 function parseRoleName(v) {
   if (v === void 0) return DEFAULT_ROLE_NAME;
-  if (!/^[\w+=,.@-]{1,64}$/.test(v)) {
+  if (!isRoleName(v)) {
     throw new InputError(
       `'${v}' is not an IAM role name (1\u201364 letters, digits and +=,.@_-; give the name, not the ARN)`,
       "--role-name"
@@ -63,7 +68,7 @@ function parseRoleName(v) {
 }
 function parseExternalId(v) {
   if (v === void 0) return void 0;
-  if (!/^[\w+=,.@:/-]{2,1224}$/.test(v)) {
+  if (!isExternalId(v)) {
     throw new InputError("must be 2\u20131224 characters of letters, digits and +=,.@:/-", "--external-id");
   }
   return v;
@@ -78,7 +83,7 @@ function parseAccountsInFlight(v) {
 }
 function parseEventDataStore(v) {
   if (v === void 0) return void 0;
-  if (!/^[A-Za-z0-9-]{3,128}$/.test(v) && !/^arn:[\w-]+:cloudtrail:[a-z0-9-]+:\d{12}:eventdatastore\/[A-Za-z0-9-]{3,128}$/.test(v)) {
+  if (!isEventDataStore(v)) {
     throw new InputError(
       `'${v}' is not an event data store id or ARN (arn:aws:cloudtrail:REGION:ACCOUNT:eventdatastore/ID)`,
       "--cloudtrail-lake"

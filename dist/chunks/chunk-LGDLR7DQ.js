@@ -27,7 +27,7 @@ import {
   resolveIacPath,
   statePath,
   writeState
-} from "./chunk-W3J5VJ4A.js";
+} from "./chunk-LJAYWSMZ.js";
 import {
   error,
   info,
@@ -46,7 +46,7 @@ import {
   DEFAULT_CONFIG_PATH,
   defaultConfig,
   loadConfig
-} from "./chunk-23CPCSRS.js";
+} from "./chunk-UN2YP2GD.js";
 import {
   InputError,
   RULES,
@@ -475,7 +475,7 @@ ${message}
     }
     const failOn = inputs.failOn ?? config.failOn;
     let report;
-    const scan = deps.scan ?? (await import("./scan-WE5IHFQP.js")).defaultScan;
+    const scan = deps.scan ?? (await import("./scan-DLOWBXW2.js")).defaultScan;
     const facts = {
       repository: ctx.repository,
       roleToAssume: inputs.roleToAssume,

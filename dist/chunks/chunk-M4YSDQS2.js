@@ -1,7 +1,11 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  parseDuration
-} from "./chunk-23CPCSRS.js";
+  LOOKBACK_MAX_DAYS,
+  apiBudgetOf,
+  isRegionName,
+  lookbackDaysOf,
+  scanTimeoutOf
+} from "./chunk-UN2YP2GD.js";
 import {
   FAIL_ON_VALUES,
   InputError,
@@ -25,7 +29,7 @@ function parseRegions(v) {
   if (v === void 0) return void 0;
   if (v === "all") return "all";
   const list = v.split(",").map((s) => s.trim()).filter(Boolean);
-  const bad = list.find((r) => !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r));
+  const bad = list.find((r) => !isRegionName(r));
   if (list.length === 0 || bad !== void 0) {
     throw new InputError(
       `'${bad ?? v}' is not a region name \u2014 use all or a comma-separated list such as us-east-1,eu-west-1`,
@@ -34,12 +38,12 @@ function parseRegions(v) {
   }
   return [...new Set(list)];
 }
-function parseLookbackDays(v, max = 90) {
+function parseLookbackDays(v, max = LOOKBACK_MAX_DAYS.lookupEvents) {
   if (v === void 0) return void 0;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > max) {
+  const n = lookbackDaysOf(v, max);
+  if (n === void 0) {
     throw new InputError(
-      max === 90 ? `must be a whole number of days from 1 to 90 (CloudTrail's event history), got '${v}'` : `must be a whole number of days from 1 to ${max}, got '${v}'`,
+      max === LOOKBACK_MAX_DAYS.lookupEvents ? `must be a whole number of days from 1 to 90 (CloudTrail's event history), got '${v}'` : `must be a whole number of days from 1 to ${max}, got '${v}'`,
       "--lookback-days"
     );
   }
@@ -59,8 +63,8 @@ function parseRules(v) {
 }
 function parseApiBudget(v) {
   if (v === void 0) return 0.9;
-  const n = /^\d+(\.\d+)?$|^\.\d+$/.test(v) ? Number(v) : NaN;
-  if (!Number.isFinite(n) || n <= 0 || n > 1e3) {
+  const n = apiBudgetOf(v);
+  if (n === void 0) {
     throw new InputError(
       `must be a decimal number above 0 such as 0.9 (the fraction of AWS's documented API quotas the scan may use; above 1 only for raised quotas), got '${v}'`,
       "--api-budget"
@@ -70,8 +74,8 @@ function parseApiBudget(v) {
 }
 function parseTimeout(v) {
   if (v === void 0) return void 0;
-  const ms = parseDuration(v);
-  if (ms === void 0 || ms < 1e3 || ms > 864e5) {
+  const ms = scanTimeoutOf(v);
+  if (ms === void 0) {
     throw new InputError(
       `must be a duration from 1s to 24h such as 30m, 1h30m or 90s, got '${v}'`,
       "--timeout"

@@ -3,7 +3,7 @@ import {
   readReportFile
 } from "./chunk-IRVZLWLP.js";
 import "./chunk-TU3U2KXJ.js";
-import "./chunk-23CPCSRS.js";
+import "./chunk-UN2YP2GD.js";
 import "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 

@@ -3,7 +3,7 @@ import {
   mergeReportFiles
 } from "./chunk-IRVZLWLP.js";
 import "./chunk-TU3U2KXJ.js";
-import "./chunk-23CPCSRS.js";
+import "./chunk-UN2YP2GD.js";
 import {
   InputError
 } from "./chunk-KZI3EHBT.js";

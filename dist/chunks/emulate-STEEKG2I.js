@@ -6,8 +6,8 @@ import {
 import "./chunk-LSF6AO4J.js";
 import {
   parsePort
-} from "./chunk-LJLSWXJI.js";
-import "./chunk-23CPCSRS.js";
+} from "./chunk-M4YSDQS2.js";
+import "./chunk-UN2YP2GD.js";
 import {
   InputError
 } from "./chunk-KZI3EHBT.js";

@@ -13,8 +13,16 @@ import {
   DEFAULT_CHECK_NAME
 } from "./chunk-VQOPCL6L.js";
 import {
-  parseDuration
-} from "./chunk-23CPCSRS.js";
+  LOOKBACK_MAX_DAYS,
+  apiBudgetOf,
+  isAccountId,
+  isEventDataStore,
+  isExternalId,
+  isRegionName,
+  isRoleName,
+  lookbackDaysOf,
+  scanTimeoutOf
+} from "./chunk-UN2YP2GD.js";
 import {
   FAIL_ON_VALUES,
   InputError,
@@ -1071,7 +1079,6 @@ function readInput(env, name) {
 function bad(input, value, fix) {
   return new InputError(`'${value}' is not valid \u2014 ${fix}`, `input '${input}'`);
 }
-var REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function parseCheckInputs(env) {
   const checkName = readInput(env, "check-name") || DEFAULT_CHECK_NAME;
@@ -1105,7 +1112,7 @@ function parseInputs(env) {
   if (regionsRaw === "all") regions = "all";
   else if (regionsRaw) {
     const list = regionsRaw.split(/[\s,]+/).map((r) => r.trim()).filter(Boolean);
-    const wrong = list.find((r) => !REGION.test(r));
+    const wrong = list.find((r) => !isRegionName(r));
     if (wrong !== void 0 || list.length === 0) {
       throw bad(
         "regions",
@@ -1118,12 +1125,14 @@ function parseInputs(env) {
   let lookbackDays;
   const lookRaw = readInput(env, "lookback-days");
   if (lookRaw) {
-    const n = Number(lookRaw);
-    if (!/^\d+$/.test(lookRaw) || n < 1 || n > 90) {
+    const lake = readInput(env, "cloudtrail-lake") !== "";
+    const max = lake ? LOOKBACK_MAX_DAYS.cloudtrailLake : LOOKBACK_MAX_DAYS.lookupEvents;
+    const n = lookbackDaysOf(lookRaw, max);
+    if (n === void 0) {
       throw bad(
         "lookback-days",
         lookRaw,
-        "use a whole number of days from 1 to 90 (CloudTrail keeps 90 days of events)"
+        lake ? `use a whole number of days from 1 to ${max}` : "use a whole number of days from 1 to 90 (CloudTrail keeps 90 days of events; more with cloudtrail-lake)"
       );
     }
     lookbackDays = n;
@@ -1137,19 +1146,19 @@ function parseInputs(env) {
     failOn = failRaw;
   }
   const budgetRaw = readInput(env, "api-budget") || "0.9";
-  const apiBudget = Number(budgetRaw);
-  if (!Number.isFinite(apiBudget) || apiBudget <= 0 || apiBudget > 100) {
+  const apiBudget = apiBudgetOf(budgetRaw);
+  if (apiBudget === void 0) {
     throw bad(
       "api-budget",
       budgetRaw,
-      "use a number above 0, such as 0.9 (90% of AWS's documented API quotas)"
+      "use a decimal number above 0, such as 0.9 (90% of AWS's documented API quotas; above 1 only for raised quotas)"
     );
   }
   let timeout;
   const timeoutRaw = readInput(env, "timeout");
   if (timeoutRaw) {
-    const ms = parseDuration(timeoutRaw);
-    if (ms === void 0 || ms < 1e3 || ms > 864e5) {
+    const ms = scanTimeoutOf(timeoutRaw);
+    if (ms === void 0) {
       throw bad("timeout", timeoutRaw, "use a duration from 1s to 24h such as 30m, 1h30m or 90s");
     }
     timeout = { ms, text: timeoutRaw };
@@ -1249,7 +1258,7 @@ function parseOrganizationInputs(env) {
   if (accounts === "all") org.accounts = "all";
   else if (accounts) {
     const ids = accounts.split(/[\s,]+/).filter(Boolean);
-    const wrong = ids.find((id) => !/^\d{12}$/.test(id));
+    const wrong = ids.find((id) => !isAccountId(id));
     if (wrong !== void 0) {
       throw bad(
         "accounts",
@@ -1261,21 +1270,21 @@ function parseOrganizationInputs(env) {
   }
   const roleName = readInput(env, "role-name");
   if (roleName) {
-    if (!/^[\w+=,.@-]{1,64}$/.test(roleName)) {
+    if (!isRoleName(roleName)) {
       throw bad("role-name", roleName, "give the member role's name (not its ARN), e.g. lambda-guard-scan");
     }
     org.roleName = roleName;
   }
   const externalId = readInput(env, "external-id");
   if (externalId) {
-    if (!/^[\w+=,.@:/-]{2,1224}$/.test(externalId)) {
+    if (!isExternalId(externalId)) {
       throw bad("external-id", "(hidden)", "use 2-1224 letters, digits and +=,.@:/-");
     }
     org.externalId = externalId;
   }
   const lake = readInput(env, "cloudtrail-lake");
   if (lake) {
-    if (!/^[A-Za-z0-9-]{3,128}$/.test(lake) && !/^arn:[\w-]+:cloudtrail:[a-z0-9-]+:\d{12}:eventdatastore\/[A-Za-z0-9-]{3,128}$/.test(lake)) {
+    if (!isEventDataStore(lake)) {
       throw bad("cloudtrail-lake", lake, "give an event data store id or ARN");
     }
     org.cloudtrailLake = lake;

@@ -12,7 +12,7 @@ import {
 } from "./chunk-VQOPCL6L.js";
 import {
   ConfigSchema
-} from "./chunk-23CPCSRS.js";
+} from "./chunk-UN2YP2GD.js";
 import {
   REPORT_SCHEMA_ID,
   RULES,

@@ -1,8 +1,11 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  callerIdentity,
-  scanAccount
-} from "./chunk-GWCLHQKQ.js";
+  lakeLg004,
+  scanAccountWithLake
+} from "./chunk-KVONVMIV.js";
+import "./chunk-CHPPK2CZ.js";
+import "./chunk-7WMFY2GQ.js";
+import "./chunk-GWCLHQKQ.js";
 import "./chunk-L2NGQFZB.js";
 import "./chunk-2KAQWDJQ.js";
 import "./chunk-E6L6MX7O.js";
@@ -18,10 +21,10 @@ import "./chunk-PLX4MXHT.js";
 import "./chunk-W2GYLCDX.js";
 import "./chunk-U6AM3KXG.js";
 import "./chunk-RJK6TATR.js";
-import "./chunk-23CPCSRS.js";
+import "./chunk-UN2YP2GD.js";
 import "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 export {
-  callerIdentity,
-  scanAccount
+  lakeLg004,
+  scanAccountWithLake
 };

@@ -32,7 +32,7 @@ import {
 } from "./chunk-E6L6MX7O.js";
 import {
   mapLimit
-} from "./chunk-23CPCSRS.js";
+} from "./chunk-UN2YP2GD.js";
 import {
   InputError,
   VERSION,
