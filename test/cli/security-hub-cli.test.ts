@@ -21,6 +21,7 @@ beforeAll(async () => {
       accountId: DEMO_ACCOUNT_ID,
       regions: ["us-east-1", "eu-west-1", "ap-southeast-2"],
       functions: demoFunctions(),
+      behaviour: { quotas: "unlimited" },
     }),
     { port: 0 },
   );
@@ -30,7 +31,8 @@ afterAll(() => emulator.close());
 async function scan(...args: string[]) {
   const io = fakeIo();
   const code = await main(
-    ["scan", "--endpoint-url", emulator.url, "--rules", "LG001,LG002,LG003", ...args],
+    // Unmetered emulator, high budget: these tests are about the import, not about pacing.
+    ["scan", "--endpoint-url", emulator.url, "--api-budget", "50", "--rules", "LG001,LG002,LG003", ...args],
     io,
   );
   return { code, out: io.stdout(), err: io.stderr() };
