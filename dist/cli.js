@@ -251,7 +251,7 @@ async function main(argv, io = processIo()) {
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-EQAL5S42.js");
+        const { runDemo } = await import("./chunks/demo-6JUPIJU7.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }
@@ -319,7 +319,7 @@ async function scanCommand(io, v, pos) {
   const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
     import("./chunks/clients-IRKV5FVR.js"),
     import("./chunks/scan-JNOGU2IK.js"),
-    import("./chunks/report-OBTA7RP6.js"),
+    import("./chunks/report-HPQFAQ6W.js"),
     import("./chunks/progress-4F6S4GBF.js")
   ]);
   const clients = new AwsClients({
@@ -371,7 +371,7 @@ async function iacCommand(io, v, pos) {
   const { config } = await configFor(io, v.config);
   const [{ repoPrefix, scanIac }, { renderReport }] = await Promise.all([
     import("./chunks/iac-36W27F6C.js"),
-    import("./chunks/report-OBTA7RP6.js")
+    import("./chunks/report-HPQFAQ6W.js")
   ]);
   if (format === "asff") {
     throw new InputError(
@@ -423,7 +423,7 @@ async function mergeCommand(io, v, files) {
   const { config } = await configFor(io, v.config);
   const [{ mergeReportFiles }, { renderReport }] = await Promise.all([
     import("./chunks/merge-BDZFZKQ7.js"),
-    import("./chunks/report-OBTA7RP6.js")
+    import("./chunks/report-HPQFAQ6W.js")
   ]);
   const report = await mergeReportFiles(io, files);
   await emit(io, renderReport(report, format), v.output);

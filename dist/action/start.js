@@ -1,10 +1,11 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   start
-} from "../chunks/chunk-LGDLR7DQ.js";
+} from "../chunks/chunk-RKJUKNA7.js";
 import "../chunks/chunk-G2FYUFJQ.js";
-import "../chunks/chunk-PVAH4OCG.js";
+import "../chunks/chunk-UFQJIOIH.js";
 import "../chunks/chunk-TU3U2KXJ.js";
+import "../chunks/chunk-WW3IQY35.js";
 import "../chunks/chunk-KURXN222.js";
 import "../chunks/chunk-LJAYWSMZ.js";
 import "../chunks/chunk-3IJVQIT4.js";

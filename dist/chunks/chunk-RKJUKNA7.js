@@ -9,7 +9,7 @@ import {
   renderJson,
   renderMarkdown,
   renderSarif
-} from "./chunk-PVAH4OCG.js";
+} from "./chunk-UFQJIOIH.js";
 import {
   countsPhrase,
   coverageProblems,
@@ -475,7 +475,7 @@ ${message}
     }
     const failOn = inputs.failOn ?? config.failOn;
     let report;
-    const scan = deps.scan ?? (await import("./scan-DLOWBXW2.js")).defaultScan;
+    const scan = deps.scan ?? (await import("./scan-3T3X57WX.js")).defaultScan;
     const facts = {
       repository: ctx.repository,
       roleToAssume: inputs.roleToAssume,

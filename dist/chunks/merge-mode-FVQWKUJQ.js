@@ -1,72 +1,16 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  DEFAULT_ACCOUNTS_IN_FLIGHT,
-  DEFAULT_ROLE_NAME,
-  lakeLg004,
-  scanAccountWithLake,
-  scanOrganization
-} from "./chunk-KVONVMIV.js";
-import {
   mergeReportFiles
 } from "./chunk-IRVZLWLP.js";
-import "./chunk-CHPPK2CZ.js";
-import {
-  AwsClients
-} from "./chunk-HNVXQB5Z.js";
-import "./chunk-7WMFY2GQ.js";
-import {
-  callerIdentity,
-  scanAccount
-} from "./chunk-GWCLHQKQ.js";
-import "./chunk-L2NGQFZB.js";
-import {
-  repoPrefix,
-  scanIac
-} from "./chunk-KSYRYJIR.js";
-import "./chunk-2KAQWDJQ.js";
-import {
-  syncSecurityHub
-} from "./chunk-4CM35V7Q.js";
-import "./chunk-KBE33ETN.js";
-import "./chunk-E6L6MX7O.js";
-import "./chunk-OIVCYA3S.js";
-import "./chunk-MZQD5K7T.js";
-import "./chunk-E4R4KLO7.js";
-import "./chunk-4VYDAHCH.js";
-import "./chunk-JOPDVS7U.js";
-import "./chunk-T5AN75SP.js";
-import "./chunk-WF2JIZYK.js";
-import "./chunk-AHIWXY2A.js";
-import "./chunk-ZOSEZ4WG.js";
-import "./chunk-PLX4MXHT.js";
-import "./chunk-W2GYLCDX.js";
-import "./chunk-U6AM3KXG.js";
-import "./chunk-RJK6TATR.js";
-import {
-  CredentialsProblem,
-  accountProblem
-} from "./chunk-G2FYUFJQ.js";
-import {
-  mergeReports
-} from "./chunk-PVAH4OCG.js";
 import "./chunk-TU3U2KXJ.js";
-import "./chunk-KURXN222.js";
 import {
   debug
 } from "./chunk-3IJVQIT4.js";
-import "./chunk-EBLIIYWC.js";
-import "./chunk-VQOPCL6L.js";
-import "./chunk-LSF6AO4J.js";
 import "./chunk-UN2YP2GD.js";
 import {
-  InputError,
-  RULE_IDS,
-  summarize
+  InputError
 } from "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
-
-// src/action/scan.ts
-import { resolve as resolve2 } from "node:path";
 
 // src/action/merge-mode.ts
 import { relative, resolve } from "node:path";
@@ -2468,11 +2412,11 @@ var SearchState = class {
 // node_modules/@actions/glob/lib/internal-globber.js
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -2488,7 +2432,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -2501,14 +2445,14 @@ var __asyncValues = function(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve3, reject) {
-        v = o[n](v), settle(resolve3, reject, v.done, v.value);
+      return new Promise(function(resolve2, reject) {
+        v = o[n](v), settle(resolve2, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve3, reject, d, v) {
+  function settle(resolve2, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve3({ value: v2, done: d });
+      resolve2({ value: v2, done: d });
     }, reject);
   }
 };
@@ -2705,11 +2649,11 @@ var DefaultGlobber = class _DefaultGlobber {
 // node_modules/@actions/glob/lib/glob.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -2725,7 +2669,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -2757,109 +2701,7 @@ async function mergeReportArtifacts(pattern, workspace) {
     { where: "input 'reports'" }
   );
 }
-
-// src/action/org-scan.ts
-async function scanOrganizationFor(req, clients) {
-  const org = req.organization ?? {};
-  const now = /* @__PURE__ */ new Date();
-  const common = {
-    regions: req.regions,
-    lookbackDays: req.lookbackDays,
-    rules: req.rules ?? [...RULE_IDS],
-    config: req.config,
-    confirmWithSimulator: false,
-    now
-  };
-  if (!org.accounts) {
-    return scanAccountWithLake({ clients, ...common }, { eventDataStore: org.cloudtrailLake });
-  }
-  return scanOrganization({
-    ...common,
-    clients,
-    clientsFor: (credentials) => new AwsClients({
-      apiBudget: req.apiBudget,
-      credentials,
-      homeRegion: clients.homeRegion,
-      ...req.endpointUrl ? { endpointUrl: req.endpointUrl } : {}
-    }),
-    accounts: org.accounts,
-    roleName: org.roleName ?? DEFAULT_ROLE_NAME,
-    accountsInFlight: org.accountsInFlight ?? DEFAULT_ACCOUNTS_IN_FLIGHT,
-    ...org.externalId !== void 0 ? { externalId: org.externalId } : {},
-    ...org.cloudtrailLake ? {
-      lg004: lakeLg004({
-        clients,
-        eventDataStore: org.cloudtrailLake,
-        lookbackDays: req.lookbackDays,
-        confirmWithSimulator: false,
-        now,
-        perAccount: true
-      })
-    } : {}
-  });
-}
-
-// src/action/scan.ts
-async function account(req) {
-  const clients = new AwsClients({
-    apiBudget: req.apiBudget,
-    ...req.endpointUrl ? { endpointUrl: req.endpointUrl } : {},
-    ...req.credentials ? { credentials: req.credentials } : {},
-    ...req.homeRegion ? { homeRegion: req.homeRegion } : {},
-    ...req.timeout ? { signal: AbortSignal.timeout(req.timeout.ms) } : {}
-  });
-  try {
-    let accountId;
-    try {
-      accountId = (await callerIdentity(clients)).accountId;
-    } catch (err) {
-      throw new CredentialsProblem("refused", err instanceof Error ? err.message : String(err));
-    }
-    const problem = accountProblem(accountId, req.allowedAccountIds ?? []);
-    if (problem) throw problem;
-    if (req.organization?.accounts || req.organization?.cloudtrailLake) {
-      return await scanOrganizationFor(req, clients);
-    }
-    const rules = req.rules ?? [...RULE_IDS];
-    const report = await scanAccount({
-      clients,
-      regions: req.regions,
-      lookbackDays: req.lookbackDays,
-      rules,
-      config: req.config,
-      confirmWithSimulator: false,
-      ...req.timeout ? { timeoutLabel: `timeout (${req.timeout.text})` } : {}
-    });
-    if (!req.securityHub) return report;
-    const hub = await syncSecurityHub({ clients, report, rules });
-    const coverage = [...report.coverage, hub.coverage].sort((a, b) => a.scope.localeCompare(b.scope));
-    return { ...report, coverage };
-  } finally {
-    clients.destroy();
-  }
-}
-async function iac(req) {
-  const root = resolve2(req.workspace, req.iacPath);
-  const { report } = await scanIac(root, { config: req.config, prefix: repoPrefix(req.workspace, root) });
-  const rules = req.rules;
-  if (!rules) return report;
-  const findings = report.findings.filter((f) => rules.includes(f.rule));
-  return { ...report, findings, summary: summarize(findings) };
-}
-var defaultScan = async (req) => {
-  switch (req.mode) {
-    case "account":
-      return account(req);
-    case "iac":
-      return iac(req);
-    case "merge":
-      return mergeReportArtifacts(req.reports ?? "", req.workspace);
-    case "both": {
-      const [a, i] = await Promise.all([account(req), iac(req)]);
-      return mergeReports([a, i]);
-    }
-  }
-};
 export {
-  defaultScan
+  findReportFiles,
+  mergeReportArtifacts
 };

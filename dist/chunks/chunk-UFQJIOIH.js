@@ -20,7 +20,6 @@ import {
   RULE_IDS,
   SEVERITIES,
   activeFindings,
-  buildReport,
   isIncomplete
 } from "./chunk-KZI3EHBT.js";
 
@@ -401,32 +400,6 @@ function renderText(report, opts = {}) {
 `;
 }
 
-// src/report/merge.ts
-function mergeReports(reports, opts = {}) {
-  const [first, ...rest] = reports;
-  if (!first) throw new RangeError("mergeReports needs at least one report");
-  if (rest.length === 0) return first;
-  let target = { ...first.target };
-  for (const r of rest) {
-    if (r.target.kind === "iac" && target.kind === "aws-account" && target["iacRoot"] === void 0) {
-      target = { ...target, iacRoot: r.target.root };
-    }
-    if (target.repository === void 0 && r.target.repository !== void 0)
-      target.repository = r.target.repository;
-    if (target.commit === void 0 && r.target.commit !== void 0) target.commit = r.target.commit;
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const findings = reports.flatMap((r) => r.findings).filter((f) => !seen.has(f.fingerprint) && seen.add(f.fingerprint));
-  const generated = opts.now ?? new Date(Math.max(...reports.map((r) => Date.parse(r.generatedAt) || 0)));
-  return buildReport({
-    version: first.tool.version,
-    target,
-    coverage: reports.flatMap((r) => r.coverage),
-    findings,
-    now: generated
-  });
-}
-
 // src/report/index.ts
 function renderReport(report, format, opts = {}) {
   switch (format) {
@@ -459,6 +432,5 @@ export {
   SARIF_LEVEL,
   renderSarif,
   renderText,
-  mergeReports,
   renderReport
 };

@@ -4,18 +4,20 @@ import {
   SARIF_LEVEL,
   SECURITY_SEVERITY,
   byteLength,
-  mergeReports,
   renderJson,
   renderMarkdown,
   renderReport,
   renderSarif,
   renderText
-} from "./chunk-PVAH4OCG.js";
+} from "./chunk-UFQJIOIH.js";
 import {
   MergeRefusal,
   UNKNOWN_ORGANIZATION,
   mergeOrganizationReports
 } from "./chunk-TU3U2KXJ.js";
+import {
+  mergeReports
+} from "./chunk-WW3IQY35.js";
 import {
   archivedCopy,
   asffFinding,

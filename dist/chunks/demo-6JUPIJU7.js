@@ -39,8 +39,9 @@ import "./chunk-U6AM3KXG.js";
 import "./chunk-RJK6TATR.js";
 import {
   renderReport
-} from "./chunk-PVAH4OCG.js";
+} from "./chunk-UFQJIOIH.js";
 import "./chunk-TU3U2KXJ.js";
+import "./chunk-WW3IQY35.js";
 import "./chunk-KURXN222.js";
 import {
   readIacTree
