@@ -227,29 +227,26 @@ describe("mode iac, a pull-request gate (no AWS)", () => {
 
   // Every batch boundary (0, 49, 50, 51, 500) is checked in process by main.test.ts; here each request shape
   // goes past GitHub's description once: none, a full batch plus a remainder, and a truncated hand-off.
-  it.each([0, 51, 500])(
-    "%i findings → annotations in batches of at most 50, all accepted",
-    async (n) => {
-      const tf = Array.from(
-        { length: n },
-        (_, i) =>
-          `resource "aws_lambda_permission" "p${i}" {\n  statement_id  = "Public${i}"\n  action        = "lambda:InvokeFunction"\n  function_name = "fn${i}"\n  principal     = "*"\n}\n`,
-      ).join("\n");
-      mkdirSync(join(dirs.workspace, "infra"), { recursive: true });
-      writeFileSync(join(dirs.workspace, "infra", "main.tf"), tf || "# nothing yet\n");
-      const env = runnerEnv(dirs, { mode: "iac", "iac-path": "infra" }, { apiUrl: prismUrl });
-      const r = await step("index", env);
-      expectCleanGitHubTraffic(r);
-      const run = fake.only();
-      expect(run.annotations).toHaveLength(n);
-      expect(run.batches).toEqual(
-        Array.from({ length: Math.ceil(n / 50) }, (_, i) => Math.min(50, n - i * 50)),
-      );
-      expect(run.conclusion).toBe(n === 0 ? "success" : "failure");
-      expect(Buffer.byteLength(run.output.summary!)).toBeLessThanOrEqual(65_535);
-      expect(readOutputs(dirs.outputFile).findings).toBe(String(n));
-    },
-  );
+  it.each([0, 51, 500])("%i findings → annotations in batches of at most 50, all accepted", async (n) => {
+    const tf = Array.from(
+      { length: n },
+      (_, i) =>
+        `resource "aws_lambda_permission" "p${i}" {\n  statement_id  = "Public${i}"\n  action        = "lambda:InvokeFunction"\n  function_name = "fn${i}"\n  principal     = "*"\n}\n`,
+    ).join("\n");
+    mkdirSync(join(dirs.workspace, "infra"), { recursive: true });
+    writeFileSync(join(dirs.workspace, "infra", "main.tf"), tf || "# nothing yet\n");
+    const env = runnerEnv(dirs, { mode: "iac", "iac-path": "infra" }, { apiUrl: prismUrl });
+    const r = await step("index", env);
+    expectCleanGitHubTraffic(r);
+    const run = fake.only();
+    expect(run.annotations).toHaveLength(n);
+    expect(run.batches).toEqual(
+      Array.from({ length: Math.ceil(n / 50) }, (_, i) => Math.min(50, n - i * 50)),
+    );
+    expect(run.conclusion).toBe(n === 0 ? "success" : "failure");
+    expect(Buffer.byteLength(run.output.summary!)).toBeLessThanOrEqual(65_535);
+    expect(readOutputs(dirs.outputFile).findings).toBe(String(n));
+  });
 });
 
 describe("failure paths", () => {
