@@ -1,11 +1,11 @@
 /**
  * What CDK source says must match what CDK really generates: every CDK TypeScript case is synthesized with
- * aws-cdk-lib (one process for all, cached in .tmp by content hash) and the verdict on the synthesized template
- * must equal the verdict on the source.
+ * aws-cdk-lib (one process for all; the result is kept per content, see SYNTHESIZED) and the verdict on the
+ * synthesized template must equal the verdict on the source.
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scanIacFiles } from "../../src/iac/index.js";
@@ -60,16 +60,37 @@ const cases = [
 
 let templates: Record<string, unknown>;
 
+/**
+ * What aws-cdk-lib synthesized for these exact sources, kept in test/fixtures/cdk-synth (one file per content of
+ * the sources and version of aws-cdk-lib): a fresh clone checks the verdicts without paying ~15 s of CPU for a
+ * synthesis whose result is already known. Change a case or upgrade aws-cdk-lib and the name changes: the test
+ * synthesizes again and replaces the file, to be committed with the change.
+ */
+const SYNTHESIZED = join(ROOT, "test", "fixtures", "cdk-synth");
+
 beforeAll(() => {
   const sources = cases.map((c) => [c.id, c.text] as const);
-  const hash = createHash("sha256").update(JSON.stringify(sources)).digest("hex").slice(0, 16);
+  const cdkVersion = (
+    JSON.parse(readFileSync(join(ROOT, "node_modules", "aws-cdk-lib", "package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
+  const hash = createHash("sha256")
+    .update(JSON.stringify({ cdkVersion, sources }))
+    .digest("hex")
+    .slice(0, 16);
+  const known = join(SYNTHESIZED, `templates-${hash}.json`);
+  if (existsSync(known)) {
+    templates = JSON.parse(readFileSync(known, "utf8")) as Record<string, unknown>;
+    return;
+  }
+  // Synthesized in a scratch directory by one process for every case.
   const dir = join(ROOT, ".tmp", "cdk-synth", hash);
   const out = join(dir, "templates.json");
-  if (!existsSync(out)) {
-    mkdirSync(dir, { recursive: true });
-    for (const [id, text] of sources) writeFileSync(join(dir, `${id}.ts`), text);
-    // The computed auth type is NONE in the context this app runs with: the exposure when the condition holds.
-    const runner = `import { writeFileSync } from "node:fs";
+  mkdirSync(dir, { recursive: true });
+  for (const [id, text] of sources) writeFileSync(join(dir, `${id}.ts`), text);
+  // The computed auth type is NONE in the context this app runs with: the exposure when the condition holds.
+  const runner = `import { writeFileSync } from "node:fs";
 import * as cdk from "aws-cdk-lib";
 ${sources.map(([id], i) => `import { CaseStack as S${i} } from "./${id}.ts";`).join("\n")}
 const stacks = { ${sources.map(([id], i) => `${JSON.stringify(id)}: S${i}`).join(", ")} };
@@ -81,14 +102,16 @@ for (const [id, Stack] of Object.entries(stacks)) {
 }
 writeFileSync(${JSON.stringify(out)}, JSON.stringify(out));
 `;
-    writeFileSync(join(dir, "synth.ts"), runner);
-    execFileSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(dir, "synth.ts")], {
-      cwd: ROOT,
-      timeout: 120_000,
-      stdio: "pipe",
-    });
-  }
+  writeFileSync(join(dir, "synth.ts"), runner);
+  execFileSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(dir, "synth.ts")], {
+    cwd: ROOT,
+    timeout: 120_000,
+    stdio: "pipe",
+  });
   templates = JSON.parse(readFileSync(out, "utf8")) as Record<string, unknown>;
+  mkdirSync(SYNTHESIZED, { recursive: true });
+  for (const stale of readdirSync(SYNTHESIZED)) rmSync(join(SYNTHESIZED, stale));
+  writeFileSync(known, `${JSON.stringify(templates, null, 1)}\n`);
 }, 150_000);
 
 describe("CDK: the source verdict equals the verdict on the synthesized template", () => {
