@@ -1,7 +1,13 @@
 /** The Action's `accounts` input: the organization scan, one report of target kind `aws-organization`. */
 import { AwsClients } from "../aws/clients.js";
 import { lakeLg004, scanAccountWithLake } from "../aws/org/lake-lg004.js";
-import { DEFAULT_ACCOUNTS_IN_FLIGHT, DEFAULT_ROLE_NAME, scanOrganization } from "../aws/org/scan-org.js";
+import {
+  DEFAULT_ACCOUNTS_IN_FLIGHT,
+  DEFAULT_ROLE_NAME,
+  scanOrganization,
+  type EnteredAccount,
+} from "../aws/org/scan-org.js";
+import { syncSecurityHub } from "../aws/security-hub.js";
 import { RULE_IDS, type Report } from "../model/index.js";
 import type { ScanRequest } from "./scan.js";
 
@@ -36,8 +42,17 @@ export async function scanOrganizationFor(req: ScanRequest, clients: AwsClients)
         credentials,
         homeRegion: clients.homeRegion,
         ...(req.endpointUrl ? { endpointUrl: req.endpointUrl } : {}),
+        // The timeout input ends every account's calls too.
+        ...(clients.signal ? { signal: clients.signal } : {}),
       }),
     accounts: org.accounts,
+    ...(req.securityHub
+      ? {
+          afterAccount: async (account: EnteredAccount, report: Report) => [
+            (await syncSecurityHub({ clients: account.clients, report, rules: common.rules })).coverage,
+          ],
+        }
+      : {}),
     roleName: org.roleName ?? DEFAULT_ROLE_NAME,
     accountsInFlight: org.accountsInFlight ?? DEFAULT_ACCOUNTS_IN_FLIGHT,
     ...(org.externalId !== undefined ? { externalId: org.externalId } : {}),

@@ -26,19 +26,20 @@ export async function scanAccountMode(req: ScanRequest): Promise<Report> {
     }
     const problem = accountProblem(accountId, req.allowedAccountIds ?? []);
     if (problem) throw problem;
-    if (req.organization?.accounts || req.organization?.cloudtrailLake) {
-      return await scanOrganizationFor(req, clients);
-    }
+    // An organization's accounts import their own findings (scanOrganizationFor).
+    if (req.organization?.accounts) return await scanOrganizationFor(req, clients);
     const rules = req.rules ?? [...RULE_IDS];
-    const report = await scanAccount({
-      clients,
-      regions: req.regions,
-      lookbackDays: req.lookbackDays,
-      rules,
-      config: req.config,
-      confirmWithSimulator: false,
-      ...(req.timeout ? { timeoutLabel: `timeout (${req.timeout.text})` } : {}),
-    });
+    const report = req.organization?.cloudtrailLake
+      ? await scanOrganizationFor(req, clients)
+      : await scanAccount({
+          clients,
+          regions: req.regions,
+          lookbackDays: req.lookbackDays,
+          rules,
+          config: req.config,
+          confirmWithSimulator: false,
+          ...(req.timeout ? { timeoutLabel: `timeout (${req.timeout.text})` } : {}),
+        });
     if (!req.securityHub) return report;
     const hub = await syncSecurityHub({ clients, report, rules });
     const coverage = [...report.coverage, hub.coverage].sort((a, b) => a.scope.localeCompare(b.scope));

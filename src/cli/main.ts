@@ -53,8 +53,9 @@ scan options:
   --timeout DURATION                      stop at e.g. 30m, 1h or 90s and report what was read; unfinished
                                           parts are marked timed-out (exit 3)
   --confirm-with-simulator                confirm LG004 principals with iam:SimulatePrincipalPolicy
-  --security-hub                          import the findings into the account's Security Hub (home region) and
-                                          archive the ones a complete scan no longer reports
+  --security-hub                          import the findings into the account's Security Hub (home region; with
+                                          --accounts, each account's into its own) and archive the ones a complete
+                                          scan no longer reports
   --accounts all|ID,ID                    scan these accounts of the organization into one report
   --role-name NAME                        role assumed in each account (default lambda-guard-scan)
   --external-id X                         external id the member role's trust policy requires
@@ -376,7 +377,8 @@ async function scanCommand(
           )
         : await scanAccount({ clients, ...common, onProgress: progress.onProgress });
     progress.finish();
-    if (v["security-hub"]) {
+    // An organization's accounts imported their own findings as they finished (runOrgScan).
+    if (v["security-hub"] && !accounts) {
       const { importIntoSecurityHub } = await import("./security-hub.js");
       await importIntoSecurityHub(io, clients, report, rules);
     }

@@ -123,6 +123,9 @@ export async function runOrgScan(io: Io, clients: AwsClients, o: OrgScanCli): Pr
           }),
         }
       : {}),
+    ...(o.v["security-hub"]
+      ? { afterAccount: (await import("./security-hub.js")).securityHubPerAccount(io, o.base.rules) }
+      : {}),
     onProgress: (e) => {
       if (e.kind === "account-start") io.err(`${e.accountId} (${e.name}): scanning\n`);
       else if (e.kind === "account-done") {

@@ -1,6 +1,6 @@
 import type { AwsClients } from "../aws/clients.js";
 import { syncSecurityHub, type SecurityHubResult } from "../aws/security-hub.js";
-import type { Report, RuleId } from "../model/index.js";
+import type { Coverage, Report, RuleId } from "../model/index.js";
 import type { Io } from "./io.js";
 
 /** One line for people: what Security Hub now holds, and why nothing was archived when nothing was. */
@@ -26,4 +26,20 @@ export async function importIntoSecurityHub(
   io.err(`lambda-guard: ${securityHubLine(result)}\n`);
   for (const f of result.failed.slice(0, 5)) io.err(`  refused ${f.id}: ${f.code}: ${f.message}\n`);
   return result;
+}
+
+/**
+ * `scan --accounts … --security-hub`: each account's findings go to that account's Security Hub with its own
+ * (assumed-role) credentials, once the organization's findings are all known; one line per account.
+ */
+export function securityHubPerAccount(
+  io: Io,
+  rules: readonly RuleId[],
+): (account: { accountId: string; clients: AwsClients }, report: Report) => Promise<Coverage[]> {
+  return async (account, report) => {
+    const result = await syncSecurityHub({ clients: account.clients, report, rules });
+    io.err(`lambda-guard: ${account.accountId}: ${securityHubLine(result)}\n`);
+    for (const f of result.failed.slice(0, 5)) io.err(`  refused ${f.id}: ${f.code}: ${f.message}\n`);
+    return [result.coverage];
+  };
 }

@@ -32,6 +32,13 @@ const MAX_SESSIONS = 10_000;
 const sessions = new WeakMap<EmulatorState, Map<string, Session>>();
 /** Per session, a view of the account's live state whose `callerArn` is the assumed role. */
 const views = new WeakMap<Session, EmulatorState>();
+/** Each session view's account state: what state kept beside an account (Security Hub) is keyed by. */
+const viewed = new WeakMap<EmulatorState, EmulatorState>();
+
+/** The account state itself behind a request's state (a session's view of it, or the account's own). */
+export function accountStateOf(state: EmulatorState): EmulatorState {
+  return viewed.get(state) ?? state;
+}
 
 function sessionsOf(root: EmulatorState): Map<string, Session> {
   let m = sessions.get(root);
@@ -119,6 +126,7 @@ export function stateForAccessKey(root: EmulatorState, accessKeyId: string): Emu
     view = Object.create(account) as EmulatorState;
     Object.defineProperty(view, "callerArn", { value: session.arn, enumerable: true });
     views.set(session, view);
+    viewed.set(view, account);
   }
   return view;
 }

@@ -6,6 +6,7 @@ import { run } from "../../src/action/main.js";
 import { renderIssueBody } from "../../src/app/body.js";
 import { reportFromHandoff } from "../../src/app/trust.js";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
+import { securityHubFindings } from "../../src/emulator/services/securityhub.js";
 import { parseHandoffMarker } from "../../src/report/check-run.js";
 import { MANAGEMENT, MEMBERS, ROLE, orgState } from "../org/org-state.js";
 import { FakeGitHub, nockFake } from "./github-standin.js";
@@ -135,6 +136,19 @@ describe("the Action across an organization", () => {
     const check = fake.only();
     expect(check.conclusion).toBe("failure");
     expect(check.output.summary).toContain("reports/a.json: cannot read the report as JSON");
+  });
+
+  it("security-hub: true with accounts: each member's findings go to its own Security Hub, stated in coverage", async () => {
+    setEnv({ ...scanInputs, "endpoint-url": h.url, accounts: "all", "security-hub": "true" });
+    const r = (await run({ octokitOptions }))!;
+    for (const m of MEMBERS) {
+      const mine = r.report.findings.filter((f) => f.resource.accountId === m.accountId);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(securityHubFindings(h.state, m.accountId, "us-east-1")).toHaveLength(mine.length);
+      expect(r.report.coverage).toContainEqual(
+        expect.objectContaining({ scope: `${m.accountId}/us-east-1/securityhub`, status: "complete" }),
+      );
+    }
   });
 
   it("refuses role-name without accounts", async () => {

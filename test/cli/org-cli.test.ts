@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
+import { securityHubFindings } from "../../src/emulator/services/securityhub.js";
 import { ReportSchema, type Report } from "../../src/model/index.js";
 import { MANAGEMENT, MEMBERS, ROLE, orgState } from "../org/org-state.js";
 import { fakeIo } from "./helpers.js";
@@ -121,6 +122,50 @@ describe("lambda-guard scan --accounts and merge", () => {
     expect(locked?.detail).toContain(`arn:aws:iam::${LOCKED}:role/${ROLE}`);
     expect(locked?.detail).toContain("AccessDenied");
     expect(r.err).toMatch(new RegExp(`${LOCKED}: failed`));
+  });
+
+  it("--security-hub imports each account's findings into that account's own Security Hub", async () => {
+    const scan = () =>
+      cli(
+        "scan",
+        "--endpoint-url",
+        emulator.url,
+        "--accounts",
+        "all",
+        "--exclude",
+        LOCKED,
+        "--role-name",
+        ROLE,
+        ...URL_RULES,
+        "--security-hub",
+        "--format",
+        "json",
+      );
+    const r = await scan();
+    const report = ReportSchema.parse(JSON.parse(r.out));
+    for (const account of [MANAGEMENT, ...MEMBERS.map((m) => m.accountId)]) {
+      const mine = report.findings.filter((f) => f.resource.accountId === account);
+      const hub = securityHubFindings(emulator.state, account, "us-east-1");
+      // Imported with the account's own credentials: AwsAccountId is the account, nothing of another account.
+      expect(hub.map((f) => f.AwsAccountId)).toEqual(mine.map(() => account));
+      expect(report.coverage).toContainEqual({
+        scope: `${account}/us-east-1/securityhub`,
+        status: "complete",
+        detail: `${mine.length} new, 0 updated, 0 archived`,
+      });
+      expect(r.err).toContain(`lambda-guard: ${account}: Security Hub us-east-1: ${mine.length} new`);
+    }
+    expect(report.findings.length).toBeGreaterThan(0);
+    // The next scan runs under new role sessions and finds what the last one imported: updates, not duplicates.
+    const again = ReportSchema.parse(JSON.parse((await scan()).out));
+    const member = MEMBERS[0]!.accountId;
+    const n = again.findings.filter((f) => f.resource.accountId === member).length;
+    expect(again.coverage).toContainEqual({
+      scope: `${member}/us-east-1/securityhub`,
+      status: "complete",
+      detail: `0 new, ${n} updated, 0 archived`,
+    });
+    expect(securityHubFindings(emulator.state, member, "us-east-1")).toHaveLength(n);
   });
 
   it("per-account reports joined by merge give the same findings by fingerprint", async () => {

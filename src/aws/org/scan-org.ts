@@ -56,6 +56,12 @@ export interface OrgScanOptions extends Omit<ScanOptions, "clients" | "onProgres
     entered: EnteredAccount[],
     me: CallerIdentity,
   ) => Promise<{ findings: Finding[]; coverage: Coverage[] }>;
+  /**
+   * Runs once every finding is known (LG004 from Lake included), with each entered account's own clients and
+   * that account's part of the report as an `aws-account` report; the coverage it returns joins the account's.
+   * `--security-hub` imports here: Security Hub takes an account's findings only from that account.
+   */
+  afterAccount?: (account: EnteredAccount, report: Report) => Promise<Coverage[]>;
   onProgress?: (e: OrgScanProgress) => void;
 }
 
@@ -73,6 +79,30 @@ export function prefixCoverage(accountId: string, coverage: readonly Coverage[])
 
 export function tagAccount(accountId: string, findings: readonly Finding[]): Finding[] {
   return findings.map((f) => ({ ...f, resource: { ...f.resource, accountId } }));
+}
+
+/**
+ * One account's part of the organization's findings and coverage, as that account's own scan would report it:
+ * its findings, its scopes (unprefixed), and the organization-wide scopes (`cloudtrail-lake`) its LG004 came from,
+ * so that a gap there keeps the part incomplete.
+ */
+export function accountPart(
+  account: Pick<EnteredAccount, "accountId" | "regions">,
+  partition: string,
+  findings: readonly Finding[],
+  coverage: readonly Coverage[],
+  now: Date,
+): Report {
+  const prefix = `${account.accountId}/`;
+  return buildReport({
+    version: VERSION,
+    target: { kind: "aws-account", accountId: account.accountId, partition, regions: account.regions },
+    coverage: coverage
+      .filter((c) => c.scope.startsWith(prefix) || !/^\d{12}(\/|$)/.test(c.scope))
+      .map((c) => (c.scope.startsWith(prefix) ? { ...c, scope: c.scope.slice(prefix.length) } : c)),
+    findings: findings.filter((f) => f.resource.accountId === account.accountId),
+    now,
+  });
 }
 
 async function selected(opts: OrgScanOptions): Promise<OrgAccount[]> {
@@ -147,6 +177,13 @@ export async function scanOrganization(opts: OrgScanOptions): Promise<Report> {
       const lake = await opts.lg004(entered, me);
       findings.push(...applyAllowList(applyRuleOverrides(lake.findings, opts.config), opts.config, now));
       coverage.push(...lake.coverage);
+    }
+    if (opts.afterAccount) {
+      const after = opts.afterAccount;
+      await mapLimit(entered, Math.max(1, opts.accountsInFlight), async (account) => {
+        const report = accountPart(account, me.partition, findings, coverage, now);
+        coverage.push(...prefixCoverage(account.accountId, await after(account, report)));
+      });
     }
   } finally {
     for (const c of owned) c.destroy();

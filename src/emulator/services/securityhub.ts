@@ -8,6 +8,7 @@
  * filters by the string attributes below and pages with NextToken.
  */
 import { createHash } from "node:crypto";
+import { accountStateOf, findAccount } from "../accounts.js";
 import type { EmulatorState } from "../state.js";
 import { paginate, parseJsonBody, restJsonError, restJsonResult } from "../protocol.js";
 import type { EmulatorRequest, ResolvedOperation, ServiceContext, ServiceModule } from "../types.js";
@@ -51,12 +52,16 @@ const MAX_LENGTH: [string[], number][] = [
   [["Remediation", "Recommendation", "Text"], 512],
 ];
 
-/** Findings per "account/region", by "ProductArn\0Id"; one map per emulated account state. */
+/**
+ * Findings per "account/region", by "ProductArn\0Id"; one map per emulated account, whichever session (an
+ * assumed role's view of the account) imports or reads them.
+ */
 const stores = new WeakMap<EmulatorState, Map<string, Map<string, Json>>>();
 
 function storeFor(ctx: ServiceContext, region: string): Map<string, Json> {
-  let byScope = stores.get(ctx.state);
-  if (!byScope) stores.set(ctx.state, (byScope = new Map()));
+  const account = accountStateOf(ctx.state);
+  let byScope = stores.get(account);
+  if (!byScope) stores.set(account, (byScope = new Map()));
   const key = `${ctx.accountId}/${region}`;
   let s = byScope.get(key);
   if (!s) byScope.set(key, (s = new Map()));
@@ -65,7 +70,8 @@ function storeFor(ctx: ServiceContext, region: string): Map<string, Json> {
 
 /** The findings an account holds in a region (tests and the demo look without a client). */
 export function securityHubFindings(state: EmulatorState, accountId: string, region: string): Json[] {
-  return [...(stores.get(state)?.get(`${accountId}/${region}`)?.values() ?? [])];
+  const account = findAccount(state, accountId) ?? state;
+  return [...(stores.get(account)?.get(`${accountId}/${region}`)?.values() ?? [])];
 }
 
 function invalidInput(message: string): ServiceError {
