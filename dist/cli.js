@@ -69,8 +69,9 @@ scan options:
   --timeout DURATION                      stop at e.g. 30m, 1h or 90s and report what was read; unfinished
                                           parts are marked timed-out (exit 3)
   --confirm-with-simulator                confirm LG004 principals with iam:SimulatePrincipalPolicy
-  --security-hub                          import the findings into the account's Security Hub (home region) and
-                                          archive the ones a complete scan no longer reports
+  --security-hub                          import the findings into the account's Security Hub (home region; with
+                                          --accounts, each account's into its own) and archive the ones a complete
+                                          scan no longer reports
   --accounts all|ID,ID                    scan these accounts of the organization into one report
   --role-name NAME                        role assumed in each account (default lambda-guard-scan)
   --external-id X                         external id the member role's trust policy requires
@@ -240,7 +241,7 @@ async function main(argv, io = processIo()) {
       case "fix":
         return await fixCommand(io, values, positionals);
       case "emulate": {
-        const { runEmulate } = await import("./chunks/emulate-STEEKG2I.js");
+        const { runEmulate } = await import("./chunks/emulate-HMOLGNNB.js");
         return await runEmulate(io, values);
       }
       case "accounts": {
@@ -251,7 +252,7 @@ async function main(argv, io = processIo()) {
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-6JUPIJU7.js");
+        const { runDemo } = await import("./chunks/demo-XPHHQ4E7.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }
@@ -337,23 +338,23 @@ async function scanCommand(io, v, pos) {
     confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
     ...timeoutMs !== void 0 ? { timeoutLabel: `--timeout ${v.timeout}` } : {}
   };
-  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-IBM3OVQC.js");
+  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-ESH4ZA4I.js");
   const accounts = parseAccountsFlag(v.accounts);
   const eds = parseEventDataStore(v["cloudtrail-lake"]);
   try {
-    const report = accounts ? await (await import("./chunks/org-scan-IBM3OVQC.js")).runOrgScan(io, clients, {
+    const report = accounts ? await (await import("./chunks/org-scan-ESH4ZA4I.js")).runOrgScan(io, clients, {
       accounts,
       v,
       apiBudget,
       base: common,
       ...endpointUrl ? { endpointUrl } : {}
-    }) : eds ? await (await import("./chunks/lake-lg004-GZAV6QZR.js")).scanAccountWithLake(
+    }) : eds ? await (await import("./chunks/lake-lg004-CRCJJ3VP.js")).scanAccountWithLake(
       { clients, ...common, onProgress: progress.onProgress },
       { eventDataStore: eds }
     ) : await scanAccount({ clients, ...common, onProgress: progress.onProgress });
     progress.finish();
-    if (v["security-hub"]) {
-      const { importIntoSecurityHub } = await import("./chunks/security-hub-WVC3DMTR.js");
+    if (v["security-hub"] && !accounts) {
+      const { importIntoSecurityHub } = await import("./chunks/security-hub-H3HPPPX4.js");
       await importIntoSecurityHub(io, clients, report, rules);
     }
     const text = renderReport(report, format, { asffRegion: clients.homeRegion });

@@ -1,7 +1,7 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   run
-} from "../chunks/chunk-RKJUKNA7.js";
+} from "../chunks/chunk-3MOCAIWE.js";
 import "../chunks/chunk-G2FYUFJQ.js";
 import "../chunks/chunk-UFQJIOIH.js";
 import "../chunks/chunk-TU3U2KXJ.js";

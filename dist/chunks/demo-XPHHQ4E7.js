@@ -18,7 +18,7 @@ import {
 } from "./chunk-PHFMKJAT.js";
 import {
   securityHubLine
-} from "./chunk-4O2E2235.js";
+} from "./chunk-PMHXVQOQ.js";
 import {
   syncSecurityHub
 } from "./chunk-4CM35V7Q.js";
@@ -51,7 +51,7 @@ import {
   EMULATOR_STATE_SCHEMA_ID,
   EmulatorStateSchema,
   startEmulator
-} from "./chunk-FE67XVTO.js";
+} from "./chunk-YALDIWRT.js";
 import "./chunk-LSF6AO4J.js";
 import {
   defaultConfig

@@ -19,8 +19,19 @@ async function importIntoSecurityHub(io, clients, report, rules) {
 `);
   return result;
 }
+function securityHubPerAccount(io, rules) {
+  return async (account, report) => {
+    const result = await syncSecurityHub({ clients: account.clients, report, rules });
+    io.err(`lambda-guard: ${account.accountId}: ${securityHubLine(result)}
+`);
+    for (const f of result.failed.slice(0, 5)) io.err(`  refused ${f.id}: ${f.code}: ${f.message}
+`);
+    return [result.coverage];
+  };
+}
 
 export {
   securityHubLine,
-  importIntoSecurityHub
+  importIntoSecurityHub,
+  securityHubPerAccount
 };

@@ -475,7 +475,7 @@ ${message}
     }
     const failOn = inputs.failOn ?? config.failOn;
     let report;
-    const scan = deps.scan ?? (await import("./scan-3T3X57WX.js")).defaultScan;
+    const scan = deps.scan ?? (await import("./scan-DEX65SCC.js")).defaultScan;
     const facts = {
       repository: ctx.repository,
       roleToAssume: inputs.roleToAssume,

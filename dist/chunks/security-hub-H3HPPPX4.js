@@ -1,8 +1,9 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   importIntoSecurityHub,
-  securityHubLine
-} from "./chunk-4O2E2235.js";
+  securityHubLine,
+  securityHubPerAccount
+} from "./chunk-PMHXVQOQ.js";
 import "./chunk-4CM35V7Q.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-E6L6MX7O.js";
@@ -15,5 +16,6 @@ import "./chunk-KZI3EHBT.js";
 import "./chunk-LYD5ERHY.js";
 export {
   importIntoSecurityHub,
-  securityHubLine
+  securityHubLine,
+  securityHubPerAccount
 };

@@ -5,7 +5,7 @@ import {
   lakeLg004,
   scanAccountWithLake,
   scanOrganization
-} from "./chunk-KVONVMIV.js";
+} from "./chunk-CJRDU6RD.js";
 import "./chunk-CHPPK2CZ.js";
 import {
   AwsClients
@@ -69,9 +69,16 @@ async function scanOrganizationFor(req, clients) {
       apiBudget: req.apiBudget,
       credentials,
       homeRegion: clients.homeRegion,
-      ...req.endpointUrl ? { endpointUrl: req.endpointUrl } : {}
+      ...req.endpointUrl ? { endpointUrl: req.endpointUrl } : {},
+      // The timeout input ends every account's calls too.
+      ...clients.signal ? { signal: clients.signal } : {}
     }),
     accounts: org.accounts,
+    ...req.securityHub ? {
+      afterAccount: async (account, report) => [
+        (await syncSecurityHub({ clients: account.clients, report, rules: common.rules })).coverage
+      ]
+    } : {},
     roleName: org.roleName ?? DEFAULT_ROLE_NAME,
     accountsInFlight: org.accountsInFlight ?? DEFAULT_ACCOUNTS_IN_FLIGHT,
     ...org.externalId !== void 0 ? { externalId: org.externalId } : {},
@@ -106,11 +113,9 @@ async function scanAccountMode(req) {
     }
     const problem = accountProblem(accountId, req.allowedAccountIds ?? []);
     if (problem) throw problem;
-    if (req.organization?.accounts || req.organization?.cloudtrailLake) {
-      return await scanOrganizationFor(req, clients);
-    }
+    if (req.organization?.accounts) return await scanOrganizationFor(req, clients);
     const rules = req.rules ?? [...RULE_IDS];
-    const report = await scanAccount({
+    const report = req.organization?.cloudtrailLake ? await scanOrganizationFor(req, clients) : await scanAccount({
       clients,
       regions: req.regions,
       lookbackDays: req.lookbackDays,

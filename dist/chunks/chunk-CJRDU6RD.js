@@ -217,6 +217,16 @@ function prefixCoverage(accountId, coverage) {
 function tagAccount(accountId, findings) {
   return findings.map((f) => ({ ...f, resource: { ...f.resource, accountId } }));
 }
+function accountPart(account, partition, findings, coverage, now) {
+  const prefix = `${account.accountId}/`;
+  return buildReport({
+    version: VERSION,
+    target: { kind: "aws-account", accountId: account.accountId, partition, regions: account.regions },
+    coverage: coverage.filter((c) => c.scope.startsWith(prefix) || !/^\d{12}(\/|$)/.test(c.scope)).map((c) => c.scope.startsWith(prefix) ? { ...c, scope: c.scope.slice(prefix.length) } : c),
+    findings: findings.filter((f) => f.resource.accountId === account.accountId),
+    now
+  });
+}
 async function selected(opts) {
   if (opts.accounts === "all") {
     return selectAccounts(await listOrgAccounts(opts.clients), opts.include, opts.exclude);
@@ -284,6 +294,13 @@ async function scanOrganization(opts) {
       const lake = await opts.lg004(entered, me);
       findings.push(...applyAllowList(applyRuleOverrides(lake.findings, opts.config), opts.config, now));
       coverage.push(...lake.coverage);
+    }
+    if (opts.afterAccount) {
+      const after = opts.afterAccount;
+      await mapLimit(entered, Math.max(1, opts.accountsInFlight), async (account) => {
+        const report = accountPart(account, me.partition, findings, coverage, now);
+        coverage.push(...prefixCoverage(account.accountId, await after(account, report)));
+      });
     }
   } finally {
     for (const c of owned) c.destroy();

@@ -2979,6 +2979,10 @@ var ServiceError = class extends Error {
 var MAX_SESSIONS = 1e4;
 var sessions = /* @__PURE__ */ new WeakMap();
 var views = /* @__PURE__ */ new WeakMap();
+var viewed = /* @__PURE__ */ new WeakMap();
+function accountStateOf(state) {
+  return viewed.get(state) ?? state;
+}
 function sessionsOf(root) {
   let m = sessions.get(root);
   if (!m) sessions.set(root, m = /* @__PURE__ */ new Map());
@@ -3045,6 +3049,7 @@ function stateForAccessKey(root, accessKeyId) {
     view = Object.create(account);
     Object.defineProperty(view, "callerArn", { value: session.arn, enumerable: true });
     views.set(session, view);
+    viewed.set(view, account);
   }
   return view;
 }
@@ -5086,8 +5091,9 @@ var MAX_LENGTH = [
 ];
 var stores2 = /* @__PURE__ */ new WeakMap();
 function storeFor(ctx, region) {
-  let byScope = stores2.get(ctx.state);
-  if (!byScope) stores2.set(ctx.state, byScope = /* @__PURE__ */ new Map());
+  const account = accountStateOf(ctx.state);
+  let byScope = stores2.get(account);
+  if (!byScope) stores2.set(account, byScope = /* @__PURE__ */ new Map());
   const key = `${ctx.accountId}/${region}`;
   let s = byScope.get(key);
   if (!s) byScope.set(key, s = /* @__PURE__ */ new Map());

@@ -2,7 +2,7 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   loadEmulatorState,
   startEmulator
-} from "./chunk-FE67XVTO.js";
+} from "./chunk-YALDIWRT.js";
 import "./chunk-LSF6AO4J.js";
 import {
   parsePort

@@ -4,7 +4,7 @@ import {
   DEFAULT_ROLE_NAME,
   lakeLg004,
   scanOrganization
-} from "./chunk-KVONVMIV.js";
+} from "./chunk-CJRDU6RD.js";
 import {
   parseAccountPatterns
 } from "./chunk-CHPPK2CZ.js";
@@ -129,6 +129,7 @@ async function runOrgScan(io, clients, o) {
         perAccount: true
       })
     } : {},
+    ...o.v["security-hub"] ? { afterAccount: (await import("./security-hub-H3HPPPX4.js")).securityHubPerAccount(io, o.base.rules) } : {},
     onProgress: (e) => {
       if (e.kind === "account-start") io.err(`${e.accountId} (${e.name}): scanning
 `);

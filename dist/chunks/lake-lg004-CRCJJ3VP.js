@@ -2,7 +2,7 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   lakeLg004,
   scanAccountWithLake
-} from "./chunk-KVONVMIV.js";
+} from "./chunk-CJRDU6RD.js";
 import "./chunk-CHPPK2CZ.js";
 import "./chunk-7WMFY2GQ.js";
 import "./chunk-GWCLHQKQ.js";
