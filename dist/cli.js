@@ -9,19 +9,22 @@ import {
   parseRegions,
   parseRules,
   parseTimeout
-} from "./chunks/chunk-LJLSWXJI.js";
+} from "./chunks/chunk-MV5H2QQN.js";
+import "./chunks/chunk-PV244DXT.js";
+import {
+  VERSION
+} from "./chunks/chunk-KOHQH5XZ.js";
 import {
   loadConfig
-} from "./chunks/chunk-23CPCSRS.js";
+} from "./chunks/chunk-MOMQ2CHR.js";
 import {
   InputError,
   RULE_IDS,
-  VERSION,
   activeFindings,
   errorMessage,
   isIncomplete,
   meetsThreshold
-} from "./chunks/chunk-KZI3EHBT.js";
+} from "./chunks/chunk-4XFV4NQT.js";
 import "./chunks/chunk-LYD5ERHY.js";
 
 // src/cli/main.ts
@@ -239,18 +242,18 @@ async function main(argv, io = processIo()) {
       case "fix":
         return await fixCommand(io, values, positionals);
       case "emulate": {
-        const { runEmulate } = await import("./chunks/emulate-A5FXSBO5.js");
+        const { runEmulate } = await import("./chunks/emulate-G4ICYHB6.js");
         return await runEmulate(io, values);
       }
       case "accounts": {
         const av = values;
-        const { runAccounts } = await import("./chunks/accounts-C7WNYRO3.js");
+        const { runAccounts } = await import("./chunks/accounts-KJ5FZ4UQ.js");
         return await runAccounts(io, av, (text) => emit(io, text, av.output));
       }
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-MTILOLTN.js");
+        const { runDemo } = await import("./chunks/demo-7I4E6WF2.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }
@@ -316,9 +319,9 @@ async function scanCommand(io, v, pos) {
   const { config } = await configFor(io, v.config);
   await checkOutput(io, v.output);
   const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
-    import("./chunks/clients-P325XEU5.js"),
-    import("./chunks/scan-GFP5SOKA.js"),
-    import("./chunks/report-QVUAHKX3.js"),
+    import("./chunks/clients-3YGQTVQF.js"),
+    import("./chunks/scan-DRP3LAC4.js"),
+    import("./chunks/report-S7QGFTD7.js"),
     import("./chunks/progress-4F6S4GBF.js")
   ]);
   const clients = new AwsClients({
@@ -336,23 +339,23 @@ async function scanCommand(io, v, pos) {
     confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
     ...timeoutMs !== void 0 ? { timeoutLabel: `--timeout ${v.timeout}` } : {}
   };
-  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-FREWG6ZY.js");
+  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-DPHHCHAE.js");
   const accounts = parseAccountsFlag(v.accounts);
   const eds = parseEventDataStore(v["cloudtrail-lake"]);
   try {
-    const report = accounts ? await (await import("./chunks/org-scan-FREWG6ZY.js")).runOrgScan(io, clients, {
+    const report = accounts ? await (await import("./chunks/org-scan-DPHHCHAE.js")).runOrgScan(io, clients, {
       accounts,
       v,
       apiBudget,
       base: common,
       ...endpointUrl ? { endpointUrl } : {}
-    }) : eds ? await (await import("./chunks/lake-lg004-3OCC74WU.js")).scanAccountWithLake(
+    }) : eds ? await (await import("./chunks/lake-lg004-HSQW43KS.js")).scanAccountWithLake(
       { clients, ...common, onProgress: progress.onProgress },
       { eventDataStore: eds }
     ) : await scanAccount({ clients, ...common, onProgress: progress.onProgress });
     progress.finish();
     if (v["security-hub"]) {
-      const { importIntoSecurityHub } = await import("./chunks/security-hub-ZF5TLVJH.js");
+      const { importIntoSecurityHub } = await import("./chunks/security-hub-GB5CEICL.js");
       await importIntoSecurityHub(io, clients, report, rules);
     }
     const text = renderReport(report, format, { asffRegion: clients.homeRegion });
@@ -369,8 +372,8 @@ async function iacCommand(io, v, pos) {
   const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config);
   const [{ repoPrefix, scanIac }, { renderReport }] = await Promise.all([
-    import("./chunks/iac-36W27F6C.js"),
-    import("./chunks/report-QVUAHKX3.js")
+    import("./chunks/iac-ZZTRTCGM.js"),
+    import("./chunks/report-S7QGFTD7.js")
   ]);
   if (format === "asff") {
     throw new InputError(
@@ -386,8 +389,8 @@ async function fixCommand(io, v, pos) {
   noPositionals("fix", pos, 1);
   const root = await directoryArg(io, "fix", pos[0]);
   const { config } = await configFor(io, v.config);
-  const report = v.report ? await (await import("./chunks/report-file-6LDQFG6Y.js")).readReportFile(io, v.report) : void 0;
-  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-36W27F6C.js");
+  const report = v.report ? await (await import("./chunks/report-file-QUPN2MJY.js")).readReportFile(io, v.report) : void 0;
+  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-ZZTRTCGM.js");
   const prefix = repoPrefix(io.cwd, root);
   const { files } = await readIacTree(root, { prefix });
   const plan = await planFixes(files, { config, ...report ? { report } : {} });
@@ -421,8 +424,8 @@ async function mergeCommand(io, v, files) {
   const failOnFlag = parseFailOn(v["fail-on"]);
   const { config } = await configFor(io, v.config);
   const [{ mergeReportFiles }, { renderReport }] = await Promise.all([
-    import("./chunks/merge-Z6E42FPW.js"),
-    import("./chunks/report-QVUAHKX3.js")
+    import("./chunks/merge-XVMVHXNH.js"),
+    import("./chunks/report-S7QGFTD7.js")
   ]);
   const report = await mergeReportFiles(io, files);
   await emit(io, renderReport(report, format), v.output);

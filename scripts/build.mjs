@@ -80,27 +80,53 @@ const result = await build({
   },
 });
 
-// `lambda-guard --help` and `iac` must not load what only other commands use: the AWS SDK, the emulator and
-// the IaC parsers stay in chunks the CLI imports lazily (`import()` in src/cli/main.ts).
-const LAZY = [/node_modules\/@aws-sdk\//, /node_modules\/web-tree-sitter\//, /node_modules\/@smithy\//];
+// `lambda-guard --help` and `iac` must not load what only other commands use: the AWS SDK, the emulator, the
+// IaC parsers and zod stay in chunks the CLI imports lazily (`import()` in src/cli/main.ts), and the `iac`
+// command's own chunks (the IaC engine and the renderers) do without zod (src/model/index.ts says why).
 const outputs = result.metafile.outputs;
-const cliOut = Object.keys(outputs).find((o) => outputs[o].entryPoint === ENTRIES.cli);
-const eager = new Set();
-for (const stack = cliOut ? [cliOut] : []; stack.length > 0;) {
-  const o = stack.pop();
-  if (eager.has(o)) continue;
-  eager.add(o);
-  for (const i of outputs[o].imports)
-    if (i.kind === "import-statement" && outputs[i.path]) stack.push(i.path);
+/** Inputs of the chunks that loading `entry` loads before its code runs (static imports, transitively). */
+function loadedWith(entry) {
+  const start = Object.keys(outputs).filter((o) => outputs[o].entryPoint === entry);
+  if (start.length === 0) {
+    console.error(`build: no output is built from ${entry} — update the start-up check below`);
+    process.exit(1);
+  }
+  const seen = new Set();
+  for (const stack = [...start]; stack.length > 0;) {
+    const o = stack.pop();
+    if (seen.has(o)) continue;
+    seen.add(o);
+    for (const i of outputs[o].imports)
+      if (i.kind === "import-statement" && outputs[i.path]) stack.push(i.path);
+  }
+  return [...seen].flatMap((o) => Object.keys(outputs[o].inputs));
 }
-const loadedEagerly = [...eager]
-  .flatMap((o) => Object.keys(outputs[o].inputs))
-  .filter((i) => LAZY.some((r) => r.test(i)));
-if (loadedEagerly.length) {
-  console.error(
-    `build: the CLI would load at start-up: ${[...new Set(loadedEagerly.map((i) => i.split("/").slice(0, 3).join("/")))].join(", ")}`,
-  );
-  process.exit(1);
+const NOT_AT_START_UP = [
+  {
+    what: "the CLI would load at start-up",
+    entries: [ENTRIES.cli],
+    lazy: [
+      /node_modules\/@aws-sdk\//,
+      /node_modules\/@smithy\//,
+      /node_modules\/web-tree-sitter\//,
+      /node_modules\/zod\//,
+      /node_modules\/yaml\//,
+    ],
+  },
+  {
+    what: "`lambda-guard iac` would load",
+    entries: ["src/iac/index.ts", "src/report/index.ts"],
+    lazy: [/node_modules\/@aws-sdk\//, /node_modules\/@smithy\//, /node_modules\/zod\//],
+  },
+];
+for (const { what, entries, lazy } of NOT_AT_START_UP) {
+  const loaded = entries.flatMap(loadedWith).filter((i) => lazy.some((r) => r.test(i)));
+  if (loaded.length) {
+    console.error(
+      `build: ${what}: ${[...new Set(loaded.map((i) => i.split("/").slice(0, 3).join("/")))].join(", ")}`,
+    );
+    process.exit(1);
+  }
 }
 
 await mkdir(join(dist, "wasm"), { recursive: true });

@@ -13,13 +13,20 @@ import {
   statePath,
   warning,
   writeState
-} from "../chunks/chunk-3OTJC4XZ.js";
+} from "../chunks/chunk-RUA32VH2.js";
 import "../chunks/chunk-75E5FFQV.js";
-import "../chunks/chunk-VQOPCL6L.js";
-import "../chunks/chunk-23CPCSRS.js";
+import "../chunks/chunk-F3YZC6FF.js";
+import "../chunks/chunk-74QD6PXN.js";
+import "../chunks/chunk-OFTK4NJN.js";
+import "../chunks/chunk-RZOBS62O.js";
+import "../chunks/chunk-PV244DXT.js";
+import "../chunks/chunk-KOHQH5XZ.js";
+import "../chunks/chunk-LIMBUDJ4.js";
+import "../chunks/chunk-7RS7BPG5.js";
+import "../chunks/chunk-MOMQ2CHR.js";
 import {
   errorMessage
-} from "../chunks/chunk-KZI3EHBT.js";
+} from "../chunks/chunk-4XFV4NQT.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/action/finalize.ts

@@ -5,15 +5,22 @@ import {
   baseUrlFromEnv,
   privateKeyFromEnv,
   requiredEnv
-} from "../chunks/chunk-PBX4463K.js";
+} from "../chunks/chunk-JFL6B6RB.js";
 import "../chunks/chunk-75E5FFQV.js";
 import {
   app_default
-} from "../chunks/chunk-G4LJ2CDJ.js";
+} from "../chunks/chunk-OIDJ7KWK.js";
 import "../chunks/chunk-EBLIIYWC.js";
-import "../chunks/chunk-VQOPCL6L.js";
-import "../chunks/chunk-23CPCSRS.js";
-import "../chunks/chunk-KZI3EHBT.js";
+import "../chunks/chunk-F3YZC6FF.js";
+import "../chunks/chunk-74QD6PXN.js";
+import "../chunks/chunk-OFTK4NJN.js";
+import "../chunks/chunk-RZOBS62O.js";
+import "../chunks/chunk-PV244DXT.js";
+import "../chunks/chunk-KOHQH5XZ.js";
+import "../chunks/chunk-LIMBUDJ4.js";
+import "../chunks/chunk-7RS7BPG5.js";
+import "../chunks/chunk-MOMQ2CHR.js";
+import "../chunks/chunk-4XFV4NQT.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/app/server.ts

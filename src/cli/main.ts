@@ -1,18 +1,12 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import {
-  activeFindings,
-  errorMessage,
-  InputError,
-  isIncomplete,
-  loadConfig,
-  meetsThreshold,
-  RULE_IDS,
-  VERSION,
-  type FailOn,
-  type Report,
-} from "../model/index.js";
+import { loadConfig } from "../model/config.js";
+import { errorMessage, InputError } from "../model/errors.js";
+import { activeFindings, isIncomplete, type Report } from "../model/report.js";
+import { RULE_IDS } from "../model/rules.js";
+import { meetsThreshold, type FailOn } from "../model/severity.js";
+import { VERSION } from "../model/version.js";
 import { processIo, type Io } from "./io.js";
 import {
   parseApiBudget,

@@ -1,12 +1,7 @@
-import {
-  FAIL_ON_VALUES,
-  InputError,
-  isRuleId,
-  parseDuration,
-  RULE_IDS,
-  type FailOn,
-  type RuleId,
-} from "../model/index.js";
+import { parseDuration } from "../model/duration.js";
+import { InputError } from "../model/errors.js";
+import { isRuleId, RULE_IDS, type RuleId } from "../model/rules.js";
+import { FAIL_ON_VALUES, type FailOn } from "../model/severity.js";
 
 export const FORMATS = ["text", "json", "sarif", "markdown", "asff"] as const;
 export type Format = (typeof FORMATS)[number];

@@ -1,0 +1,35 @@
+import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
+import {
+  mergeReportFiles
+} from "./chunk-HV7B3TZG.js";
+import "./chunk-DOHDVGDD.js";
+import "./chunk-OFTK4NJN.js";
+import "./chunk-RZOBS62O.js";
+import "./chunk-PV244DXT.js";
+import "./chunk-KOHQH5XZ.js";
+import "./chunk-LIMBUDJ4.js";
+import "./chunk-7RS7BPG5.js";
+import "./chunk-MOMQ2CHR.js";
+import {
+  InputError
+} from "./chunk-4XFV4NQT.js";
+import "./chunk-LYD5ERHY.js";
+
+// src/cli/merge.ts
+import { resolve } from "node:path";
+async function mergeReportFiles2(io, files, now) {
+  if (files.length === 0) {
+    throw new InputError(
+      "give the report files to merge, e.g. lambda-guard merge reports/*/report.json",
+      "merge"
+    );
+  }
+  return mergeReportFiles(
+    files.map((f) => resolve(io.cwd, f)),
+    files,
+    { where: "merge", ...now ? { now } : {} }
+  );
+}
+export {
+  mergeReportFiles2 as mergeReportFiles
+};
