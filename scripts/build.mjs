@@ -97,7 +97,8 @@ for (const f of result.outputFiles) {
 
 // `lambda-guard --help` and `iac` must not load what only other commands use: the AWS SDK, the emulator, the
 // IaC parsers and zod stay in chunks the CLI imports lazily (`import()` in src/cli/main.ts), and the `iac`
-// command's own chunks (the IaC engine and the renderers) do without zod (src/model/index.ts says why).
+// command's own chunks (the IaC engine and the renderers) do without zod (src/model/index.ts says why) and
+// load the tree-sitter runtime only for a flavour that needs it (src/iac/treesitter.ts).
 const outputs = result.metafile.outputs;
 /** Inputs of the chunks that loading `entry` loads before its code runs (static imports, transitively). */
 function loadedWith(entry) {
@@ -129,9 +130,14 @@ const NOT_AT_START_UP = [
     ],
   },
   {
-    what: "`lambda-guard iac` would load",
-    entries: ["src/iac/index.ts", "src/report/index.ts"],
-    lazy: [/node_modules\/@aws-sdk\//, /node_modules\/@smithy\//, /node_modules\/zod\//],
+    what: "`lambda-guard iac` would load before it knows which flavours are present",
+    entries: ["src/iac/scan.ts", "src/report/index.ts"],
+    lazy: [
+      /node_modules\/@aws-sdk\//,
+      /node_modules\/@smithy\//,
+      /node_modules\/zod\//,
+      /node_modules\/web-tree-sitter\//,
+    ],
   },
 ];
 for (const { what, entries, lazy } of NOT_AT_START_UP) {

@@ -393,7 +393,7 @@ async function iacCommand(
   const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config as string | undefined);
   const [{ repoPrefix, scanIac }, { renderReport }] = await Promise.all([
-    import("../iac/index.js"),
+    import("../iac/scan.js"),
     import("../report/index.js"),
   ]);
   // Locations name files from the working directory (the repository root, usually), as SARIF needs.
