@@ -37,7 +37,10 @@ function processIo() {
   return {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
-    errIsTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
+    // A getter: touching process.stderr builds its stream (net or tty), a cost only `scan` progress needs.
+    get errIsTTY() {
+      return Boolean(process.stderr.isTTY) && !process.env.CI;
+    },
     cwd: process.cwd(),
     env: process.env
   };
@@ -247,13 +250,13 @@ async function main(argv, io = processIo()) {
       }
       case "accounts": {
         const av = values;
-        const { runAccounts } = await import("./chunks/accounts-KJ5FZ4UQ.js");
+        const { runAccounts } = await import("./chunks/accounts-FOT73TQ4.js");
         return await runAccounts(io, av, (text) => emit(io, text, av.output));
       }
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-7I4E6WF2.js");
+        const { runDemo } = await import("./chunks/demo-WBVJAPSN.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }
@@ -319,9 +322,9 @@ async function scanCommand(io, v, pos) {
   const { config } = await configFor(io, v.config);
   await checkOutput(io, v.output);
   const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
-    import("./chunks/clients-3YGQTVQF.js"),
-    import("./chunks/scan-DRP3LAC4.js"),
-    import("./chunks/report-S7QGFTD7.js"),
+    import("./chunks/clients-4AXEFNMG.js"),
+    import("./chunks/scan-TV3ODCXO.js"),
+    import("./chunks/report-ZGQ5KXHE.js"),
     import("./chunks/progress-4F6S4GBF.js")
   ]);
   const clients = new AwsClients({
@@ -339,17 +342,17 @@ async function scanCommand(io, v, pos) {
     confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
     ...timeoutMs !== void 0 ? { timeoutLabel: `--timeout ${v.timeout}` } : {}
   };
-  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-DPHHCHAE.js");
+  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-FKUOP6DD.js");
   const accounts = parseAccountsFlag(v.accounts);
   const eds = parseEventDataStore(v["cloudtrail-lake"]);
   try {
-    const report = accounts ? await (await import("./chunks/org-scan-DPHHCHAE.js")).runOrgScan(io, clients, {
+    const report = accounts ? await (await import("./chunks/org-scan-FKUOP6DD.js")).runOrgScan(io, clients, {
       accounts,
       v,
       apiBudget,
       base: common,
       ...endpointUrl ? { endpointUrl } : {}
-    }) : eds ? await (await import("./chunks/lake-lg004-HSQW43KS.js")).scanAccountWithLake(
+    }) : eds ? await (await import("./chunks/lake-lg004-IKD5LVHJ.js")).scanAccountWithLake(
       { clients, ...common, onProgress: progress.onProgress },
       { eventDataStore: eds }
     ) : await scanAccount({ clients, ...common, onProgress: progress.onProgress });
@@ -372,8 +375,8 @@ async function iacCommand(io, v, pos) {
   const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config);
   const [{ repoPrefix, scanIac }, { renderReport }] = await Promise.all([
-    import("./chunks/iac-ZZTRTCGM.js"),
-    import("./chunks/report-S7QGFTD7.js")
+    import("./chunks/scan-SYOH2HKP.js"),
+    import("./chunks/report-ZGQ5KXHE.js")
   ]);
   if (format === "asff") {
     throw new InputError(
@@ -390,7 +393,7 @@ async function fixCommand(io, v, pos) {
   const root = await directoryArg(io, "fix", pos[0]);
   const { config } = await configFor(io, v.config);
   const report = v.report ? await (await import("./chunks/report-file-QUPN2MJY.js")).readReportFile(io, v.report) : void 0;
-  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-ZZTRTCGM.js");
+  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-W6UX5LLE.js");
   const prefix = repoPrefix(io.cwd, root);
   const { files } = await readIacTree(root, { prefix });
   const plan = await planFixes(files, { config, ...report ? { report } : {} });
@@ -425,7 +428,7 @@ async function mergeCommand(io, v, files) {
   const { config } = await configFor(io, v.config);
   const [{ mergeReportFiles }, { renderReport }] = await Promise.all([
     import("./chunks/merge-XVMVHXNH.js"),
-    import("./chunks/report-S7QGFTD7.js")
+    import("./chunks/report-ZGQ5KXHE.js")
   ]);
   const report = await mergeReportFiles(io, files);
   await emit(io, renderReport(report, format), v.output);

@@ -2,8 +2,8 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   app_default,
   createApp
-} from "../chunks/chunk-OIDJ7KWK.js";
-import "../chunks/chunk-EBLIIYWC.js";
+} from "../chunks/chunk-N3CTBVX2.js";
+import "../chunks/chunk-TPH6OF3P.js";
 import "../chunks/chunk-F3YZC6FF.js";
 import "../chunks/chunk-74QD6PXN.js";
 import "../chunks/chunk-OFTK4NJN.js";

@@ -9,8 +9,8 @@ import "../chunks/chunk-75E5FFQV.js";
 import {
   DeliveryQueue,
   createApp
-} from "../chunks/chunk-OIDJ7KWK.js";
-import "../chunks/chunk-EBLIIYWC.js";
+} from "../chunks/chunk-N3CTBVX2.js";
+import "../chunks/chunk-TPH6OF3P.js";
 import "../chunks/chunk-F3YZC6FF.js";
 import "../chunks/chunk-74QD6PXN.js";
 import "../chunks/chunk-OFTK4NJN.js";

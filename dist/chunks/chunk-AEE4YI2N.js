@@ -5343,7 +5343,7 @@ var securityHubService = {
       404
     );
   },
-  // Security Hub's errors carry `Code` and `Message` (InvalidInputException, LimitExceededException, …).
+  // Security Hub's errors carry `Code` and `Message` (InvalidInputException, LimitExceededException, \u{2026}).
   renderError: (err) => {
     const res = restJsonError(err);
     return { ...res, body: JSON.stringify({ Code: err.code, Message: err.message }) };

@@ -1448,7 +1448,7 @@ function decideExposure(facts, now) {
     const what = [fu ? "lambda:InvokeFunctionUrl" : "", via ? "lambda:InvokeFunction via a URL" : ""].filter(Boolean).join(" and ");
     exposures.push({
       rule: "LG003",
-      // CONTRACTS §3: a public grant on a qualifier without a URL is latent, hence low.
+      // CONTRACTS \u{a7}3: a public grant on a qualifier without a URL is latent, hence low.
       severity: "low",
       kind: "latent-grant",
       qualifier: k === "" ? null : k,

@@ -20,7 +20,7 @@ import {
   principalFromArn,
   resolveFunctionArn,
   scanAccount
-} from "./chunk-NTTQAOQ3.js";
+} from "./chunk-AKOHASYA.js";
 import {
   AssumeRole$,
   DescribeQuery$,

@@ -6,11 +6,8 @@ import {
   statementCoversAction
 } from "./chunk-DI3Y5GZR.js";
 import {
-  decodeUtf8,
-  hasUtf8Bom,
-  normalizePrefix,
   readIacTree
-} from "./chunk-EBLIIYWC.js";
+} from "./chunk-TPH6OF3P.js";
 import {
   applyAllowList,
   fingerprint
@@ -29,8 +26,7 @@ import {
   __toESM
 } from "./chunk-LYD5ERHY.js";
 
-// src/iac/index.ts
-import { lstat, readFile as readFile2, realpath, writeFile } from "node:fs/promises";
+// src/iac/scan.ts
 import { isAbsolute, relative, resolve, sep } from "node:path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
@@ -67,7 +63,7 @@ function createScanner(text, ignoreTrivia = false) {
     scanError = 0;
   }
   function scanNumber() {
-    let start2 = pos;
+    let start = pos;
     if (text.charCodeAt(pos) === 48) {
       pos++;
     } else {
@@ -85,7 +81,7 @@ function createScanner(text, ignoreTrivia = false) {
         }
       } else {
         scanError = 3;
-        return text.substring(start2, pos);
+        return text.substring(start, pos);
       }
     }
     let end = pos;
@@ -104,24 +100,24 @@ function createScanner(text, ignoreTrivia = false) {
         scanError = 3;
       }
     }
-    return text.substring(start2, end);
+    return text.substring(start, end);
   }
   function scanString() {
-    let result = "", start2 = pos;
+    let result = "", start = pos;
     while (true) {
       if (pos >= len) {
-        result += text.substring(start2, pos);
+        result += text.substring(start, pos);
         scanError = 2;
         break;
       }
       const ch = text.charCodeAt(pos);
       if (ch === 34) {
-        result += text.substring(start2, pos);
+        result += text.substring(start, pos);
         pos++;
         break;
       }
       if (ch === 92) {
-        result += text.substring(start2, pos);
+        result += text.substring(start, pos);
         pos++;
         if (pos >= len) {
           scanError = 2;
@@ -164,12 +160,12 @@ function createScanner(text, ignoreTrivia = false) {
           default:
             scanError = 5;
         }
-        start2 = pos;
+        start = pos;
         continue;
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text.substring(start2, pos);
+          result += text.substring(start, pos);
           scanError = 2;
           break;
         } else {
@@ -237,7 +233,7 @@ function createScanner(text, ignoreTrivia = false) {
         return token = 10;
       // comments
       case 47:
-        const start2 = pos - 1;
+        const start = pos - 1;
         if (text.charCodeAt(pos + 1) === 47) {
           pos += 2;
           while (pos < len) {
@@ -246,7 +242,7 @@ function createScanner(text, ignoreTrivia = false) {
             }
             pos++;
           }
-          value = text.substring(start2, pos);
+          value = text.substring(start, pos);
           return token = 12;
         }
         if (text.charCodeAt(pos + 1) === 42) {
@@ -273,7 +269,7 @@ function createScanner(text, ignoreTrivia = false) {
             pos++;
             scanError = 1;
           }
-          value = text.substring(start2, pos);
+          value = text.substring(start, pos);
           return token = 13;
         }
         value += String.fromCharCode(code);
@@ -681,17 +677,17 @@ function format(documentText, range, options) {
 }
 function repeat(s, count) {
   let result = "";
-  for (let i2 = 0; i2 < count; i2++) {
+  for (let i = 0; i < count; i++) {
     result += s;
   }
   return result;
 }
 function computeIndentLevel(content, options) {
-  let i2 = 0;
+  let i = 0;
   let nChars = 0;
   const tabSize = options.tabSize || 4;
-  while (i2 < content.length) {
-    let ch = content.charAt(i2);
+  while (i < content.length) {
+    let ch = content.charAt(i);
     if (ch === cachedSpaces[1]) {
       nChars++;
     } else if (ch === "	") {
@@ -699,15 +695,15 @@ function computeIndentLevel(content, options) {
     } else {
       break;
     }
-    i2++;
+    i++;
   }
   return Math.floor(nChars / tabSize);
 }
 function getEOL(options, text) {
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const ch = text.charAt(i2);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
     if (ch === "\r") {
-      if (i2 + 1 < text.length && text.charAt(i2 + 1) === "\n") {
+      if (i + 1 < text.length && text.charAt(i + 1) === "\n") {
         return "\r\n";
       }
       return "\r";
@@ -744,9 +740,9 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
     onObjectBegin: (offset) => {
       currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
     },
-    onObjectProperty: (name2, offset, length) => {
+    onObjectProperty: (name, offset, length) => {
       currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name2, offset, length, parent: currentParent });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
     },
     onObjectEnd: (offset, length) => {
       ensurePropertyComplete(offset + length);
@@ -1295,8 +1291,8 @@ function withFormatting(text, edit, options) {
     }
   }
   const edits = format(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: false });
-  for (let i2 = edits.length - 1; i2 >= 0; i2--) {
-    const edit2 = edits[i2];
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const edit2 = edits[i];
     newText = applyEdit(newText, edit2);
     begin = Math.min(begin, edit2.offset);
     end = Math.max(end, edit2.offset + edit2.length);
@@ -1405,23 +1401,23 @@ function modify(text, path, value, options) {
 }
 
 // src/iac/finding.ts
-function makeFinding(i2) {
-  const rule = RULES[i2.rule];
+function makeFinding(i) {
+  const rule = RULES[i.rule];
   return {
-    fingerprint: fingerprint(i2.rule, i2.path, i2.address, i2.statementId),
-    rule: i2.rule,
-    severity: i2.severity ?? rule.defaultSeverity,
+    fingerprint: fingerprint(i.rule, i.path, i.address, i.statementId),
+    rule: i.rule,
+    severity: i.severity ?? rule.defaultSeverity,
     title: rule.title,
-    message: i2.message,
+    message: i.message,
     resource: {
-      kind: i2.kind,
-      ...i2.functionName ? { functionName: i2.functionName } : {},
-      ...i2.qualifier !== void 0 ? { qualifier: i2.qualifier } : {},
-      iac: { address: i2.address, flavour: i2.flavour }
+      kind: i.kind,
+      ...i.functionName ? { functionName: i.functionName } : {},
+      ...i.qualifier !== void 0 ? { qualifier: i.qualifier } : {},
+      iac: { address: i.address, flavour: i.flavour }
     },
-    location: { path: i2.path, startLine: i2.line, endLine: i2.endLine ?? i2.line },
-    evidence: i2.evidence ?? {},
-    remediation: i2.remediation
+    location: { path: i.path, startLine: i.line, endLine: i.endLine ?? i.line },
+    evidence: i.evidence ?? {},
+    remediation: i.remediation
   };
 }
 function removePermissionNote(functionName) {
@@ -1492,15 +1488,15 @@ function exposureFinding(x, o) {
     evidence: { ...x.evidence, ...urlRef?.evidence, ...at === urlRef ? {} : at.evidence },
     remediation: { summary: SUMMARY[x.kind], ...notes.length > 0 ? { notes } : {} }
   });
-  const out2 = {
+  const out = {
     finding,
     ...at.resourceRange ? { resourceRange: at.resourceRange } : {},
     ...at.function ?? urlRef?.function ? { function: at.function ?? urlRef?.function } : {}
   };
-  if (unfixable !== void 0) out2.unfixable = unfixable;
-  else if (edits.length > 0) out2.fix = { edits, notes };
-  else out2.unfixable = "nothing in this code grants it: fix it in the account";
-  return out2;
+  if (unfixable !== void 0) out.unfixable = unfixable;
+  else if (edits.length > 0) out.fix = { edits, notes };
+  else out.unfixable = "nothing in this code grants it: fix it in the account";
+  return out;
 }
 
 // src/iac/policy-statements.ts
@@ -1534,17 +1530,17 @@ var MANAGED_POLICIES_WITH_LISTTAGS = /* @__PURE__ */ new Set([
   "SecurityAudit"
 ]);
 function managedPolicyAllowsListTags(arnOrName) {
-  const name2 = arnOrName.replace(/^arn:[^:]+:iam::aws:policy\/(?:.*\/)?/, "");
-  return MANAGED_POLICIES_WITH_LISTTAGS.has(name2);
+  const name = arnOrName.replace(/^arn:[^:]+:iam::aws:policy\/(?:.*\/)?/, "");
+  return MANAGED_POLICIES_WITH_LISTTAGS.has(name);
 }
 function analyzeIdentity(statements, managedPolicies = []) {
   const getFunctionStatements = [];
   let listTagsAllowed = managedPolicies.some(managedPolicyAllowsListTags);
   let listTagsDenied = false;
-  statements.forEach((s, i2) => {
+  statements.forEach((s, i) => {
     if (s.effect === "Allow") {
       if (statementCoversAction2(s, GET_FUNCTION) && resourcesMayIncludeFunction(s))
-        getFunctionStatements.push(i2);
+        getFunctionStatements.push(i);
       if (statementCoversAction2(s, LIST_TAGS) && resourcesMayIncludeFunction(s)) listTagsAllowed = true;
     } else if (s.effect === "Deny" && statementCoversAction2(s, LIST_TAGS) && !s.condition) {
       listTagsDenied = true;
@@ -1571,3956 +1567,6 @@ function fromJsonStatement(raw) {
   if (o.Condition !== void 0) stmt.condition = o.Condition;
   return stmt;
 }
-
-// src/iac/treesitter.ts
-import { setFlagsFromString } from "node:v8";
-
-// node_modules/web-tree-sitter/tree-sitter.js
-var __defProp = Object.defineProperty;
-var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
-var SIZE_OF_SHORT = 2;
-var SIZE_OF_INT = 4;
-var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
-var SIZE_OF_NODE = 5 * SIZE_OF_INT;
-var SIZE_OF_POINT = 2 * SIZE_OF_INT;
-var SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
-var ZERO_POINT = { row: 0, column: 0 };
-var INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
-function assertInternal(x) {
-  if (x !== INTERNAL) throw new Error("Illegal constructor");
-}
-__name(assertInternal, "assertInternal");
-function isPoint(point) {
-  return !!point && typeof point.row === "number" && typeof point.column === "number";
-}
-__name(isPoint, "isPoint");
-function setModule(module2) {
-  C = module2;
-}
-__name(setModule, "setModule");
-var C;
-var LookaheadIterator = class {
-  static {
-    __name(this, "LookaheadIterator");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for WASM
-  /** @internal */
-  language;
-  /** @internal */
-  constructor(internal, address, language) {
-    assertInternal(internal);
-    this[0] = address;
-    this.language = language;
-  }
-  /** Get the current symbol of the lookahead iterator. */
-  get currentTypeId() {
-    return C._ts_lookahead_iterator_current_symbol(this[0]);
-  }
-  /** Get the current symbol name of the lookahead iterator. */
-  get currentType() {
-    return this.language.types[this.currentTypeId] || "ERROR";
-  }
-  /** Delete the lookahead iterator, freeing its resources. */
-  delete() {
-    C._ts_lookahead_iterator_delete(this[0]);
-    this[0] = 0;
-  }
-  /**
-   * Reset the lookahead iterator.
-   *
-   * This returns `true` if the language was set successfully and `false`
-   * otherwise.
-   */
-  reset(language, stateId) {
-    if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
-      this.language = language;
-      return true;
-    }
-    return false;
-  }
-  /**
-   * Reset the lookahead iterator to another state.
-   *
-   * This returns `true` if the iterator was reset to the given state and
-   * `false` otherwise.
-   */
-  resetState(stateId) {
-    return Boolean(C._ts_lookahead_iterator_reset_state(this[0], stateId));
-  }
-  /**
-   * Returns an iterator that iterates over the symbols of the lookahead iterator.
-   *
-   * The iterator will yield the current symbol name as a string for each step
-   * until there are no more symbols to iterate over.
-   */
-  [Symbol.iterator]() {
-    return {
-      next: /* @__PURE__ */ __name(() => {
-        if (C._ts_lookahead_iterator_next(this[0])) {
-          return { done: false, value: this.currentType };
-        }
-        return { done: true, value: "" };
-      }, "next")
-    };
-  }
-};
-function getText(tree, startIndex, endIndex, startPosition) {
-  const length = endIndex - startIndex;
-  let result = tree.textCallback(startIndex, startPosition);
-  if (result) {
-    startIndex += result.length;
-    while (startIndex < endIndex) {
-      const string = tree.textCallback(startIndex, startPosition);
-      if (string && string.length > 0) {
-        startIndex += string.length;
-        result += string;
-      } else {
-        break;
-      }
-    }
-    if (startIndex > endIndex) {
-      result = result.slice(0, length);
-    }
-  }
-  return result ?? "";
-}
-__name(getText, "getText");
-var Tree = class _Tree {
-  static {
-    __name(this, "Tree");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for WASM
-  /** @internal */
-  textCallback;
-  /** The language that was used to parse the syntax tree. */
-  language;
-  /** @internal */
-  constructor(internal, address, language, textCallback) {
-    assertInternal(internal);
-    this[0] = address;
-    this.language = language;
-    this.textCallback = textCallback;
-  }
-  /** Create a shallow copy of the syntax tree. This is very fast. */
-  copy() {
-    const address = C._ts_tree_copy(this[0]);
-    return new _Tree(INTERNAL, address, this.language, this.textCallback);
-  }
-  /** Delete the syntax tree, freeing its resources. */
-  delete() {
-    C._ts_tree_delete(this[0]);
-    this[0] = 0;
-  }
-  /** Get the root node of the syntax tree. */
-  get rootNode() {
-    C._ts_tree_root_node_wasm(this[0]);
-    return unmarshalNode(this);
-  }
-  /**
-   * Get the root node of the syntax tree, but with its position shifted
-   * forward by the given offset.
-   */
-  rootNodeWithOffset(offsetBytes, offsetExtent) {
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, offsetBytes, "i32");
-    marshalPoint(address + SIZE_OF_INT, offsetExtent);
-    C._ts_tree_root_node_with_offset_wasm(this[0]);
-    return unmarshalNode(this);
-  }
-  /**
-   * Edit the syntax tree to keep it in sync with source code that has been
-   * edited.
-   *
-   * You must describe the edit both in terms of byte offsets and in terms of
-   * row/column coordinates.
-   */
-  edit(edit) {
-    marshalEdit(edit);
-    C._ts_tree_edit_wasm(this[0]);
-  }
-  /** Create a new {@link TreeCursor} starting from the root of the tree. */
-  walk() {
-    return this.rootNode.walk();
-  }
-  /**
-   * Compare this old edited syntax tree to a new syntax tree representing
-   * the same document, returning a sequence of ranges whose syntactic
-   * structure has changed.
-   *
-   * For this to work correctly, this syntax tree must have been edited such
-   * that its ranges match up to the new tree. Generally, you'll want to
-   * call this method right after calling one of the [`Parser::parse`]
-   * functions. Call it on the old tree that was passed to parse, and
-   * pass the new tree that was returned from `parse`.
-   */
-  getChangedRanges(other) {
-    if (!(other instanceof _Tree)) {
-      throw new TypeError("Argument must be a Tree");
-    }
-    C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /** Get the included ranges that were used to parse the syntax tree. */
-  getIncludedRanges() {
-    C._ts_tree_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-};
-var TreeCursor = class _TreeCursor {
-  static {
-    __name(this, "TreeCursor");
-  }
-  /** @internal */
-  // @ts-expect-error: never read
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  // @ts-expect-error: never read
-  [1] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  // @ts-expect-error: never read
-  [2] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  // @ts-expect-error: never read
-  [3] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  tree;
-  /** @internal */
-  constructor(internal, tree) {
-    assertInternal(internal);
-    this.tree = tree;
-    unmarshalTreeCursor(this);
-  }
-  /** Creates a deep copy of the tree cursor. This allocates new memory. */
-  copy() {
-    const copy = new _TreeCursor(INTERNAL, this.tree);
-    C._ts_tree_cursor_copy_wasm(this.tree[0]);
-    unmarshalTreeCursor(copy);
-    return copy;
-  }
-  /** Delete the tree cursor, freeing its resources. */
-  delete() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_delete_wasm(this.tree[0]);
-    this[0] = this[1] = this[2] = 0;
-  }
-  /** Get the tree cursor's current {@link Node}. */
-  get currentNode() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_current_node_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the numerical field id of this tree cursor's current node.
-   *
-   * See also {@link TreeCursor#currentFieldName}.
-   */
-  get currentFieldId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
-  }
-  /** Get the field name of this tree cursor's current node. */
-  get currentFieldName() {
-    return this.tree.language.fields[this.currentFieldId];
-  }
-  /**
-   * Get the depth of the cursor's current node relative to the original
-   * node that the cursor was constructed with.
-   */
-  get currentDepth() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
-  }
-  /**
-   * Get the index of the cursor's current node out of all of the
-   * descendants of the original node that the cursor was constructed with.
-   */
-  get currentDescendantIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
-  }
-  /** Get the type of the cursor's current node. */
-  get nodeType() {
-    return this.tree.language.types[this.nodeTypeId] || "ERROR";
-  }
-  /** Get the type id of the cursor's current node. */
-  get nodeTypeId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
-  }
-  /** Get the state id of the cursor's current node. */
-  get nodeStateId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
-  }
-  /** Get the id of the cursor's current node. */
-  get nodeId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
-  }
-  /**
-   * Check if the cursor's current node is *named*.
-   *
-   * Named nodes correspond to named rules in the grammar, whereas
-   * *anonymous* nodes correspond to string literals in the grammar.
-   */
-  get nodeIsNamed() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if the cursor's current node is *missing*.
-   *
-   * Missing nodes are inserted by the parser in order to recover from
-   * certain kinds of syntax errors.
-   */
-  get nodeIsMissing() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
-  }
-  /** Get the string content of the cursor's current node. */
-  get nodeText() {
-    marshalTreeCursor(this);
-    const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-    const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
-    const startPosition = unmarshalPoint(TRANSFER_BUFFER);
-    return getText(this.tree, startIndex, endIndex, startPosition);
-  }
-  /** Get the start position of the cursor's current node. */
-  get startPosition() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the end position of the cursor's current node. */
-  get endPosition() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_end_position_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the start index of the cursor's current node. */
-  get startIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-  }
-  /** Get the end index of the cursor's current node. */
-  get endIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-  }
-  /**
-   * Move this cursor to the first child of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there were no children.
-   */
-  gotoFirstChild() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the last child of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there were no children.
-   *
-   * Note that this function may be slower than
-   * {@link TreeCursor#gotoFirstChild} because it needs to
-   * iterate through all the children to compute the child's position.
-   */
-  gotoLastChild() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the parent of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no parent node (the cursor was already on the
-   * root node).
-   *
-   * Note that the node the cursor was constructed with is considered the root
-   * of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoParent() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the next sibling of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no next sibling node.
-   *
-   * Note that the node the cursor was constructed with is considered the root
-   * of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoNextSibling() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the previous sibling of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no previous sibling node.
-   *
-   * Note that this function may be slower than
-   * {@link TreeCursor#gotoNextSibling} due to how node
-   * positions are stored. In the worst case, this will need to iterate
-   * through all the children up to the previous sibling node to recalculate
-   * its position. Also note that the node the cursor was constructed with is
-   * considered the root of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoPreviousSibling() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move the cursor to the node that is the nth descendant of
-   * the original node that the cursor was constructed with, where
-   * zero represents the original node itself.
-   */
-  gotoDescendant(goalDescendantIndex) {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
-    unmarshalTreeCursor(this);
-  }
-  /**
-   * Move this cursor to the first child of its current node that contains or
-   * starts after the given byte offset.
-   *
-   * This returns `true` if the cursor successfully moved to a child node, and returns
-   * `false` if no such child was found.
-   */
-  gotoFirstChildForIndex(goalIndex) {
-    marshalTreeCursor(this);
-    C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
-    const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the first child of its current node that contains or
-   * starts after the given byte offset.
-   *
-   * This returns the index of the child node if one was found, and returns
-   * `null` if no such child was found.
-   */
-  gotoFirstChildForPosition(goalPosition) {
-    marshalTreeCursor(this);
-    marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
-    const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Re-initialize this tree cursor to start at the original node that the
-   * cursor was constructed with.
-   */
-  reset(node) {
-    marshalNode(node);
-    marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
-    C._ts_tree_cursor_reset_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-  }
-  /**
-   * Re-initialize a tree cursor to the same position as another cursor.
-   *
-   * Unlike {@link TreeCursor#reset}, this will not lose parent
-   * information and allows reusing already created cursors.
-   */
-  resetTo(cursor) {
-    marshalTreeCursor(this, TRANSFER_BUFFER);
-    marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
-    C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
-    unmarshalTreeCursor(this);
-  }
-};
-var Node = class {
-  static {
-    __name(this, "Node");
-  }
-  /** @internal */
-  // @ts-expect-error: never read
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  _children;
-  /** @internal */
-  _namedChildren;
-  /** @internal */
-  constructor(internal, {
-    id,
-    tree,
-    startIndex,
-    startPosition,
-    other
-  }) {
-    assertInternal(internal);
-    this[0] = other;
-    this.id = id;
-    this.tree = tree;
-    this.startIndex = startIndex;
-    this.startPosition = startPosition;
-  }
-  /**
-   * The numeric id for this node that is unique.
-   *
-   * Within a given syntax tree, no two nodes have the same id. However:
-   *
-   * * If a new tree is created based on an older tree, and a node from the old tree is reused in
-   *   the process, then that node will have the same id in both trees.
-   *
-   * * A node not marked as having changes does not guarantee it was reused.
-   *
-   * * If a node is marked as having changed in the old tree, it will not be reused.
-   */
-  id;
-  /** The byte index where this node starts. */
-  startIndex;
-  /** The position where this node starts. */
-  startPosition;
-  /** The tree that this node belongs to. */
-  tree;
-  /** Get this node's type as a numerical id. */
-  get typeId() {
-    marshalNode(this);
-    return C._ts_node_symbol_wasm(this.tree[0]);
-  }
-  /**
-   * Get the node's type as a numerical id as it appears in the grammar,
-   * ignoring aliases.
-   */
-  get grammarId() {
-    marshalNode(this);
-    return C._ts_node_grammar_symbol_wasm(this.tree[0]);
-  }
-  /** Get this node's type as a string. */
-  get type() {
-    return this.tree.language.types[this.typeId] || "ERROR";
-  }
-  /**
-   * Get this node's symbol name as it appears in the grammar, ignoring
-   * aliases as a string.
-   */
-  get grammarType() {
-    return this.tree.language.types[this.grammarId] || "ERROR";
-  }
-  /**
-   * Check if this node is *named*.
-   *
-   * Named nodes correspond to named rules in the grammar, whereas
-   * *anonymous* nodes correspond to string literals in the grammar.
-   */
-  get isNamed() {
-    marshalNode(this);
-    return C._ts_node_is_named_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node is *extra*.
-   *
-   * Extra nodes represent things like comments, which are not required
-   * by the grammar, but can appear anywhere.
-   */
-  get isExtra() {
-    marshalNode(this);
-    return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node represents a syntax error.
-   *
-   * Syntax errors represent parts of the code that could not be incorporated
-   * into a valid syntax tree.
-   */
-  get isError() {
-    marshalNode(this);
-    return C._ts_node_is_error_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node is *missing*.
-   *
-   * Missing nodes are inserted by the parser in order to recover from
-   * certain kinds of syntax errors.
-   */
-  get isMissing() {
-    marshalNode(this);
-    return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
-  }
-  /** Check if this node has been edited. */
-  get hasChanges() {
-    marshalNode(this);
-    return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node represents a syntax error or contains any syntax
-   * errors anywhere within it.
-   */
-  get hasError() {
-    marshalNode(this);
-    return C._ts_node_has_error_wasm(this.tree[0]) === 1;
-  }
-  /** Get the byte index where this node ends. */
-  get endIndex() {
-    marshalNode(this);
-    return C._ts_node_end_index_wasm(this.tree[0]);
-  }
-  /** Get the position where this node ends. */
-  get endPosition() {
-    marshalNode(this);
-    C._ts_node_end_point_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the string content of this node. */
-  get text() {
-    return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
-  }
-  /** Get this node's parse state. */
-  get parseState() {
-    marshalNode(this);
-    return C._ts_node_parse_state_wasm(this.tree[0]);
-  }
-  /** Get the parse state after this node. */
-  get nextParseState() {
-    marshalNode(this);
-    return C._ts_node_next_parse_state_wasm(this.tree[0]);
-  }
-  /** Check if this node is equal to another node. */
-  equals(other) {
-    return this.tree === other.tree && this.id === other.id;
-  }
-  /**
-   * Get the node's child at the given index, where zero represents the first child.
-   *
-   * This method is fairly fast, but its cost is technically log(n), so if
-   * you might be iterating over a long list of children, you should use
-   * {@link Node#children} instead.
-   */
-  child(index) {
-    marshalNode(this);
-    C._ts_node_child_wasm(this.tree[0], index);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's *named* child at the given index.
-   *
-   * See also {@link Node#isNamed}.
-   * This method is fairly fast, but its cost is technically log(n), so if
-   * you might be iterating over a long list of children, you should use
-   * {@link Node#namedChildren} instead.
-   */
-  namedChild(index) {
-    marshalNode(this);
-    C._ts_node_named_child_wasm(this.tree[0], index);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's child with the given numerical field id.
-   *
-   * See also {@link Node#childForFieldName}. You can
-   * convert a field name to an id using {@link Language#fieldIdForName}.
-   */
-  childForFieldId(fieldId) {
-    marshalNode(this);
-    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the first child with the given field name.
-   *
-   * If multiple children may have the same field name, access them using
-   * {@link Node#childrenForFieldName}.
-   */
-  childForFieldName(fieldName) {
-    const fieldId = this.tree.language.fields.indexOf(fieldName);
-    if (fieldId !== -1) return this.childForFieldId(fieldId);
-    return null;
-  }
-  /** Get the field name of this node's child at the given index. */
-  fieldNameForChild(index) {
-    marshalNode(this);
-    const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
-    if (!address) return null;
-    return C.AsciiToString(address);
-  }
-  /** Get the field name of this node's named child at the given index. */
-  fieldNameForNamedChild(index) {
-    marshalNode(this);
-    const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
-    if (!address) return null;
-    return C.AsciiToString(address);
-  }
-  /**
-   * Get an array of this node's children with a given field name.
-   *
-   * See also {@link Node#children}.
-   */
-  childrenForFieldName(fieldName) {
-    const fieldId = this.tree.language.fields.indexOf(fieldName);
-    if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
-    return [];
-  }
-  /**
-    * Get an array of this node's children with a given field id.
-    *
-    * See also {@link Node#childrenForFieldName}.
-    */
-  childrenForFieldId(fieldId) {
-    marshalNode(this);
-    C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalNode(this.tree, address);
-        address += SIZE_OF_NODE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /** Get the node's first child that contains or starts after the given byte offset. */
-  firstChildForIndex(index) {
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, index, "i32");
-    C._ts_node_first_child_for_byte_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the node's first named child that contains or starts after the given byte offset. */
-  firstNamedChildForIndex(index) {
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, index, "i32");
-    C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get this node's number of children. */
-  get childCount() {
-    marshalNode(this);
-    return C._ts_node_child_count_wasm(this.tree[0]);
-  }
-  /**
-   * Get this node's number of *named* children.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get namedChildCount() {
-    marshalNode(this);
-    return C._ts_node_named_child_count_wasm(this.tree[0]);
-  }
-  /** Get this node's first child. */
-  get firstChild() {
-    return this.child(0);
-  }
-  /**
-   * Get this node's first named child.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get firstNamedChild() {
-    return this.namedChild(0);
-  }
-  /** Get this node's last child. */
-  get lastChild() {
-    return this.child(this.childCount - 1);
-  }
-  /**
-   * Get this node's last named child.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get lastNamedChild() {
-    return this.namedChild(this.namedChildCount - 1);
-  }
-  /**
-   * Iterate over this node's children.
-   *
-   * If you're walking the tree recursively, you may want to use the
-   * {@link TreeCursor} APIs directly instead.
-   */
-  get children() {
-    if (!this._children) {
-      marshalNode(this);
-      C._ts_node_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._children = new Array(count);
-      if (count > 0) {
-        let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
-          this._children[i2] = unmarshalNode(this.tree, address);
-          address += SIZE_OF_NODE;
-        }
-        C._free(buffer);
-      }
-    }
-    return this._children;
-  }
-  /**
-   * Iterate over this node's named children.
-   *
-   * See also {@link Node#children}.
-   */
-  get namedChildren() {
-    if (!this._namedChildren) {
-      marshalNode(this);
-      C._ts_node_named_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._namedChildren = new Array(count);
-      if (count > 0) {
-        let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
-          this._namedChildren[i2] = unmarshalNode(this.tree, address);
-          address += SIZE_OF_NODE;
-        }
-        C._free(buffer);
-      }
-    }
-    return this._namedChildren;
-  }
-  /**
-   * Get the descendants of this node that are the given type, or in the given types array.
-   *
-   * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
-   *
-   * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
-   */
-  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
-    if (!Array.isArray(types)) types = [types];
-    const symbols = [];
-    const typesBySymbol = this.tree.language.types;
-    for (const node_type of types) {
-      if (node_type == "ERROR") {
-        symbols.push(65535);
-      }
-    }
-    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
-      if (types.includes(typesBySymbol[i2])) {
-        symbols.push(i2);
-      }
-    }
-    const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
-    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
-      C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
-    }
-    marshalNode(this);
-    C._ts_node_descendants_of_type_wasm(
-      this.tree[0],
-      symbolsAddress,
-      symbols.length,
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column
-    );
-    const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
-    const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(descendantCount);
-    if (descendantCount > 0) {
-      let address = descendantAddress;
-      for (let i2 = 0; i2 < descendantCount; i2++) {
-        result[i2] = unmarshalNode(this.tree, address);
-        address += SIZE_OF_NODE;
-      }
-    }
-    C._free(descendantAddress);
-    C._free(symbolsAddress);
-    return result;
-  }
-  /** Get this node's next sibling. */
-  get nextSibling() {
-    marshalNode(this);
-    C._ts_node_next_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get this node's previous sibling. */
-  get previousSibling() {
-    marshalNode(this);
-    C._ts_node_prev_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's next *named* sibling.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get nextNamedSibling() {
-    marshalNode(this);
-    C._ts_node_next_named_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's previous *named* sibling.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get previousNamedSibling() {
-    marshalNode(this);
-    C._ts_node_prev_named_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the node's number of descendants, including one for the node itself. */
-  get descendantCount() {
-    marshalNode(this);
-    return C._ts_node_descendant_count_wasm(this.tree[0]);
-  }
-  /**
-   * Get this node's immediate parent.
-   * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
-   */
-  get parent() {
-    marshalNode(this);
-    C._ts_node_parent_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the node that contains `descendant`.
-   *
-   * Note that this can return `descendant` itself.
-   */
-  childWithDescendant(descendant) {
-    marshalNode(this);
-    marshalNode(descendant, 1);
-    C._ts_node_child_with_descendant_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest node within this node that spans the given byte range. */
-  descendantForIndex(start2, end = start2) {
-    if (typeof start2 !== "number" || typeof end !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, start2, "i32");
-    C.setValue(address + SIZE_OF_INT, end, "i32");
-    C._ts_node_descendant_for_index_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest named node within this node that spans the given byte range. */
-  namedDescendantForIndex(start2, end = start2) {
-    if (typeof start2 !== "number" || typeof end !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, start2, "i32");
-    C.setValue(address + SIZE_OF_INT, end, "i32");
-    C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest node within this node that spans the given point range. */
-  descendantForPosition(start2, end = start2) {
-    if (!isPoint(start2) || !isPoint(end)) {
-      throw new Error("Arguments must be {row, column} objects");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    marshalPoint(address, start2);
-    marshalPoint(address + SIZE_OF_POINT, end);
-    C._ts_node_descendant_for_position_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest named node within this node that spans the given point range. */
-  namedDescendantForPosition(start2, end = start2) {
-    if (!isPoint(start2) || !isPoint(end)) {
-      throw new Error("Arguments must be {row, column} objects");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    marshalPoint(address, start2);
-    marshalPoint(address + SIZE_OF_POINT, end);
-    C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Create a new {@link TreeCursor} starting from this node.
-   *
-   * Note that the given node is considered the root of the cursor,
-   * and the cursor cannot walk outside this node.
-   */
-  walk() {
-    marshalNode(this);
-    C._ts_tree_cursor_new_wasm(this.tree[0]);
-    return new TreeCursor(INTERNAL, this.tree);
-  }
-  /**
-   * Edit this node to keep it in-sync with source code that has been edited.
-   *
-   * This function is only rarely needed. When you edit a syntax tree with
-   * the {@link Tree#edit} method, all of the nodes that you retrieve from
-   * the tree afterward will already reflect the edit. You only need to
-   * use {@link Node#edit} when you have a specific {@link Node} instance that
-   * you want to keep and continue to use after an edit.
-   */
-  edit(edit) {
-    if (this.startIndex >= edit.oldEndIndex) {
-      this.startIndex = edit.newEndIndex + (this.startIndex - edit.oldEndIndex);
-      let subbedPointRow;
-      let subbedPointColumn;
-      if (this.startPosition.row > edit.oldEndPosition.row) {
-        subbedPointRow = this.startPosition.row - edit.oldEndPosition.row;
-        subbedPointColumn = this.startPosition.column;
-      } else {
-        subbedPointRow = 0;
-        subbedPointColumn = this.startPosition.column;
-        if (this.startPosition.column >= edit.oldEndPosition.column) {
-          subbedPointColumn = this.startPosition.column - edit.oldEndPosition.column;
-        }
-      }
-      if (subbedPointRow > 0) {
-        this.startPosition.row += subbedPointRow;
-        this.startPosition.column = subbedPointColumn;
-      } else {
-        this.startPosition.column += subbedPointColumn;
-      }
-    } else if (this.startIndex > edit.startIndex) {
-      this.startIndex = edit.newEndIndex;
-      this.startPosition.row = edit.newEndPosition.row;
-      this.startPosition.column = edit.newEndPosition.column;
-    }
-  }
-  /** Get the S-expression representation of this node. */
-  toString() {
-    marshalNode(this);
-    const address = C._ts_node_to_string_wasm(this.tree[0]);
-    const result = C.AsciiToString(address);
-    C._free(address);
-    return result;
-  }
-};
-function unmarshalCaptures(query, tree, address, patternIndex, result) {
-  for (let i2 = 0, n = result.length; i2 < n; i2++) {
-    const captureIndex = C.getValue(address, "i32");
-    address += SIZE_OF_INT;
-    const node = unmarshalNode(tree, address);
-    address += SIZE_OF_NODE;
-    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
-  }
-  return address;
-}
-__name(unmarshalCaptures, "unmarshalCaptures");
-function marshalNode(node, index = 0) {
-  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
-  C.setValue(address, node.id, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startPosition.row, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startPosition.column, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node[0], "i32");
-}
-__name(marshalNode, "marshalNode");
-function unmarshalNode(tree, address = TRANSFER_BUFFER) {
-  const id = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  if (id === 0) return null;
-  const index = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const row = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const column = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const other = C.getValue(address, "i32");
-  const result = new Node(INTERNAL, {
-    id,
-    tree,
-    startIndex: index,
-    startPosition: { row, column },
-    other
-  });
-  return result;
-}
-__name(unmarshalNode, "unmarshalNode");
-function marshalTreeCursor(cursor, address = TRANSFER_BUFFER) {
-  C.setValue(address + 0 * SIZE_OF_INT, cursor[0], "i32");
-  C.setValue(address + 1 * SIZE_OF_INT, cursor[1], "i32");
-  C.setValue(address + 2 * SIZE_OF_INT, cursor[2], "i32");
-  C.setValue(address + 3 * SIZE_OF_INT, cursor[3], "i32");
-}
-__name(marshalTreeCursor, "marshalTreeCursor");
-function unmarshalTreeCursor(cursor) {
-  cursor[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
-  cursor[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
-  cursor[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-  cursor[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
-}
-__name(unmarshalTreeCursor, "unmarshalTreeCursor");
-function marshalPoint(address, point) {
-  C.setValue(address, point.row, "i32");
-  C.setValue(address + SIZE_OF_INT, point.column, "i32");
-}
-__name(marshalPoint, "marshalPoint");
-function unmarshalPoint(address) {
-  const result = {
-    row: C.getValue(address, "i32") >>> 0,
-    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
-  };
-  return result;
-}
-__name(unmarshalPoint, "unmarshalPoint");
-function marshalRange(address, range) {
-  marshalPoint(address, range.startPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, range.endPosition);
-  address += SIZE_OF_POINT;
-  C.setValue(address, range.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, range.endIndex, "i32");
-  address += SIZE_OF_INT;
-}
-__name(marshalRange, "marshalRange");
-function unmarshalRange(address) {
-  const result = {};
-  result.startPosition = unmarshalPoint(address);
-  address += SIZE_OF_POINT;
-  result.endPosition = unmarshalPoint(address);
-  address += SIZE_OF_POINT;
-  result.startIndex = C.getValue(address, "i32") >>> 0;
-  address += SIZE_OF_INT;
-  result.endIndex = C.getValue(address, "i32") >>> 0;
-  return result;
-}
-__name(unmarshalRange, "unmarshalRange");
-function marshalEdit(edit, address = TRANSFER_BUFFER) {
-  marshalPoint(address, edit.startPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, edit.oldEndPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, edit.newEndPosition);
-  address += SIZE_OF_POINT;
-  C.setValue(address, edit.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, edit.oldEndIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, edit.newEndIndex, "i32");
-  address += SIZE_OF_INT;
-}
-__name(marshalEdit, "marshalEdit");
-function unmarshalLanguageMetadata(address) {
-  const major_version = C.getValue(address, "i32");
-  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
-  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
-  return { major_version, minor_version, patch_version };
-}
-__name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
-var PREDICATE_STEP_TYPE_CAPTURE = 1;
-var PREDICATE_STEP_TYPE_STRING = 2;
-var QUERY_WORD_REGEX = /[\w-]+/g;
-var CaptureQuantifier = {
-  Zero: 0,
-  ZeroOrOne: 1,
-  ZeroOrMore: 2,
-  One: 3,
-  OneOrMore: 4
-};
-var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
-var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
-var QueryErrorKind = {
-  Syntax: 1,
-  NodeName: 2,
-  FieldName: 3,
-  CaptureName: 4,
-  PatternStructure: 5
-};
-var QueryError = class _QueryError extends Error {
-  constructor(kind, info2, index, length) {
-    super(_QueryError.formatMessage(kind, info2));
-    this.kind = kind;
-    this.info = info2;
-    this.index = index;
-    this.length = length;
-    this.name = "QueryError";
-  }
-  static {
-    __name(this, "QueryError");
-  }
-  /** Formats an error message based on the error kind and info */
-  static formatMessage(kind, info2) {
-    switch (kind) {
-      case QueryErrorKind.NodeName:
-        return `Bad node name '${info2.word}'`;
-      case QueryErrorKind.FieldName:
-        return `Bad field name '${info2.word}'`;
-      case QueryErrorKind.CaptureName:
-        return `Bad capture name @${info2.word}`;
-      case QueryErrorKind.PatternStructure:
-        return `Bad pattern structure at offset ${info2.suffix}`;
-      case QueryErrorKind.Syntax:
-        return `Bad syntax at offset ${info2.suffix}`;
-    }
-  }
-};
-function parseAnyPredicate(steps, index, operator, textPredicates) {
-  if (steps.length !== 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
-    );
-  }
-  if (!isCaptureStep(steps[1])) {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
-    );
-  }
-  const isPositive = operator === "eq?" || operator === "any-eq?";
-  const matchAll = !operator.startsWith("any-");
-  if (isCaptureStep(steps[2])) {
-    const captureName1 = steps[1].name;
-    const captureName2 = steps[2].name;
-    textPredicates[index].push((captures) => {
-      const nodes1 = [];
-      const nodes2 = [];
-      for (const c of captures) {
-        if (c.name === captureName1) nodes1.push(c.node);
-        if (c.name === captureName2) nodes2.push(c.node);
-      }
-      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
-        return positive ? n1.text === n2.text : n1.text !== n2.text;
-      }, "compare");
-      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
-    });
-  } else {
-    const captureName = steps[1].name;
-    const stringValue2 = steps[2].value;
-    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue2, "matches");
-    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue2, "doesNotMatch");
-    textPredicates[index].push((captures) => {
-      const nodes = [];
-      for (const c of captures) {
-        if (c.name === captureName) nodes.push(c.node);
-      }
-      const test = isPositive ? matches : doesNotMatch;
-      return matchAll ? nodes.every(test) : nodes.some(test);
-    });
-  }
-}
-__name(parseAnyPredicate, "parseAnyPredicate");
-function parseMatchPredicate(steps, index, operator, textPredicates) {
-  if (steps.length !== 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
-    );
-  }
-  if (steps[1].type !== "capture") {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
-    );
-  }
-  if (steps[2].type !== "string") {
-    throw new Error(
-      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
-    );
-  }
-  const isPositive = operator === "match?" || operator === "any-match?";
-  const matchAll = !operator.startsWith("any-");
-  const captureName = steps[1].name;
-  const regex = new RegExp(steps[2].value);
-  textPredicates[index].push((captures) => {
-    const nodes = [];
-    for (const c of captures) {
-      if (c.name === captureName) nodes.push(c.node.text);
-    }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex.test(text) : !regex.test(text);
-    }, "test");
-    if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
-  });
-}
-__name(parseMatchPredicate, "parseMatchPredicate");
-function parseAnyOfPredicate(steps, index, operator, textPredicates) {
-  if (steps.length < 2) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
-    );
-  }
-  if (steps[1].type !== "capture") {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
-    );
-  }
-  const isPositive = operator === "any-of?";
-  const captureName = steps[1].name;
-  const stringSteps = steps.slice(2);
-  if (!stringSteps.every(isStringStep)) {
-    throw new Error(
-      `Arguments to \`#${operator}\` predicate must be strings.".`
-    );
-  }
-  const values = stringSteps.map((s) => s.value);
-  textPredicates[index].push((captures) => {
-    const nodes = [];
-    for (const c of captures) {
-      if (c.name === captureName) nodes.push(c.node.text);
-    }
-    if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
-  });
-}
-__name(parseAnyOfPredicate, "parseAnyOfPredicate");
-function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
-  if (steps.length < 2 || steps.length > 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
-    );
-  }
-  if (!steps.every(isStringStep)) {
-    throw new Error(
-      `Arguments to \`#${operator}\` predicate must be strings.".`
-    );
-  }
-  const properties = operator === "is?" ? assertedProperties : refutedProperties;
-  if (!properties[index]) properties[index] = {};
-  properties[index][steps[1].value] = steps[2]?.value ?? null;
-}
-__name(parseIsPredicate, "parseIsPredicate");
-function parseSetDirective(steps, index, setProperties) {
-  if (steps.length < 2 || steps.length > 3) {
-    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
-  }
-  if (!steps.every(isStringStep)) {
-    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
-  }
-  if (!setProperties[index]) setProperties[index] = {};
-  setProperties[index][steps[1].value] = steps[2]?.value ?? null;
-}
-__name(parseSetDirective, "parseSetDirective");
-function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
-  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
-    const name2 = captureNames[stepValueId];
-    steps.push({ type: "capture", name: name2 });
-  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
-    steps.push({ type: "string", value: stringValues[stepValueId] });
-  } else if (steps.length > 0) {
-    if (steps[0].type !== "string") {
-      throw new Error("Predicates must begin with a literal value");
-    }
-    const operator = steps[0].value;
-    switch (operator) {
-      case "any-not-eq?":
-      case "not-eq?":
-      case "any-eq?":
-      case "eq?":
-        parseAnyPredicate(steps, index, operator, textPredicates);
-        break;
-      case "any-not-match?":
-      case "not-match?":
-      case "any-match?":
-      case "match?":
-        parseMatchPredicate(steps, index, operator, textPredicates);
-        break;
-      case "not-any-of?":
-      case "any-of?":
-        parseAnyOfPredicate(steps, index, operator, textPredicates);
-        break;
-      case "is?":
-      case "is-not?":
-        parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties);
-        break;
-      case "set!":
-        parseSetDirective(steps, index, setProperties);
-        break;
-      default:
-        predicates[index].push({ operator, operands: steps.slice(1) });
-    }
-    steps.length = 0;
-  }
-}
-__name(parsePattern, "parsePattern");
-var Query = class {
-  static {
-    __name(this, "Query");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for WASM
-  /** @internal */
-  exceededMatchLimit;
-  /** @internal */
-  textPredicates;
-  /** The names of the captures used in the query. */
-  captureNames;
-  /** The quantifiers of the captures used in the query. */
-  captureQuantifiers;
-  /**
-   * The other user-defined predicates associated with the given index.
-   *
-   * This includes predicates with operators other than:
-   * - `match?`
-   * - `eq?` and `not-eq?`
-   * - `any-of?` and `not-any-of?`
-   * - `is?` and `is-not?`
-   * - `set!`
-   */
-  predicates;
-  /** The properties for predicates with the operator `set!`. */
-  setProperties;
-  /** The properties for predicates with the operator `is?`. */
-  assertedProperties;
-  /** The properties for predicates with the operator `is-not?`. */
-  refutedProperties;
-  /** The maximum number of in-progress matches for this cursor. */
-  matchLimit;
-  /**
-   * Create a new query from a string containing one or more S-expression
-   * patterns.
-   *
-   * The query is associated with a particular language, and can only be run
-   * on syntax nodes parsed with that language. References to Queries can be
-   * shared between multiple threads.
-   *
-   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
-   */
-  constructor(language, source) {
-    const sourceLength = C.lengthBytesUTF8(source);
-    const sourceAddress = C._malloc(sourceLength + 1);
-    C.stringToUTF8(source, sourceAddress, sourceLength + 1);
-    const address = C._ts_query_new(
-      language[0],
-      sourceAddress,
-      sourceLength,
-      TRANSFER_BUFFER,
-      TRANSFER_BUFFER + SIZE_OF_INT
-    );
-    if (!address) {
-      const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
-      const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
-      const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
-      const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
-      C._free(sourceAddress);
-      switch (errorId) {
-        case QueryErrorKind.Syntax:
-          throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
-        case QueryErrorKind.NodeName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.FieldName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.CaptureName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.PatternStructure:
-          throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
-      }
-    }
-    const stringCount = C._ts_query_string_count(address);
-    const captureCount = C._ts_query_capture_count(address);
-    const patternCount = C._ts_query_pattern_count(address);
-    const captureNames = new Array(captureCount);
-    const captureQuantifiers = new Array(patternCount);
-    const stringValues = new Array(stringCount);
-    for (let i2 = 0; i2 < captureCount; i2++) {
-      const nameAddress = C._ts_query_capture_name_for_id(
-        address,
-        i2,
-        TRANSFER_BUFFER
-      );
-      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-      captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
-    }
-    for (let i2 = 0; i2 < patternCount; i2++) {
-      const captureQuantifiersArray = new Array(captureCount);
-      for (let j = 0; j < captureCount; j++) {
-        const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
-        captureQuantifiersArray[j] = quantifier;
-      }
-      captureQuantifiers[i2] = captureQuantifiersArray;
-    }
-    for (let i2 = 0; i2 < stringCount; i2++) {
-      const valueAddress = C._ts_query_string_value_for_id(
-        address,
-        i2,
-        TRANSFER_BUFFER
-      );
-      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-      stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
-    }
-    const setProperties = new Array(patternCount);
-    const assertedProperties = new Array(patternCount);
-    const refutedProperties = new Array(patternCount);
-    const predicates = new Array(patternCount);
-    const textPredicates = new Array(patternCount);
-    for (let i2 = 0; i2 < patternCount; i2++) {
-      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
-      const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
-      predicates[i2] = [];
-      textPredicates[i2] = [];
-      const steps = new Array();
-      let stepAddress = predicatesAddress;
-      for (let j = 0; j < stepCount; j++) {
-        const stepType = C.getValue(stepAddress, "i32");
-        stepAddress += SIZE_OF_INT;
-        const stepValueId = C.getValue(stepAddress, "i32");
-        stepAddress += SIZE_OF_INT;
-        parsePattern(
-          i2,
-          stepType,
-          stepValueId,
-          captureNames,
-          stringValues,
-          steps,
-          textPredicates,
-          predicates,
-          setProperties,
-          assertedProperties,
-          refutedProperties
-        );
-      }
-      Object.freeze(textPredicates[i2]);
-      Object.freeze(predicates[i2]);
-      Object.freeze(setProperties[i2]);
-      Object.freeze(assertedProperties[i2]);
-      Object.freeze(refutedProperties[i2]);
-    }
-    C._free(sourceAddress);
-    this[0] = address;
-    this.captureNames = captureNames;
-    this.captureQuantifiers = captureQuantifiers;
-    this.textPredicates = textPredicates;
-    this.predicates = predicates;
-    this.setProperties = setProperties;
-    this.assertedProperties = assertedProperties;
-    this.refutedProperties = refutedProperties;
-    this.exceededMatchLimit = false;
-  }
-  /** Delete the query, freeing its resources. */
-  delete() {
-    C._ts_query_delete(this[0]);
-    this[0] = 0;
-  }
-  /**
-   * Iterate over all of the matches in the order that they were found.
-   *
-   * Each match contains the index of the pattern that matched, and a list of
-   * captures. Because multiple patterns can match the same set of nodes,
-   * one match may contain captures that appear *before* some of the
-   * captures from a previous match.
-   *
-   * @param {Node} node - The node to execute the query on.
-   *
-   * @param {QueryOptions} options - Options for query execution.
-   */
-  matches(node, options = {}) {
-    const startPosition = options.startPosition ?? ZERO_POINT;
-    const endPosition = options.endPosition ?? ZERO_POINT;
-    const startIndex = options.startIndex ?? 0;
-    const endIndex = options.endIndex ?? 0;
-    const matchLimit = options.matchLimit ?? 4294967295;
-    const maxStartDepth = options.maxStartDepth ?? 4294967295;
-    const timeoutMicros = options.timeoutMicros ?? 0;
-    const progressCallback = options.progressCallback;
-    if (typeof matchLimit !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    this.matchLimit = matchLimit;
-    if (endIndex !== 0 && startIndex > endIndex) {
-      throw new Error("`startIndex` cannot be greater than `endIndex`");
-    }
-    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
-      throw new Error("`startPosition` cannot be greater than `endPosition`");
-    }
-    if (progressCallback) {
-      C.currentQueryProgressCallback = progressCallback;
-    }
-    marshalNode(node);
-    C._ts_query_matches_wasm(
-      this[0],
-      node.tree[0],
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column,
-      startIndex,
-      endIndex,
-      matchLimit,
-      maxStartDepth,
-      timeoutMicros
-    );
-    const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
-    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result = new Array(rawCount);
-    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
-    let filteredCount = 0;
-    let address = startAddress;
-    for (let i2 = 0; i2 < rawCount; i2++) {
-      const patternIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureCount = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captures = new Array(captureCount);
-      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
-      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-        result[filteredCount] = { pattern: patternIndex, patternIndex, captures };
-        const setProperties = this.setProperties[patternIndex];
-        result[filteredCount].setProperties = setProperties;
-        const assertedProperties = this.assertedProperties[patternIndex];
-        result[filteredCount].assertedProperties = assertedProperties;
-        const refutedProperties = this.refutedProperties[patternIndex];
-        result[filteredCount].refutedProperties = refutedProperties;
-        filteredCount++;
-      }
-    }
-    result.length = filteredCount;
-    C._free(startAddress);
-    C.currentQueryProgressCallback = null;
-    return result;
-  }
-  /**
-   * Iterate over all of the individual captures in the order that they
-   * appear.
-   *
-   * This is useful if you don't care about which pattern matched, and just
-   * want a single, ordered sequence of captures.
-   *
-   * @param {Node} node - The node to execute the query on.
-   *
-   * @param {QueryOptions} options - Options for query execution.
-   */
-  captures(node, options = {}) {
-    const startPosition = options.startPosition ?? ZERO_POINT;
-    const endPosition = options.endPosition ?? ZERO_POINT;
-    const startIndex = options.startIndex ?? 0;
-    const endIndex = options.endIndex ?? 0;
-    const matchLimit = options.matchLimit ?? 4294967295;
-    const maxStartDepth = options.maxStartDepth ?? 4294967295;
-    const timeoutMicros = options.timeoutMicros ?? 0;
-    const progressCallback = options.progressCallback;
-    if (typeof matchLimit !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    this.matchLimit = matchLimit;
-    if (endIndex !== 0 && startIndex > endIndex) {
-      throw new Error("`startIndex` cannot be greater than `endIndex`");
-    }
-    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
-      throw new Error("`startPosition` cannot be greater than `endPosition`");
-    }
-    if (progressCallback) {
-      C.currentQueryProgressCallback = progressCallback;
-    }
-    marshalNode(node);
-    C._ts_query_captures_wasm(
-      this[0],
-      node.tree[0],
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column,
-      startIndex,
-      endIndex,
-      matchLimit,
-      maxStartDepth,
-      timeoutMicros
-    );
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result = new Array();
-    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
-    const captures = new Array();
-    let address = startAddress;
-    for (let i2 = 0; i2 < count; i2++) {
-      const patternIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureCount = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      captures.length = captureCount;
-      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
-      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-        const capture = captures[captureIndex];
-        const setProperties = this.setProperties[patternIndex];
-        capture.setProperties = setProperties;
-        const assertedProperties = this.assertedProperties[patternIndex];
-        capture.assertedProperties = assertedProperties;
-        const refutedProperties = this.refutedProperties[patternIndex];
-        capture.refutedProperties = refutedProperties;
-        result.push(capture);
-      }
-    }
-    C._free(startAddress);
-    C.currentQueryProgressCallback = null;
-    return result;
-  }
-  /** Get the predicates for a given pattern. */
-  predicatesForPattern(patternIndex) {
-    return this.predicates[patternIndex];
-  }
-  /**
-   * Disable a certain capture within a query.
-   *
-   * This prevents the capture from being returned in matches, and also
-   * avoids any resource usage associated with recording the capture.
-   */
-  disableCapture(captureName) {
-    const captureNameLength = C.lengthBytesUTF8(captureName);
-    const captureNameAddress = C._malloc(captureNameLength + 1);
-    C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
-    C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
-    C._free(captureNameAddress);
-  }
-  /**
-   * Disable a certain pattern within a query.
-   *
-   * This prevents the pattern from matching, and also avoids any resource
-   * usage associated with the pattern. This throws an error if the pattern
-   * index is out of bounds.
-   */
-  disablePattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    C._ts_query_disable_pattern(this[0], patternIndex);
-  }
-  /**
-   * Check if, on its last execution, this cursor exceeded its maximum number
-   * of in-progress matches.
-   */
-  didExceedMatchLimit() {
-    return this.exceededMatchLimit;
-  }
-  /** Get the byte offset where the given pattern starts in the query's source. */
-  startIndexForPattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    return C._ts_query_start_byte_for_pattern(this[0], patternIndex);
-  }
-  /** Get the byte offset where the given pattern ends in the query's source. */
-  endIndexForPattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    return C._ts_query_end_byte_for_pattern(this[0], patternIndex);
-  }
-  /** Get the number of patterns in the query. */
-  patternCount() {
-    return C._ts_query_pattern_count(this[0]);
-  }
-  /** Get the index for a given capture name. */
-  captureIndexForName(captureName) {
-    return this.captureNames.indexOf(captureName);
-  }
-  /** Check if a given pattern within a query has a single root node. */
-  isPatternRooted(patternIndex) {
-    return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
-  }
-  /** Check if a given pattern within a query has a single root node. */
-  isPatternNonLocal(patternIndex) {
-    return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
-  }
-  /**
-   * Check if a given step in a query is 'definite'.
-   *
-   * A query step is 'definite' if its parent pattern will be guaranteed to
-   * match successfully once it reaches the step.
-   */
-  isPatternGuaranteedAtStep(byteIndex) {
-    return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteIndex) === 1;
-  }
-};
-var LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
-var Language = class _Language {
-  static {
-    __name(this, "Language");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for WASM
-  /**
-   * A list of all node types in the language. The index of each type in this
-   * array is its node type id.
-   */
-  types;
-  /**
-   * A list of all field names in the language. The index of each field name in
-   * this array is its field id.
-   */
-  fields;
-  /** @internal */
-  constructor(internal, address) {
-    assertInternal(internal);
-    this[0] = address;
-    this.types = new Array(C._ts_language_symbol_count(this[0]));
-    for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
-      if (C._ts_language_symbol_type(this[0], i2) < 2) {
-        this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
-      }
-    }
-    this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
-    for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
-      const fieldName = C._ts_language_field_name_for_id(this[0], i2);
-      if (fieldName !== 0) {
-        this.fields[i2] = C.UTF8ToString(fieldName);
-      } else {
-        this.fields[i2] = null;
-      }
-    }
-  }
-  /**
-   * Gets the name of the language.
-   */
-  get name() {
-    const ptr = C._ts_language_name(this[0]);
-    if (ptr === 0) return null;
-    return C.UTF8ToString(ptr);
-  }
-  /**
-   * @deprecated since version 0.25.0, use {@link Language#abiVersion} instead
-   * Gets the version of the language.
-   */
-  get version() {
-    return C._ts_language_version(this[0]);
-  }
-  /**
-   * Gets the ABI version of the language.
-   */
-  get abiVersion() {
-    return C._ts_language_abi_version(this[0]);
-  }
-  /**
-  * Get the metadata for this language. This information is generated by the
-  * CLI, and relies on the language author providing the correct metadata in
-  * the language's `tree-sitter.json` file.
-  */
-  get metadata() {
-    C._ts_language_metadata(this[0]);
-    const length = C.getValue(TRANSFER_BUFFER, "i32");
-    const address = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    if (length === 0) return null;
-    return unmarshalLanguageMetadata(address);
-  }
-  /**
-   * Gets the number of fields in the language.
-   */
-  get fieldCount() {
-    return this.fields.length - 1;
-  }
-  /**
-   * Gets the number of states in the language.
-   */
-  get stateCount() {
-    return C._ts_language_state_count(this[0]);
-  }
-  /**
-   * Get the field id for a field name.
-   */
-  fieldIdForName(fieldName) {
-    const result = this.fields.indexOf(fieldName);
-    return result !== -1 ? result : null;
-  }
-  /**
-   * Get the field name for a field id.
-   */
-  fieldNameForId(fieldId) {
-    return this.fields[fieldId] ?? null;
-  }
-  /**
-   * Get the node type id for a node type name.
-   */
-  idForNodeType(type, named2) {
-    const typeLength = C.lengthBytesUTF8(type);
-    const typeAddress = C._malloc(typeLength + 1);
-    C.stringToUTF8(type, typeAddress, typeLength + 1);
-    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named2 ? 1 : 0);
-    C._free(typeAddress);
-    return result || null;
-  }
-  /**
-   * Gets the number of node types in the language.
-   */
-  get nodeTypeCount() {
-    return C._ts_language_symbol_count(this[0]);
-  }
-  /**
-   * Get the node type name for a node type id.
-   */
-  nodeTypeForId(typeId) {
-    const name2 = C._ts_language_symbol_name(this[0], typeId);
-    return name2 ? C.UTF8ToString(name2) : null;
-  }
-  /**
-   * Check if a node type is named.
-   *
-   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
-   */
-  nodeTypeIsNamed(typeId) {
-    return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
-  }
-  /**
-   * Check if a node type is visible.
-   */
-  nodeTypeIsVisible(typeId) {
-    return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
-  }
-  /**
-   * Get the supertypes ids of this language.
-   *
-   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
-   */
-  get supertypes() {
-    C._ts_language_supertypes_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = C.getValue(address, "i16");
-        address += SIZE_OF_SHORT;
-      }
-    }
-    return result;
-  }
-  /**
-   * Get the subtype ids for a given supertype node id.
-   */
-  subtypes(supertype) {
-    C._ts_language_subtypes_wasm(this[0], supertype);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = C.getValue(address, "i16");
-        address += SIZE_OF_SHORT;
-      }
-    }
-    return result;
-  }
-  /**
-   * Get the next state id for a given state id and node type id.
-   */
-  nextState(stateId, typeId) {
-    return C._ts_language_next_state(this[0], stateId, typeId);
-  }
-  /**
-   * Create a new lookahead iterator for this language and parse state.
-   *
-   * This returns `null` if state is invalid for this language.
-   *
-   * Iterating {@link LookaheadIterator} will yield valid symbols in the given
-   * parse state. Newly created lookahead iterators will return the `ERROR`
-   * symbol from {@link LookaheadIterator#currentType}.
-   *
-   * Lookahead iterators can be useful for generating suggestions and improving
-   * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
-   * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
-   * lookahead iterator created on the previous non-extra leaf node may be
-   * appropriate.
-   */
-  lookaheadIterator(stateId) {
-    const address = C._ts_lookahead_iterator_new(this[0], stateId);
-    if (address) return new LookaheadIterator(INTERNAL, address, this);
-    return null;
-  }
-  /**
-   * @deprecated since version 0.25.0, call `new` on a {@link Query} instead
-   *
-   * Create a new query from a string containing one or more S-expression
-   * patterns.
-   *
-   * The query is associated with a particular language, and can only be run
-   * on syntax nodes parsed with that language. References to Queries can be
-   * shared between multiple threads.
-   *
-   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
-   */
-  query(source) {
-    console.warn("Language.query is deprecated. Use new Query(language, source) instead.");
-    return new Query(this, source);
-  }
-  /**
-   * Load a language from a WebAssembly module.
-   * The module can be provided as a path to a file or as a buffer.
-   */
-  static async load(input) {
-    let bytes;
-    if (input instanceof Uint8Array) {
-      bytes = Promise.resolve(input);
-    } else {
-      if (globalThis.process?.versions.node) {
-        const fs2 = await import("fs/promises");
-        bytes = fs2.readFile(input);
-      } else {
-        bytes = fetch(input).then((response) => response.arrayBuffer().then((buffer) => {
-          if (response.ok) {
-            return new Uint8Array(buffer);
-          } else {
-            const body2 = new TextDecoder("utf-8").decode(buffer);
-            throw new Error(`Language.load failed with status ${response.status}.
-
-${body2}`);
-          }
-        }));
-      }
-    }
-    const mod = await C.loadWebAssemblyModule(await bytes, { loadAsync: true });
-    const symbolNames = Object.keys(mod);
-    const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
-    if (!functionName) {
-      console.log(`Couldn't find language function in WASM file. Symbols:
-${JSON.stringify(symbolNames, null, 2)}`);
-      throw new Error("Language.load failed: no language function found in WASM file");
-    }
-    const languageAddress = mod[functionName]();
-    return new _Language(INTERNAL, languageAddress);
-  }
-};
-var Module2 = (() => {
-  var _scriptName = import.meta.url;
-  return async function(moduleArg = {}) {
-    var moduleRtn;
-    var Module = moduleArg;
-    var readyPromiseResolve, readyPromiseReject;
-    var readyPromise = new Promise((resolve2, reject) => {
-      readyPromiseResolve = resolve2;
-      readyPromiseReject = reject;
-    });
-    var ENVIRONMENT_IS_WEB = typeof window == "object";
-    var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
-    var ENVIRONMENT_IS_NODE = typeof process == "object" && typeof process.versions == "object" && typeof process.versions.node == "string" && process.type != "renderer";
-    var ENVIRONMENT_IS_SHELL = !ENVIRONMENT_IS_WEB && !ENVIRONMENT_IS_NODE && !ENVIRONMENT_IS_WORKER;
-    if (ENVIRONMENT_IS_NODE) {
-      const { createRequire: createRequire2 } = await import("module");
-      var require = createRequire2(import.meta.url);
-    }
-    Module.currentQueryProgressCallback = null;
-    Module.currentProgressCallback = null;
-    Module.currentLogCallback = null;
-    Module.currentParseCallback = null;
-    var moduleOverrides = Object.assign({}, Module);
-    var arguments_ = [];
-    var thisProgram = "./this.program";
-    var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
-      throw toThrow;
-    }, "quit_");
-    var scriptDirectory = "";
-    function locateFile(path) {
-      if (Module["locateFile"]) {
-        return Module["locateFile"](path, scriptDirectory);
-      }
-      return scriptDirectory + path;
-    }
-    __name(locateFile, "locateFile");
-    var readAsync, readBinary;
-    if (ENVIRONMENT_IS_NODE) {
-      var fs = require("fs");
-      var nodePath = require("path");
-      if (!import.meta.url.startsWith("data:")) {
-        scriptDirectory = nodePath.dirname(require("url").fileURLToPath(import.meta.url)) + "/";
-      }
-      readBinary = /* @__PURE__ */ __name((filename) => {
-        filename = isFileURI(filename) ? new URL(filename) : filename;
-        var ret = fs.readFileSync(filename);
-        return ret;
-      }, "readBinary");
-      readAsync = /* @__PURE__ */ __name(async (filename, binary2 = true) => {
-        filename = isFileURI(filename) ? new URL(filename) : filename;
-        var ret = fs.readFileSync(filename, binary2 ? void 0 : "utf8");
-        return ret;
-      }, "readAsync");
-      if (!Module["thisProgram"] && process.argv.length > 1) {
-        thisProgram = process.argv[1].replace(/\\/g, "/");
-      }
-      arguments_ = process.argv.slice(2);
-      quit_ = /* @__PURE__ */ __name((status, toThrow) => {
-        process.exitCode = status;
-        throw toThrow;
-      }, "quit_");
-    } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
-      if (ENVIRONMENT_IS_WORKER) {
-        scriptDirectory = self.location.href;
-      } else if (typeof document != "undefined" && document.currentScript) {
-        scriptDirectory = document.currentScript.src;
-      }
-      if (_scriptName) {
-        scriptDirectory = _scriptName;
-      }
-      if (scriptDirectory.startsWith("blob:")) {
-        scriptDirectory = "";
-      } else {
-        scriptDirectory = scriptDirectory.slice(0, scriptDirectory.replace(/[?#].*/, "").lastIndexOf("/") + 1);
-      }
-      {
-        if (ENVIRONMENT_IS_WORKER) {
-          readBinary = /* @__PURE__ */ __name((url) => {
-            var xhr = new XMLHttpRequest();
-            xhr.open("GET", url, false);
-            xhr.responseType = "arraybuffer";
-            xhr.send(null);
-            return new Uint8Array(
-              /** @type{!ArrayBuffer} */
-              xhr.response
-            );
-          }, "readBinary");
-        }
-        readAsync = /* @__PURE__ */ __name(async (url) => {
-          if (isFileURI(url)) {
-            return new Promise((resolve2, reject) => {
-              var xhr = new XMLHttpRequest();
-              xhr.open("GET", url, true);
-              xhr.responseType = "arraybuffer";
-              xhr.onload = () => {
-                if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                  resolve2(xhr.response);
-                  return;
-                }
-                reject(xhr.status);
-              };
-              xhr.onerror = reject;
-              xhr.send(null);
-            });
-          }
-          var response = await fetch(url, {
-            credentials: "same-origin"
-          });
-          if (response.ok) {
-            return response.arrayBuffer();
-          }
-          throw new Error(response.status + " : " + response.url);
-        }, "readAsync");
-      }
-    } else {
-    }
-    var out = Module["print"] || console.log.bind(console);
-    var err = Module["printErr"] || console.error.bind(console);
-    Object.assign(Module, moduleOverrides);
-    moduleOverrides = null;
-    if (Module["arguments"]) arguments_ = Module["arguments"];
-    if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
-    var dynamicLibraries = Module["dynamicLibraries"] || [];
-    var wasmBinary = Module["wasmBinary"];
-    var wasmMemory;
-    var ABORT = false;
-    var EXITSTATUS;
-    function assert(condition2, text) {
-      if (!condition2) {
-        abort(text);
-      }
-    }
-    __name(assert, "assert");
-    var HEAP, HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAP64, HEAPU64, HEAPF64;
-    var HEAP_DATA_VIEW;
-    var runtimeInitialized = false;
-    var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
-    function updateMemoryViews() {
-      var b = wasmMemory.buffer;
-      Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b);
-      Module["HEAP8"] = HEAP8 = new Int8Array(b);
-      Module["HEAP16"] = HEAP16 = new Int16Array(b);
-      Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
-      Module["HEAPU16"] = HEAPU16 = new Uint16Array(b);
-      Module["HEAP32"] = HEAP32 = new Int32Array(b);
-      Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
-      Module["HEAPF32"] = HEAPF32 = new Float32Array(b);
-      Module["HEAPF64"] = HEAPF64 = new Float64Array(b);
-      Module["HEAP64"] = HEAP64 = new BigInt64Array(b);
-      Module["HEAPU64"] = HEAPU64 = new BigUint64Array(b);
-    }
-    __name(updateMemoryViews, "updateMemoryViews");
-    if (Module["wasmMemory"]) {
-      wasmMemory = Module["wasmMemory"];
-    } else {
-      var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
-      wasmMemory = new WebAssembly.Memory({
-        "initial": INITIAL_MEMORY / 65536,
-        // In theory we should not need to emit the maximum if we want "unlimited"
-        // or 4GB of memory, but VMs error on that atm, see
-        // https://github.com/emscripten-core/emscripten/issues/14130
-        // And in the pthreads case we definitely need to emit a maximum. So
-        // always emit one.
-        "maximum": 32768
-      });
-    }
-    updateMemoryViews();
-    var __RELOC_FUNCS__ = [];
-    function preRun() {
-      if (Module["preRun"]) {
-        if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
-        while (Module["preRun"].length) {
-          addOnPreRun(Module["preRun"].shift());
-        }
-      }
-      callRuntimeCallbacks(onPreRuns);
-    }
-    __name(preRun, "preRun");
-    function initRuntime() {
-      runtimeInitialized = true;
-      callRuntimeCallbacks(__RELOC_FUNCS__);
-      wasmExports["__wasm_call_ctors"]();
-      callRuntimeCallbacks(onPostCtors);
-    }
-    __name(initRuntime, "initRuntime");
-    function preMain() {
-    }
-    __name(preMain, "preMain");
-    function postRun() {
-      if (Module["postRun"]) {
-        if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
-        while (Module["postRun"].length) {
-          addOnPostRun(Module["postRun"].shift());
-        }
-      }
-      callRuntimeCallbacks(onPostRuns);
-    }
-    __name(postRun, "postRun");
-    var runDependencies = 0;
-    var dependenciesFulfilled = null;
-    function getUniqueRunDependency(id) {
-      return id;
-    }
-    __name(getUniqueRunDependency, "getUniqueRunDependency");
-    function addRunDependency(id) {
-      runDependencies++;
-      Module["monitorRunDependencies"]?.(runDependencies);
-    }
-    __name(addRunDependency, "addRunDependency");
-    function removeRunDependency(id) {
-      runDependencies--;
-      Module["monitorRunDependencies"]?.(runDependencies);
-      if (runDependencies == 0) {
-        if (dependenciesFulfilled) {
-          var callback = dependenciesFulfilled;
-          dependenciesFulfilled = null;
-          callback();
-        }
-      }
-    }
-    __name(removeRunDependency, "removeRunDependency");
-    function abort(what) {
-      Module["onAbort"]?.(what);
-      what = "Aborted(" + what + ")";
-      err(what);
-      ABORT = true;
-      what += ". Build with -sASSERTIONS for more info.";
-      var e = new WebAssembly.RuntimeError(what);
-      readyPromiseReject(e);
-      throw e;
-    }
-    __name(abort, "abort");
-    var wasmBinaryFile;
-    function findWasmBinary() {
-      if (Module["locateFile"]) {
-        return locateFile("tree-sitter.wasm");
-      }
-      return new URL("tree-sitter.wasm", import.meta.url).href;
-    }
-    __name(findWasmBinary, "findWasmBinary");
-    function getBinarySync(file) {
-      if (file == wasmBinaryFile && wasmBinary) {
-        return new Uint8Array(wasmBinary);
-      }
-      if (readBinary) {
-        return readBinary(file);
-      }
-      throw "both async and sync fetching of the wasm failed";
-    }
-    __name(getBinarySync, "getBinarySync");
-    async function getWasmBinary(binaryFile) {
-      if (!wasmBinary) {
-        try {
-          var response = await readAsync(binaryFile);
-          return new Uint8Array(response);
-        } catch {
-        }
-      }
-      return getBinarySync(binaryFile);
-    }
-    __name(getWasmBinary, "getWasmBinary");
-    async function instantiateArrayBuffer(binaryFile, imports) {
-      try {
-        var binary2 = await getWasmBinary(binaryFile);
-        var instance2 = await WebAssembly.instantiate(binary2, imports);
-        return instance2;
-      } catch (reason) {
-        err(`failed to asynchronously prepare wasm: ${reason}`);
-        abort(reason);
-      }
-    }
-    __name(instantiateArrayBuffer, "instantiateArrayBuffer");
-    async function instantiateAsync(binary2, binaryFile, imports) {
-      if (!binary2 && typeof WebAssembly.instantiateStreaming == "function" && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
-        try {
-          var response = fetch(binaryFile, {
-            credentials: "same-origin"
-          });
-          var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
-          return instantiationResult;
-        } catch (reason) {
-          err(`wasm streaming compile failed: ${reason}`);
-          err("falling back to ArrayBuffer instantiation");
-        }
-      }
-      return instantiateArrayBuffer(binaryFile, imports);
-    }
-    __name(instantiateAsync, "instantiateAsync");
-    function getWasmImports() {
-      return {
-        "env": wasmImports,
-        "wasi_snapshot_preview1": wasmImports,
-        "GOT.mem": new Proxy(wasmImports, GOTHandler),
-        "GOT.func": new Proxy(wasmImports, GOTHandler)
-      };
-    }
-    __name(getWasmImports, "getWasmImports");
-    async function createWasm() {
-      function receiveInstance(instance2, module2) {
-        wasmExports = instance2.exports;
-        wasmExports = relocateExports(wasmExports, 1024);
-        var metadata2 = getDylinkMetadata(module2);
-        if (metadata2.neededDynlibs) {
-          dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
-        }
-        mergeLibSymbols(wasmExports, "main");
-        LDSO.init();
-        loadDylibs();
-        __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
-        removeRunDependency("wasm-instantiate");
-        return wasmExports;
-      }
-      __name(receiveInstance, "receiveInstance");
-      addRunDependency("wasm-instantiate");
-      function receiveInstantiationResult(result2) {
-        return receiveInstance(result2["instance"], result2["module"]);
-      }
-      __name(receiveInstantiationResult, "receiveInstantiationResult");
-      var info2 = getWasmImports();
-      if (Module["instantiateWasm"]) {
-        return new Promise((resolve2, reject) => {
-          Module["instantiateWasm"](info2, (mod, inst) => {
-            receiveInstance(mod, inst);
-            resolve2(mod.exports);
-          });
-        });
-      }
-      wasmBinaryFile ??= findWasmBinary();
-      try {
-        var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
-        var exports = receiveInstantiationResult(result);
-        return exports;
-      } catch (e) {
-        readyPromiseReject(e);
-        return Promise.reject(e);
-      }
-    }
-    __name(createWasm, "createWasm");
-    var ASM_CONSTS = {};
-    class ExitStatus {
-      static {
-        __name(this, "ExitStatus");
-      }
-      name = "ExitStatus";
-      constructor(status) {
-        this.message = `Program terminated with exit(${status})`;
-        this.status = status;
-      }
-    }
-    var GOT = {};
-    var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
-    var GOTHandler = {
-      get(obj, symName) {
-        var rtn = GOT[symName];
-        if (!rtn) {
-          rtn = GOT[symName] = new WebAssembly.Global({
-            "value": "i32",
-            "mutable": true
-          });
-        }
-        if (!currentModuleWeakSymbols.has(symName)) {
-          rtn.required = true;
-        }
-        return rtn;
-      }
-    };
-    var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
-    var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
-    var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
-    var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
-    var LE_HEAP_LOAD_U16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint16(byteOffset, true), "LE_HEAP_LOAD_U16");
-    var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
-    var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
-    var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
-    var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
-    var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
-    var LE_HEAP_STORE_U16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint16(byteOffset, value, true), "LE_HEAP_STORE_U16");
-    var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
-    var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
-      while (callbacks.length > 0) {
-        callbacks.shift()(Module);
-      }
-    }, "callRuntimeCallbacks");
-    var onPostRuns = [];
-    var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.unshift(cb), "addOnPostRun");
-    var onPreRuns = [];
-    var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.unshift(cb), "addOnPreRun");
-    var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
-    var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead = NaN) => {
-      var endIdx = idx + maxBytesToRead;
-      var endPtr = idx;
-      while (heapOrArray[endPtr] && !(endPtr >= endIdx)) ++endPtr;
-      if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
-        return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
-      }
-      var str3 = "";
-      while (idx < endPtr) {
-        var u0 = heapOrArray[idx++];
-        if (!(u0 & 128)) {
-          str3 += String.fromCharCode(u0);
-          continue;
-        }
-        var u1 = heapOrArray[idx++] & 63;
-        if ((u0 & 224) == 192) {
-          str3 += String.fromCharCode((u0 & 31) << 6 | u1);
-          continue;
-        }
-        var u2 = heapOrArray[idx++] & 63;
-        if ((u0 & 240) == 224) {
-          u0 = (u0 & 15) << 12 | u1 << 6 | u2;
-        } else {
-          u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
-        }
-        if (u0 < 65536) {
-          str3 += String.fromCharCode(u0);
-        } else {
-          var ch = u0 - 65536;
-          str3 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
-        }
-      }
-      return str3;
-    }, "UTF8ArrayToString");
-    var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
-      var offset = 0;
-      var end = 0;
-      function getU8() {
-        return binary2[offset++];
-      }
-      __name(getU8, "getU8");
-      function getLEB() {
-        var ret = 0;
-        var mul = 1;
-        while (1) {
-          var byte = binary2[offset++];
-          ret += (byte & 127) * mul;
-          mul *= 128;
-          if (!(byte & 128)) break;
-        }
-        return ret;
-      }
-      __name(getLEB, "getLEB");
-      function getString() {
-        var len = getLEB();
-        offset += len;
-        return UTF8ArrayToString(binary2, offset - len, len);
-      }
-      __name(getString, "getString");
-      function failIf(condition2, message) {
-        if (condition2) throw new Error(message);
-      }
-      __name(failIf, "failIf");
-      var name2 = "dylink.0";
-      if (binary2 instanceof WebAssembly.Module) {
-        var dylinkSection = WebAssembly.Module.customSections(binary2, name2);
-        if (dylinkSection.length === 0) {
-          name2 = "dylink";
-          dylinkSection = WebAssembly.Module.customSections(binary2, name2);
-        }
-        failIf(dylinkSection.length === 0, "need dylink section");
-        binary2 = new Uint8Array(dylinkSection[0]);
-        end = binary2.length;
-      } else {
-        var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
-        var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
-        failIf(!magicNumberFound, "need to see wasm magic number");
-        failIf(binary2[8] !== 0, "need the dylink section to be first");
-        offset = 9;
-        var section_size = getLEB();
-        end = offset + section_size;
-        name2 = getString();
-      }
-      var customSection = {
-        neededDynlibs: [],
-        tlsExports: /* @__PURE__ */ new Set(),
-        weakImports: /* @__PURE__ */ new Set()
-      };
-      if (name2 == "dylink") {
-        customSection.memorySize = getLEB();
-        customSection.memoryAlign = getLEB();
-        customSection.tableSize = getLEB();
-        customSection.tableAlign = getLEB();
-        var neededDynlibsCount = getLEB();
-        for (var i2 = 0; i2 < neededDynlibsCount; ++i2) {
-          var libname = getString();
-          customSection.neededDynlibs.push(libname);
-        }
-      } else {
-        failIf(name2 !== "dylink.0");
-        var WASM_DYLINK_MEM_INFO = 1;
-        var WASM_DYLINK_NEEDED = 2;
-        var WASM_DYLINK_EXPORT_INFO = 3;
-        var WASM_DYLINK_IMPORT_INFO = 4;
-        var WASM_SYMBOL_TLS = 256;
-        var WASM_SYMBOL_BINDING_MASK = 3;
-        var WASM_SYMBOL_BINDING_WEAK = 1;
-        while (offset < end) {
-          var subsectionType = getU8();
-          var subsectionSize = getLEB();
-          if (subsectionType === WASM_DYLINK_MEM_INFO) {
-            customSection.memorySize = getLEB();
-            customSection.memoryAlign = getLEB();
-            customSection.tableSize = getLEB();
-            customSection.tableAlign = getLEB();
-          } else if (subsectionType === WASM_DYLINK_NEEDED) {
-            var neededDynlibsCount = getLEB();
-            for (var i2 = 0; i2 < neededDynlibsCount; ++i2) {
-              libname = getString();
-              customSection.neededDynlibs.push(libname);
-            }
-          } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-            var count = getLEB();
-            while (count--) {
-              var symname = getString();
-              var flags2 = getLEB();
-              if (flags2 & WASM_SYMBOL_TLS) {
-                customSection.tlsExports.add(symname);
-              }
-            }
-          } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-            var count = getLEB();
-            while (count--) {
-              var modname = getString();
-              var symname = getString();
-              var flags2 = getLEB();
-              if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
-                customSection.weakImports.add(symname);
-              }
-            }
-          } else {
-            offset += subsectionSize;
-          }
-        }
-      }
-      return customSection;
-    }, "getDylinkMetadata");
-    function getValue(ptr, type = "i8") {
-      if (type.endsWith("*")) type = "*";
-      switch (type) {
-        case "i1":
-          return HEAP8[ptr];
-        case "i8":
-          return HEAP8[ptr];
-        case "i16":
-          return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
-        case "i32":
-          return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
-        case "i64":
-          return HEAP64[ptr >> 3];
-        case "float":
-          return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
-        case "double":
-          return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
-        case "*":
-          return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
-        default:
-          abort(`invalid type for getValue: ${type}`);
-      }
-    }
-    __name(getValue, "getValue");
-    var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
-      var dso = {
-        refcount: Infinity,
-        name: name2,
-        exports: syms,
-        global: true
-      };
-      LDSO.loadedLibsByName[name2] = dso;
-      if (handle2 != void 0) {
-        LDSO.loadedLibsByHandle[handle2] = dso;
-      }
-      return dso;
-    }, "newDSO");
-    var LDSO = {
-      loadedLibsByName: {},
-      loadedLibsByHandle: {},
-      init() {
-        newDSO("__main__", 0, wasmImports);
-      }
-    };
-    var ___heap_base = 78224;
-    var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
-    var getMemory = /* @__PURE__ */ __name((size) => {
-      if (runtimeInitialized) {
-        return _calloc(size, 1);
-      }
-      var ret = ___heap_base;
-      var end = ret + alignMemory(size, 16);
-      ___heap_base = end;
-      GOT["__heap_base"].value = end;
-      return ret;
-    }, "getMemory");
-    var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
-    var uleb128Encode = /* @__PURE__ */ __name((n, target) => {
-      if (n < 128) {
-        target.push(n);
-      } else {
-        target.push(n % 128 | 128, n >> 7);
-      }
-    }, "uleb128Encode");
-    var sigToWasmTypes = /* @__PURE__ */ __name((sig) => {
-      var typeNames = {
-        "i": "i32",
-        "j": "i64",
-        "f": "f32",
-        "d": "f64",
-        "e": "externref",
-        "p": "i32"
-      };
-      var type = {
-        parameters: [],
-        results: sig[0] == "v" ? [] : [typeNames[sig[0]]]
-      };
-      for (var i2 = 1; i2 < sig.length; ++i2) {
-        type.parameters.push(typeNames[sig[i2]]);
-      }
-      return type;
-    }, "sigToWasmTypes");
-    var generateFuncType = /* @__PURE__ */ __name((sig, target) => {
-      var sigRet = sig.slice(0, 1);
-      var sigParam = sig.slice(1);
-      var typeCodes = {
-        "i": 127,
-        // i32
-        "p": 127,
-        // i32
-        "j": 126,
-        // i64
-        "f": 125,
-        // f32
-        "d": 124,
-        // f64
-        "e": 111
-      };
-      target.push(96);
-      uleb128Encode(sigParam.length, target);
-      for (var i2 = 0; i2 < sigParam.length; ++i2) {
-        target.push(typeCodes[sigParam[i2]]);
-      }
-      if (sigRet == "v") {
-        target.push(0);
-      } else {
-        target.push(1, typeCodes[sigRet]);
-      }
-    }, "generateFuncType");
-    var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
-      if (typeof WebAssembly.Function == "function") {
-        return new WebAssembly.Function(sigToWasmTypes(sig), func2);
-      }
-      var typeSectionBody = [1];
-      generateFuncType(sig, typeSectionBody);
-      var bytes = [
-        0,
-        97,
-        115,
-        109,
-        // magic ("\0asm")
-        1,
-        0,
-        0,
-        0,
-        // version: 1
-        1
-      ];
-      uleb128Encode(typeSectionBody.length, bytes);
-      bytes.push(...typeSectionBody);
-      bytes.push(
-        2,
-        7,
-        // import section
-        // (import "e" "f" (func 0 (type 0)))
-        1,
-        1,
-        101,
-        1,
-        102,
-        0,
-        0,
-        7,
-        5,
-        // export section
-        // (export "f" (func 0 (type 0)))
-        1,
-        1,
-        102,
-        0,
-        0
-      );
-      var module2 = new WebAssembly.Module(new Uint8Array(bytes));
-      var instance2 = new WebAssembly.Instance(module2, {
-        "e": {
-          "f": func2
-        }
-      });
-      var wrappedFunc = instance2.exports["f"];
-      return wrappedFunc;
-    }, "convertJsFunctionToWasm");
-    var wasmTableMirror = [];
-    var wasmTable = new WebAssembly.Table({
-      "initial": 31,
-      "element": "anyfunc"
-    });
-    var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
-      var func2 = wasmTableMirror[funcPtr];
-      if (!func2) {
-        if (funcPtr >= wasmTableMirror.length) wasmTableMirror.length = funcPtr + 1;
-        wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
-      }
-      return func2;
-    }, "getWasmTableEntry");
-    var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
-      if (functionsInTableMap) {
-        for (var i2 = offset; i2 < offset + count; i2++) {
-          var item = getWasmTableEntry(i2);
-          if (item) {
-            functionsInTableMap.set(item, i2);
-          }
-        }
-      }
-    }, "updateTableMap");
-    var functionsInTableMap;
-    var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
-      if (!functionsInTableMap) {
-        functionsInTableMap = /* @__PURE__ */ new WeakMap();
-        updateTableMap(0, wasmTable.length);
-      }
-      return functionsInTableMap.get(func2) || 0;
-    }, "getFunctionAddress");
-    var freeTableIndexes = [];
-    var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
-      if (freeTableIndexes.length) {
-        return freeTableIndexes.pop();
-      }
-      try {
-        wasmTable.grow(1);
-      } catch (err2) {
-        if (!(err2 instanceof RangeError)) {
-          throw err2;
-        }
-        throw "Unable to grow wasm table. Set ALLOW_TABLE_GROWTH.";
-      }
-      return wasmTable.length - 1;
-    }, "getEmptyTableSlot");
-    var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
-      wasmTable.set(idx, func2);
-      wasmTableMirror[idx] = wasmTable.get(idx);
-    }, "setWasmTableEntry");
-    var addFunction = /* @__PURE__ */ __name((func2, sig) => {
-      var rtn = getFunctionAddress(func2);
-      if (rtn) {
-        return rtn;
-      }
-      var ret = getEmptyTableSlot();
-      try {
-        setWasmTableEntry(ret, func2);
-      } catch (err2) {
-        if (!(err2 instanceof TypeError)) {
-          throw err2;
-        }
-        var wrapped = convertJsFunctionToWasm(func2, sig);
-        setWasmTableEntry(ret, wrapped);
-      }
-      functionsInTableMap.set(func2, ret);
-      return ret;
-    }, "addFunction");
-    var updateGOT = /* @__PURE__ */ __name((exports, replace) => {
-      for (var symName in exports) {
-        if (isInternalSym(symName)) {
-          continue;
-        }
-        var value = exports[symName];
-        GOT[symName] ||= new WebAssembly.Global({
-          "value": "i32",
-          "mutable": true
-        });
-        if (replace || GOT[symName].value == 0) {
-          if (typeof value == "function") {
-            GOT[symName].value = addFunction(value);
-          } else if (typeof value == "number") {
-            GOT[symName].value = value;
-          } else {
-            err(`unhandled export type for '${symName}': ${typeof value}`);
-          }
-        }
-      }
-    }, "updateGOT");
-    var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace) => {
-      var relocated = {};
-      for (var e in exports) {
-        var value = exports[e];
-        if (typeof value == "object") {
-          value = value.value;
-        }
-        if (typeof value == "number") {
-          value += memoryBase2;
-        }
-        relocated[e] = value;
-      }
-      updateGOT(relocated, replace);
-      return relocated;
-    }, "relocateExports");
-    var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
-      var existing = wasmImports[symName];
-      if (!existing || existing.stub) {
-        return false;
-      }
-      return true;
-    }, "isSymbolDefined");
-    var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = []) => {
-      var rtn = getWasmTableEntry(ptr)(...args2);
-      return rtn;
-    }, "dynCall");
-    var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
-    var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
-    var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
-      var sp = stackSave();
-      try {
-        return dynCall(sig, ptr, args2);
-      } catch (e) {
-        stackRestore(sp);
-        if (e !== e + 0) throw e;
-        _setThrew(1, 0);
-        if (sig[0] == "j") return 0n;
-      }
-    }, "createInvokeFunction");
-    var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
-      var sym;
-      if (isSymbolDefined(symName)) {
-        sym = wasmImports[symName];
-      } else if (symName.startsWith("invoke_")) {
-        sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
-      }
-      return {
-        sym,
-        name: symName
-      };
-    }, "resolveGlobalSymbol");
-    var onPostCtors = [];
-    var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.unshift(cb), "addOnPostCtor");
-    var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead) : "", "UTF8ToString");
-    var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
-      var metadata = getDylinkMetadata(binary);
-      currentModuleWeakSymbols = metadata.weakImports;
-      function loadModule() {
-        var memAlign = Math.pow(2, metadata.memoryAlign);
-        var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
-        var tableBase = metadata.tableSize ? wasmTable.length : 0;
-        if (handle) {
-          HEAP8[handle + 8] = 1;
-          LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
-          LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
-          LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
-          LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
-        }
-        if (metadata.tableSize) {
-          wasmTable.grow(metadata.tableSize);
-        }
-        var moduleExports;
-        function resolveSymbol(sym) {
-          var resolved = resolveGlobalSymbol(sym).sym;
-          if (!resolved && localScope) {
-            resolved = localScope[sym];
-          }
-          if (!resolved) {
-            resolved = moduleExports[sym];
-          }
-          return resolved;
-        }
-        __name(resolveSymbol, "resolveSymbol");
-        var proxyHandler = {
-          get(stubs, prop) {
-            switch (prop) {
-              case "__memory_base":
-                return memoryBase;
-              case "__table_base":
-                return tableBase;
-            }
-            if (prop in wasmImports && !wasmImports[prop].stub) {
-              var res = wasmImports[prop];
-              return res;
-            }
-            if (!(prop in stubs)) {
-              var resolved;
-              stubs[prop] = (...args2) => {
-                resolved ||= resolveSymbol(prop);
-                return resolved(...args2);
-              };
-            }
-            return stubs[prop];
-          }
-        };
-        var proxy = new Proxy({}, proxyHandler);
-        var info = {
-          "GOT.mem": new Proxy({}, GOTHandler),
-          "GOT.func": new Proxy({}, GOTHandler),
-          "env": proxy,
-          "wasi_snapshot_preview1": proxy
-        };
-        function postInstantiation(module, instance) {
-          updateTableMap(tableBase, metadata.tableSize);
-          moduleExports = relocateExports(instance.exports, memoryBase);
-          if (!flags.allowUndefined) {
-            reportUndefinedSymbols();
-          }
-          function addEmAsm(addr, body) {
-            var args = [];
-            var arity = 0;
-            for (; arity < 16; arity++) {
-              if (body.indexOf("$" + arity) != -1) {
-                args.push("$" + arity);
-              } else {
-                break;
-              }
-            }
-            args = args.join(",");
-            var func = `(${args}) => { ${body} };`;
-            ASM_CONSTS[start] = eval(func);
-          }
-          __name(addEmAsm, "addEmAsm");
-          if ("__start_em_asm" in moduleExports) {
-            var start = moduleExports["__start_em_asm"];
-            var stop = moduleExports["__stop_em_asm"];
-            while (start < stop) {
-              var jsString = UTF8ToString(start);
-              addEmAsm(start, jsString);
-              start = HEAPU8.indexOf(0, start) + 1;
-            }
-          }
-          function addEmJs(name, cSig, body) {
-            var jsArgs = [];
-            cSig = cSig.slice(1, -1);
-            if (cSig != "void") {
-              cSig = cSig.split(",");
-              for (var i in cSig) {
-                var jsArg = cSig[i].split(" ").pop();
-                jsArgs.push(jsArg.replace("*", ""));
-              }
-            }
-            var func = `(${jsArgs}) => ${body};`;
-            moduleExports[name] = eval(func);
-          }
-          __name(addEmJs, "addEmJs");
-          for (var name in moduleExports) {
-            if (name.startsWith("__em_js__")) {
-              var start = moduleExports[name];
-              var jsString = UTF8ToString(start);
-              var parts = jsString.split("<::>");
-              addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
-              delete moduleExports[name];
-            }
-          }
-          var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
-          if (applyRelocs) {
-            if (runtimeInitialized) {
-              applyRelocs();
-            } else {
-              __RELOC_FUNCS__.push(applyRelocs);
-            }
-          }
-          var init = moduleExports["__wasm_call_ctors"];
-          if (init) {
-            if (runtimeInitialized) {
-              init();
-            } else {
-              addOnPostCtor(init);
-            }
-          }
-          return moduleExports;
-        }
-        __name(postInstantiation, "postInstantiation");
-        if (flags.loadAsync) {
-          if (binary instanceof WebAssembly.Module) {
-            var instance = new WebAssembly.Instance(binary, info);
-            return Promise.resolve(postInstantiation(binary, instance));
-          }
-          return WebAssembly.instantiate(binary, info).then((result) => postInstantiation(result.module, result.instance));
-        }
-        var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
-        var instance = new WebAssembly.Instance(module, info);
-        return postInstantiation(module, instance);
-      }
-      __name(loadModule, "loadModule");
-      if (flags.loadAsync) {
-        return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
-      }
-      metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
-      return loadModule();
-    }, "loadWebAssemblyModule");
-    var mergeLibSymbols = /* @__PURE__ */ __name((exports, libName2) => {
-      for (var [sym, exp] of Object.entries(exports)) {
-        const setImport = /* @__PURE__ */ __name((target) => {
-          if (!isSymbolDefined(target)) {
-            wasmImports[target] = exp;
-          }
-        }, "setImport");
-        setImport(sym);
-        const main_alias = "__main_argc_argv";
-        if (sym == "main") {
-          setImport(main_alias);
-        }
-        if (sym == main_alias) {
-          setImport("main");
-        }
-      }
-    }, "mergeLibSymbols");
-    var asyncLoad = /* @__PURE__ */ __name(async (url) => {
-      var arrayBuffer = await readAsync(url);
-      return new Uint8Array(arrayBuffer);
-    }, "asyncLoad");
-    function loadDynamicLibrary(libName2, flags2 = {
-      global: true,
-      nodelete: true
-    }, localScope2, handle2) {
-      var dso = LDSO.loadedLibsByName[libName2];
-      if (dso) {
-        if (!flags2.global) {
-          if (localScope2) {
-            Object.assign(localScope2, dso.exports);
-          }
-        } else if (!dso.global) {
-          dso.global = true;
-          mergeLibSymbols(dso.exports, libName2);
-        }
-        if (flags2.nodelete && dso.refcount !== Infinity) {
-          dso.refcount = Infinity;
-        }
-        dso.refcount++;
-        if (handle2) {
-          LDSO.loadedLibsByHandle[handle2] = dso;
-        }
-        return flags2.loadAsync ? Promise.resolve(true) : true;
-      }
-      dso = newDSO(libName2, handle2, "loading");
-      dso.refcount = flags2.nodelete ? Infinity : 1;
-      dso.global = flags2.global;
-      function loadLibData() {
-        if (handle2) {
-          var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
-          var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
-          if (data && dataSize) {
-            var libData = HEAP8.slice(data, data + dataSize);
-            return flags2.loadAsync ? Promise.resolve(libData) : libData;
-          }
-        }
-        var libFile = locateFile(libName2);
-        if (flags2.loadAsync) {
-          return asyncLoad(libFile);
-        }
-        if (!readBinary) {
-          throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
-        }
-        return readBinary(libFile);
-      }
-      __name(loadLibData, "loadLibData");
-      function getExports() {
-        if (flags2.loadAsync) {
-          return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
-        }
-        return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
-      }
-      __name(getExports, "getExports");
-      function moduleLoaded(exports) {
-        if (dso.global) {
-          mergeLibSymbols(exports, libName2);
-        } else if (localScope2) {
-          Object.assign(localScope2, exports);
-        }
-        dso.exports = exports;
-      }
-      __name(moduleLoaded, "moduleLoaded");
-      if (flags2.loadAsync) {
-        return getExports().then((exports) => {
-          moduleLoaded(exports);
-          return true;
-        });
-      }
-      moduleLoaded(getExports());
-      return true;
-    }
-    __name(loadDynamicLibrary, "loadDynamicLibrary");
-    var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-      for (var [symName, entry2] of Object.entries(GOT)) {
-        if (entry2.value == 0) {
-          var value = resolveGlobalSymbol(symName, true).sym;
-          if (!value && !entry2.required) {
-            continue;
-          }
-          if (typeof value == "function") {
-            entry2.value = addFunction(value, value.sig);
-          } else if (typeof value == "number") {
-            entry2.value = value;
-          } else {
-            throw new Error(`bad export type for '${symName}': ${typeof value}`);
-          }
-        }
-      }
-    }, "reportUndefinedSymbols");
-    var loadDylibs = /* @__PURE__ */ __name(() => {
-      if (!dynamicLibraries.length) {
-        reportUndefinedSymbols();
-        return;
-      }
-      addRunDependency("loadDylibs");
-      dynamicLibraries.reduce((chain, lib) => chain.then(() => loadDynamicLibrary(lib, {
-        loadAsync: true,
-        global: true,
-        nodelete: true,
-        allowUndefined: true
-      })), Promise.resolve()).then(() => {
-        reportUndefinedSymbols();
-        removeRunDependency("loadDylibs");
-      });
-    }, "loadDylibs");
-    var noExitRuntime = Module["noExitRuntime"] || true;
-    function setValue(ptr, value, type = "i8") {
-      if (type.endsWith("*")) type = "*";
-      switch (type) {
-        case "i1":
-          HEAP8[ptr] = value;
-          break;
-        case "i8":
-          HEAP8[ptr] = value;
-          break;
-        case "i16":
-          LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
-          break;
-        case "i32":
-          LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
-          break;
-        case "i64":
-          HEAP64[ptr >> 3] = BigInt(value);
-          break;
-        case "float":
-          LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
-          break;
-        case "double":
-          LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
-          break;
-        case "*":
-          LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
-          break;
-        default:
-          abort(`invalid type for setValue: ${type}`);
-      }
-    }
-    __name(setValue, "setValue");
-    var ___memory_base = new WebAssembly.Global({
-      "value": "i32",
-      "mutable": false
-    }, 1024);
-    var ___stack_pointer = new WebAssembly.Global({
-      "value": "i32",
-      "mutable": true
-    }, 78224);
-    var ___table_base = new WebAssembly.Global({
-      "value": "i32",
-      "mutable": false
-    }, 1);
-    var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
-    __abort_js.sig = "v";
-    var _emscripten_get_now = /* @__PURE__ */ __name(() => performance.now(), "_emscripten_get_now");
-    _emscripten_get_now.sig = "d";
-    var _emscripten_date_now = /* @__PURE__ */ __name(() => Date.now(), "_emscripten_date_now");
-    _emscripten_date_now.sig = "d";
-    var nowIsMonotonic = 1;
-    var checkWasiClock = /* @__PURE__ */ __name((clock_id) => clock_id >= 0 && clock_id <= 3, "checkWasiClock");
-    var INT53_MAX = 9007199254740992;
-    var INT53_MIN = -9007199254740992;
-    var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
-    function _clock_time_get(clk_id, ignored_precision, ptime) {
-      ignored_precision = bigintToI53Checked(ignored_precision);
-      if (!checkWasiClock(clk_id)) {
-        return 28;
-      }
-      var now;
-      if (clk_id === 0) {
-        now = _emscripten_date_now();
-      } else if (nowIsMonotonic) {
-        now = _emscripten_get_now();
-      } else {
-        return 52;
-      }
-      var nsec = Math.round(now * 1e3 * 1e3);
-      HEAP64[ptime >> 3] = BigInt(nsec);
-      return 0;
-    }
-    __name(_clock_time_get, "_clock_time_get");
-    _clock_time_get.sig = "iijp";
-    var getHeapMax = /* @__PURE__ */ __name(() => (
-      // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
-      // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
-      // for any code that deals with heap sizes, which would require special
-      // casing all heap size related code to treat 0 specially.
-      2147483648
-    ), "getHeapMax");
-    var growMemory = /* @__PURE__ */ __name((size) => {
-      var b = wasmMemory.buffer;
-      var pages = (size - b.byteLength + 65535) / 65536 | 0;
-      try {
-        wasmMemory.grow(pages);
-        updateMemoryViews();
-        return 1;
-      } catch (e) {
-      }
-    }, "growMemory");
-    var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
-      var oldSize = HEAPU8.length;
-      requestedSize >>>= 0;
-      var maxHeapSize = getHeapMax();
-      if (requestedSize > maxHeapSize) {
-        return false;
-      }
-      for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
-        var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
-        overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
-        var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
-        var replacement = growMemory(newSize);
-        if (replacement) {
-          return true;
-        }
-      }
-      return false;
-    }, "_emscripten_resize_heap");
-    _emscripten_resize_heap.sig = "ip";
-    var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
-    _fd_close.sig = "ii";
-    function _fd_seek(fd, offset, whence, newOffset) {
-      offset = bigintToI53Checked(offset);
-      return 70;
-    }
-    __name(_fd_seek, "_fd_seek");
-    _fd_seek.sig = "iijip";
-    var printCharBuffers = [null, [], []];
-    var printChar = /* @__PURE__ */ __name((stream, curr) => {
-      var buffer = printCharBuffers[stream];
-      if (curr === 0 || curr === 10) {
-        (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
-        buffer.length = 0;
-      } else {
-        buffer.push(curr);
-      }
-    }, "printChar");
-    var flush_NO_FILESYSTEM = /* @__PURE__ */ __name(() => {
-      if (printCharBuffers[1].length) printChar(1, 10);
-      if (printCharBuffers[2].length) printChar(2, 10);
-    }, "flush_NO_FILESYSTEM");
-    var SYSCALLS = {
-      varargs: void 0,
-      getStr(ptr) {
-        var ret = UTF8ToString(ptr);
-        return ret;
-      }
-    };
-    var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
-      var num = 0;
-      for (var i2 = 0; i2 < iovcnt; i2++) {
-        var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
-        var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
-        iov += 8;
-        for (var j = 0; j < len; j++) {
-          printChar(fd, HEAPU8[ptr + j]);
-        }
-        num += len;
-      }
-      LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
-      return 0;
-    }, "_fd_write");
-    _fd_write.sig = "iippp";
-    function _tree_sitter_log_callback(isLexMessage, messageAddress) {
-      if (Module.currentLogCallback) {
-        const message = UTF8ToString(messageAddress);
-        Module.currentLogCallback(message, isLexMessage !== 0);
-      }
-    }
-    __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
-    function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
-      const INPUT_BUFFER_SIZE = 10 * 1024;
-      const string = Module.currentParseCallback(index, {
-        row,
-        column
-      });
-      if (typeof string === "string") {
-        setValue(lengthAddress, string.length, "i32");
-        stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
-      } else {
-        setValue(lengthAddress, 0, "i32");
-      }
-    }
-    __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
-    function _tree_sitter_progress_callback(currentOffset, hasError) {
-      if (Module.currentProgressCallback) {
-        return Module.currentProgressCallback({
-          currentOffset,
-          hasError
-        });
-      }
-      return false;
-    }
-    __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
-    function _tree_sitter_query_progress_callback(currentOffset) {
-      if (Module.currentQueryProgressCallback) {
-        return Module.currentQueryProgressCallback({
-          currentOffset
-        });
-      }
-      return false;
-    }
-    __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
-    var runtimeKeepaliveCounter = 0;
-    var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-    var _proc_exit = /* @__PURE__ */ __name((code) => {
-      EXITSTATUS = code;
-      if (!keepRuntimeAlive()) {
-        Module["onExit"]?.(code);
-        ABORT = true;
-      }
-      quit_(code, new ExitStatus(code));
-    }, "_proc_exit");
-    _proc_exit.sig = "vi";
-    var exitJS = /* @__PURE__ */ __name((status, implicit) => {
-      EXITSTATUS = status;
-      _proc_exit(status);
-    }, "exitJS");
-    var handleException = /* @__PURE__ */ __name((e) => {
-      if (e instanceof ExitStatus || e == "unwind") {
-        return EXITSTATUS;
-      }
-      quit_(1, e);
-    }, "handleException");
-    var lengthBytesUTF8 = /* @__PURE__ */ __name((str3) => {
-      var len = 0;
-      for (var i2 = 0; i2 < str3.length; ++i2) {
-        var c = str3.charCodeAt(i2);
-        if (c <= 127) {
-          len++;
-        } else if (c <= 2047) {
-          len += 2;
-        } else if (c >= 55296 && c <= 57343) {
-          len += 4;
-          ++i2;
-        } else {
-          len += 3;
-        }
-      }
-      return len;
-    }, "lengthBytesUTF8");
-    var stringToUTF8Array = /* @__PURE__ */ __name((str3, heap, outIdx, maxBytesToWrite) => {
-      if (!(maxBytesToWrite > 0)) return 0;
-      var startIdx = outIdx;
-      var endIdx = outIdx + maxBytesToWrite - 1;
-      for (var i2 = 0; i2 < str3.length; ++i2) {
-        var u = str3.charCodeAt(i2);
-        if (u >= 55296 && u <= 57343) {
-          var u1 = str3.charCodeAt(++i2);
-          u = 65536 + ((u & 1023) << 10) | u1 & 1023;
-        }
-        if (u <= 127) {
-          if (outIdx >= endIdx) break;
-          heap[outIdx++] = u;
-        } else if (u <= 2047) {
-          if (outIdx + 1 >= endIdx) break;
-          heap[outIdx++] = 192 | u >> 6;
-          heap[outIdx++] = 128 | u & 63;
-        } else if (u <= 65535) {
-          if (outIdx + 2 >= endIdx) break;
-          heap[outIdx++] = 224 | u >> 12;
-          heap[outIdx++] = 128 | u >> 6 & 63;
-          heap[outIdx++] = 128 | u & 63;
-        } else {
-          if (outIdx + 3 >= endIdx) break;
-          heap[outIdx++] = 240 | u >> 18;
-          heap[outIdx++] = 128 | u >> 12 & 63;
-          heap[outIdx++] = 128 | u >> 6 & 63;
-          heap[outIdx++] = 128 | u & 63;
-        }
-      }
-      heap[outIdx] = 0;
-      return outIdx - startIdx;
-    }, "stringToUTF8Array");
-    var stringToUTF8 = /* @__PURE__ */ __name((str3, outPtr, maxBytesToWrite) => stringToUTF8Array(str3, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
-    var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
-    var stringToUTF8OnStack = /* @__PURE__ */ __name((str3) => {
-      var size = lengthBytesUTF8(str3) + 1;
-      var ret = stackAlloc(size);
-      stringToUTF8(str3, ret, size);
-      return ret;
-    }, "stringToUTF8OnStack");
-    var AsciiToString = /* @__PURE__ */ __name((ptr) => {
-      var str3 = "";
-      while (1) {
-        var ch = HEAPU8[ptr++];
-        if (!ch) return str3;
-        str3 += String.fromCharCode(ch);
-      }
-    }, "AsciiToString");
-    var stringToUTF16 = /* @__PURE__ */ __name((str3, outPtr, maxBytesToWrite) => {
-      maxBytesToWrite ??= 2147483647;
-      if (maxBytesToWrite < 2) return 0;
-      maxBytesToWrite -= 2;
-      var startPtr = outPtr;
-      var numCharsToWrite = maxBytesToWrite < str3.length * 2 ? maxBytesToWrite / 2 : str3.length;
-      for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
-        var codeUnit = str3.charCodeAt(i2);
-        LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
-        outPtr += 2;
-      }
-      LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
-      return outPtr - startPtr;
-    }, "stringToUTF16");
-    var wasmImports = {
-      /** @export */
-      __heap_base: ___heap_base,
-      /** @export */
-      __indirect_function_table: wasmTable,
-      /** @export */
-      __memory_base: ___memory_base,
-      /** @export */
-      __stack_pointer: ___stack_pointer,
-      /** @export */
-      __table_base: ___table_base,
-      /** @export */
-      _abort_js: __abort_js,
-      /** @export */
-      clock_time_get: _clock_time_get,
-      /** @export */
-      emscripten_resize_heap: _emscripten_resize_heap,
-      /** @export */
-      fd_close: _fd_close,
-      /** @export */
-      fd_seek: _fd_seek,
-      /** @export */
-      fd_write: _fd_write,
-      /** @export */
-      memory: wasmMemory,
-      /** @export */
-      tree_sitter_log_callback: _tree_sitter_log_callback,
-      /** @export */
-      tree_sitter_parse_callback: _tree_sitter_parse_callback,
-      /** @export */
-      tree_sitter_progress_callback: _tree_sitter_progress_callback,
-      /** @export */
-      tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
-    };
-    var wasmExports = await createWasm();
-    var ___wasm_call_ctors = wasmExports["__wasm_call_ctors"];
-    var _malloc = Module["_malloc"] = wasmExports["malloc"];
-    var _calloc = Module["_calloc"] = wasmExports["calloc"];
-    var _realloc = Module["_realloc"] = wasmExports["realloc"];
-    var _free = Module["_free"] = wasmExports["free"];
-    var _memcmp = Module["_memcmp"] = wasmExports["memcmp"];
-    var _ts_language_symbol_count = Module["_ts_language_symbol_count"] = wasmExports["ts_language_symbol_count"];
-    var _ts_language_state_count = Module["_ts_language_state_count"] = wasmExports["ts_language_state_count"];
-    var _ts_language_version = Module["_ts_language_version"] = wasmExports["ts_language_version"];
-    var _ts_language_abi_version = Module["_ts_language_abi_version"] = wasmExports["ts_language_abi_version"];
-    var _ts_language_metadata = Module["_ts_language_metadata"] = wasmExports["ts_language_metadata"];
-    var _ts_language_name = Module["_ts_language_name"] = wasmExports["ts_language_name"];
-    var _ts_language_field_count = Module["_ts_language_field_count"] = wasmExports["ts_language_field_count"];
-    var _ts_language_next_state = Module["_ts_language_next_state"] = wasmExports["ts_language_next_state"];
-    var _ts_language_symbol_name = Module["_ts_language_symbol_name"] = wasmExports["ts_language_symbol_name"];
-    var _ts_language_symbol_for_name = Module["_ts_language_symbol_for_name"] = wasmExports["ts_language_symbol_for_name"];
-    var _strncmp = Module["_strncmp"] = wasmExports["strncmp"];
-    var _ts_language_symbol_type = Module["_ts_language_symbol_type"] = wasmExports["ts_language_symbol_type"];
-    var _ts_language_field_name_for_id = Module["_ts_language_field_name_for_id"] = wasmExports["ts_language_field_name_for_id"];
-    var _ts_lookahead_iterator_new = Module["_ts_lookahead_iterator_new"] = wasmExports["ts_lookahead_iterator_new"];
-    var _ts_lookahead_iterator_delete = Module["_ts_lookahead_iterator_delete"] = wasmExports["ts_lookahead_iterator_delete"];
-    var _ts_lookahead_iterator_reset_state = Module["_ts_lookahead_iterator_reset_state"] = wasmExports["ts_lookahead_iterator_reset_state"];
-    var _ts_lookahead_iterator_reset = Module["_ts_lookahead_iterator_reset"] = wasmExports["ts_lookahead_iterator_reset"];
-    var _ts_lookahead_iterator_next = Module["_ts_lookahead_iterator_next"] = wasmExports["ts_lookahead_iterator_next"];
-    var _ts_lookahead_iterator_current_symbol = Module["_ts_lookahead_iterator_current_symbol"] = wasmExports["ts_lookahead_iterator_current_symbol"];
-    var _ts_parser_delete = Module["_ts_parser_delete"] = wasmExports["ts_parser_delete"];
-    var _ts_parser_reset = Module["_ts_parser_reset"] = wasmExports["ts_parser_reset"];
-    var _ts_parser_set_language = Module["_ts_parser_set_language"] = wasmExports["ts_parser_set_language"];
-    var _ts_parser_timeout_micros = Module["_ts_parser_timeout_micros"] = wasmExports["ts_parser_timeout_micros"];
-    var _ts_parser_set_timeout_micros = Module["_ts_parser_set_timeout_micros"] = wasmExports["ts_parser_set_timeout_micros"];
-    var _ts_parser_set_included_ranges = Module["_ts_parser_set_included_ranges"] = wasmExports["ts_parser_set_included_ranges"];
-    var _ts_query_new = Module["_ts_query_new"] = wasmExports["ts_query_new"];
-    var _ts_query_delete = Module["_ts_query_delete"] = wasmExports["ts_query_delete"];
-    var _iswspace = Module["_iswspace"] = wasmExports["iswspace"];
-    var _iswalnum = Module["_iswalnum"] = wasmExports["iswalnum"];
-    var _ts_query_pattern_count = Module["_ts_query_pattern_count"] = wasmExports["ts_query_pattern_count"];
-    var _ts_query_capture_count = Module["_ts_query_capture_count"] = wasmExports["ts_query_capture_count"];
-    var _ts_query_string_count = Module["_ts_query_string_count"] = wasmExports["ts_query_string_count"];
-    var _ts_query_capture_name_for_id = Module["_ts_query_capture_name_for_id"] = wasmExports["ts_query_capture_name_for_id"];
-    var _ts_query_capture_quantifier_for_id = Module["_ts_query_capture_quantifier_for_id"] = wasmExports["ts_query_capture_quantifier_for_id"];
-    var _ts_query_string_value_for_id = Module["_ts_query_string_value_for_id"] = wasmExports["ts_query_string_value_for_id"];
-    var _ts_query_predicates_for_pattern = Module["_ts_query_predicates_for_pattern"] = wasmExports["ts_query_predicates_for_pattern"];
-    var _ts_query_start_byte_for_pattern = Module["_ts_query_start_byte_for_pattern"] = wasmExports["ts_query_start_byte_for_pattern"];
-    var _ts_query_end_byte_for_pattern = Module["_ts_query_end_byte_for_pattern"] = wasmExports["ts_query_end_byte_for_pattern"];
-    var _ts_query_is_pattern_rooted = Module["_ts_query_is_pattern_rooted"] = wasmExports["ts_query_is_pattern_rooted"];
-    var _ts_query_is_pattern_non_local = Module["_ts_query_is_pattern_non_local"] = wasmExports["ts_query_is_pattern_non_local"];
-    var _ts_query_is_pattern_guaranteed_at_step = Module["_ts_query_is_pattern_guaranteed_at_step"] = wasmExports["ts_query_is_pattern_guaranteed_at_step"];
-    var _ts_query_disable_capture = Module["_ts_query_disable_capture"] = wasmExports["ts_query_disable_capture"];
-    var _ts_query_disable_pattern = Module["_ts_query_disable_pattern"] = wasmExports["ts_query_disable_pattern"];
-    var _ts_tree_copy = Module["_ts_tree_copy"] = wasmExports["ts_tree_copy"];
-    var _ts_tree_delete = Module["_ts_tree_delete"] = wasmExports["ts_tree_delete"];
-    var _ts_init = Module["_ts_init"] = wasmExports["ts_init"];
-    var _ts_parser_new_wasm = Module["_ts_parser_new_wasm"] = wasmExports["ts_parser_new_wasm"];
-    var _ts_parser_enable_logger_wasm = Module["_ts_parser_enable_logger_wasm"] = wasmExports["ts_parser_enable_logger_wasm"];
-    var _ts_parser_parse_wasm = Module["_ts_parser_parse_wasm"] = wasmExports["ts_parser_parse_wasm"];
-    var _ts_parser_included_ranges_wasm = Module["_ts_parser_included_ranges_wasm"] = wasmExports["ts_parser_included_ranges_wasm"];
-    var _ts_language_type_is_named_wasm = Module["_ts_language_type_is_named_wasm"] = wasmExports["ts_language_type_is_named_wasm"];
-    var _ts_language_type_is_visible_wasm = Module["_ts_language_type_is_visible_wasm"] = wasmExports["ts_language_type_is_visible_wasm"];
-    var _ts_language_supertypes_wasm = Module["_ts_language_supertypes_wasm"] = wasmExports["ts_language_supertypes_wasm"];
-    var _ts_language_subtypes_wasm = Module["_ts_language_subtypes_wasm"] = wasmExports["ts_language_subtypes_wasm"];
-    var _ts_tree_root_node_wasm = Module["_ts_tree_root_node_wasm"] = wasmExports["ts_tree_root_node_wasm"];
-    var _ts_tree_root_node_with_offset_wasm = Module["_ts_tree_root_node_with_offset_wasm"] = wasmExports["ts_tree_root_node_with_offset_wasm"];
-    var _ts_tree_edit_wasm = Module["_ts_tree_edit_wasm"] = wasmExports["ts_tree_edit_wasm"];
-    var _ts_tree_included_ranges_wasm = Module["_ts_tree_included_ranges_wasm"] = wasmExports["ts_tree_included_ranges_wasm"];
-    var _ts_tree_get_changed_ranges_wasm = Module["_ts_tree_get_changed_ranges_wasm"] = wasmExports["ts_tree_get_changed_ranges_wasm"];
-    var _ts_tree_cursor_new_wasm = Module["_ts_tree_cursor_new_wasm"] = wasmExports["ts_tree_cursor_new_wasm"];
-    var _ts_tree_cursor_copy_wasm = Module["_ts_tree_cursor_copy_wasm"] = wasmExports["ts_tree_cursor_copy_wasm"];
-    var _ts_tree_cursor_delete_wasm = Module["_ts_tree_cursor_delete_wasm"] = wasmExports["ts_tree_cursor_delete_wasm"];
-    var _ts_tree_cursor_reset_wasm = Module["_ts_tree_cursor_reset_wasm"] = wasmExports["ts_tree_cursor_reset_wasm"];
-    var _ts_tree_cursor_reset_to_wasm = Module["_ts_tree_cursor_reset_to_wasm"] = wasmExports["ts_tree_cursor_reset_to_wasm"];
-    var _ts_tree_cursor_goto_first_child_wasm = Module["_ts_tree_cursor_goto_first_child_wasm"] = wasmExports["ts_tree_cursor_goto_first_child_wasm"];
-    var _ts_tree_cursor_goto_last_child_wasm = Module["_ts_tree_cursor_goto_last_child_wasm"] = wasmExports["ts_tree_cursor_goto_last_child_wasm"];
-    var _ts_tree_cursor_goto_first_child_for_index_wasm = Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = wasmExports["ts_tree_cursor_goto_first_child_for_index_wasm"];
-    var _ts_tree_cursor_goto_first_child_for_position_wasm = Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = wasmExports["ts_tree_cursor_goto_first_child_for_position_wasm"];
-    var _ts_tree_cursor_goto_next_sibling_wasm = Module["_ts_tree_cursor_goto_next_sibling_wasm"] = wasmExports["ts_tree_cursor_goto_next_sibling_wasm"];
-    var _ts_tree_cursor_goto_previous_sibling_wasm = Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = wasmExports["ts_tree_cursor_goto_previous_sibling_wasm"];
-    var _ts_tree_cursor_goto_descendant_wasm = Module["_ts_tree_cursor_goto_descendant_wasm"] = wasmExports["ts_tree_cursor_goto_descendant_wasm"];
-    var _ts_tree_cursor_goto_parent_wasm = Module["_ts_tree_cursor_goto_parent_wasm"] = wasmExports["ts_tree_cursor_goto_parent_wasm"];
-    var _ts_tree_cursor_current_node_type_id_wasm = Module["_ts_tree_cursor_current_node_type_id_wasm"] = wasmExports["ts_tree_cursor_current_node_type_id_wasm"];
-    var _ts_tree_cursor_current_node_state_id_wasm = Module["_ts_tree_cursor_current_node_state_id_wasm"] = wasmExports["ts_tree_cursor_current_node_state_id_wasm"];
-    var _ts_tree_cursor_current_node_is_named_wasm = Module["_ts_tree_cursor_current_node_is_named_wasm"] = wasmExports["ts_tree_cursor_current_node_is_named_wasm"];
-    var _ts_tree_cursor_current_node_is_missing_wasm = Module["_ts_tree_cursor_current_node_is_missing_wasm"] = wasmExports["ts_tree_cursor_current_node_is_missing_wasm"];
-    var _ts_tree_cursor_current_node_id_wasm = Module["_ts_tree_cursor_current_node_id_wasm"] = wasmExports["ts_tree_cursor_current_node_id_wasm"];
-    var _ts_tree_cursor_start_position_wasm = Module["_ts_tree_cursor_start_position_wasm"] = wasmExports["ts_tree_cursor_start_position_wasm"];
-    var _ts_tree_cursor_end_position_wasm = Module["_ts_tree_cursor_end_position_wasm"] = wasmExports["ts_tree_cursor_end_position_wasm"];
-    var _ts_tree_cursor_start_index_wasm = Module["_ts_tree_cursor_start_index_wasm"] = wasmExports["ts_tree_cursor_start_index_wasm"];
-    var _ts_tree_cursor_end_index_wasm = Module["_ts_tree_cursor_end_index_wasm"] = wasmExports["ts_tree_cursor_end_index_wasm"];
-    var _ts_tree_cursor_current_field_id_wasm = Module["_ts_tree_cursor_current_field_id_wasm"] = wasmExports["ts_tree_cursor_current_field_id_wasm"];
-    var _ts_tree_cursor_current_depth_wasm = Module["_ts_tree_cursor_current_depth_wasm"] = wasmExports["ts_tree_cursor_current_depth_wasm"];
-    var _ts_tree_cursor_current_descendant_index_wasm = Module["_ts_tree_cursor_current_descendant_index_wasm"] = wasmExports["ts_tree_cursor_current_descendant_index_wasm"];
-    var _ts_tree_cursor_current_node_wasm = Module["_ts_tree_cursor_current_node_wasm"] = wasmExports["ts_tree_cursor_current_node_wasm"];
-    var _ts_node_symbol_wasm = Module["_ts_node_symbol_wasm"] = wasmExports["ts_node_symbol_wasm"];
-    var _ts_node_field_name_for_child_wasm = Module["_ts_node_field_name_for_child_wasm"] = wasmExports["ts_node_field_name_for_child_wasm"];
-    var _ts_node_field_name_for_named_child_wasm = Module["_ts_node_field_name_for_named_child_wasm"] = wasmExports["ts_node_field_name_for_named_child_wasm"];
-    var _ts_node_children_by_field_id_wasm = Module["_ts_node_children_by_field_id_wasm"] = wasmExports["ts_node_children_by_field_id_wasm"];
-    var _ts_node_first_child_for_byte_wasm = Module["_ts_node_first_child_for_byte_wasm"] = wasmExports["ts_node_first_child_for_byte_wasm"];
-    var _ts_node_first_named_child_for_byte_wasm = Module["_ts_node_first_named_child_for_byte_wasm"] = wasmExports["ts_node_first_named_child_for_byte_wasm"];
-    var _ts_node_grammar_symbol_wasm = Module["_ts_node_grammar_symbol_wasm"] = wasmExports["ts_node_grammar_symbol_wasm"];
-    var _ts_node_child_count_wasm = Module["_ts_node_child_count_wasm"] = wasmExports["ts_node_child_count_wasm"];
-    var _ts_node_named_child_count_wasm = Module["_ts_node_named_child_count_wasm"] = wasmExports["ts_node_named_child_count_wasm"];
-    var _ts_node_child_wasm = Module["_ts_node_child_wasm"] = wasmExports["ts_node_child_wasm"];
-    var _ts_node_named_child_wasm = Module["_ts_node_named_child_wasm"] = wasmExports["ts_node_named_child_wasm"];
-    var _ts_node_child_by_field_id_wasm = Module["_ts_node_child_by_field_id_wasm"] = wasmExports["ts_node_child_by_field_id_wasm"];
-    var _ts_node_next_sibling_wasm = Module["_ts_node_next_sibling_wasm"] = wasmExports["ts_node_next_sibling_wasm"];
-    var _ts_node_prev_sibling_wasm = Module["_ts_node_prev_sibling_wasm"] = wasmExports["ts_node_prev_sibling_wasm"];
-    var _ts_node_next_named_sibling_wasm = Module["_ts_node_next_named_sibling_wasm"] = wasmExports["ts_node_next_named_sibling_wasm"];
-    var _ts_node_prev_named_sibling_wasm = Module["_ts_node_prev_named_sibling_wasm"] = wasmExports["ts_node_prev_named_sibling_wasm"];
-    var _ts_node_descendant_count_wasm = Module["_ts_node_descendant_count_wasm"] = wasmExports["ts_node_descendant_count_wasm"];
-    var _ts_node_parent_wasm = Module["_ts_node_parent_wasm"] = wasmExports["ts_node_parent_wasm"];
-    var _ts_node_child_with_descendant_wasm = Module["_ts_node_child_with_descendant_wasm"] = wasmExports["ts_node_child_with_descendant_wasm"];
-    var _ts_node_descendant_for_index_wasm = Module["_ts_node_descendant_for_index_wasm"] = wasmExports["ts_node_descendant_for_index_wasm"];
-    var _ts_node_named_descendant_for_index_wasm = Module["_ts_node_named_descendant_for_index_wasm"] = wasmExports["ts_node_named_descendant_for_index_wasm"];
-    var _ts_node_descendant_for_position_wasm = Module["_ts_node_descendant_for_position_wasm"] = wasmExports["ts_node_descendant_for_position_wasm"];
-    var _ts_node_named_descendant_for_position_wasm = Module["_ts_node_named_descendant_for_position_wasm"] = wasmExports["ts_node_named_descendant_for_position_wasm"];
-    var _ts_node_start_point_wasm = Module["_ts_node_start_point_wasm"] = wasmExports["ts_node_start_point_wasm"];
-    var _ts_node_end_point_wasm = Module["_ts_node_end_point_wasm"] = wasmExports["ts_node_end_point_wasm"];
-    var _ts_node_start_index_wasm = Module["_ts_node_start_index_wasm"] = wasmExports["ts_node_start_index_wasm"];
-    var _ts_node_end_index_wasm = Module["_ts_node_end_index_wasm"] = wasmExports["ts_node_end_index_wasm"];
-    var _ts_node_to_string_wasm = Module["_ts_node_to_string_wasm"] = wasmExports["ts_node_to_string_wasm"];
-    var _ts_node_children_wasm = Module["_ts_node_children_wasm"] = wasmExports["ts_node_children_wasm"];
-    var _ts_node_named_children_wasm = Module["_ts_node_named_children_wasm"] = wasmExports["ts_node_named_children_wasm"];
-    var _ts_node_descendants_of_type_wasm = Module["_ts_node_descendants_of_type_wasm"] = wasmExports["ts_node_descendants_of_type_wasm"];
-    var _ts_node_is_named_wasm = Module["_ts_node_is_named_wasm"] = wasmExports["ts_node_is_named_wasm"];
-    var _ts_node_has_changes_wasm = Module["_ts_node_has_changes_wasm"] = wasmExports["ts_node_has_changes_wasm"];
-    var _ts_node_has_error_wasm = Module["_ts_node_has_error_wasm"] = wasmExports["ts_node_has_error_wasm"];
-    var _ts_node_is_error_wasm = Module["_ts_node_is_error_wasm"] = wasmExports["ts_node_is_error_wasm"];
-    var _ts_node_is_missing_wasm = Module["_ts_node_is_missing_wasm"] = wasmExports["ts_node_is_missing_wasm"];
-    var _ts_node_is_extra_wasm = Module["_ts_node_is_extra_wasm"] = wasmExports["ts_node_is_extra_wasm"];
-    var _ts_node_parse_state_wasm = Module["_ts_node_parse_state_wasm"] = wasmExports["ts_node_parse_state_wasm"];
-    var _ts_node_next_parse_state_wasm = Module["_ts_node_next_parse_state_wasm"] = wasmExports["ts_node_next_parse_state_wasm"];
-    var _ts_query_matches_wasm = Module["_ts_query_matches_wasm"] = wasmExports["ts_query_matches_wasm"];
-    var _ts_query_captures_wasm = Module["_ts_query_captures_wasm"] = wasmExports["ts_query_captures_wasm"];
-    var _memset = Module["_memset"] = wasmExports["memset"];
-    var _memcpy = Module["_memcpy"] = wasmExports["memcpy"];
-    var _memmove = Module["_memmove"] = wasmExports["memmove"];
-    var _iswalpha = Module["_iswalpha"] = wasmExports["iswalpha"];
-    var _iswblank = Module["_iswblank"] = wasmExports["iswblank"];
-    var _iswdigit = Module["_iswdigit"] = wasmExports["iswdigit"];
-    var _iswlower = Module["_iswlower"] = wasmExports["iswlower"];
-    var _iswupper = Module["_iswupper"] = wasmExports["iswupper"];
-    var _iswxdigit = Module["_iswxdigit"] = wasmExports["iswxdigit"];
-    var _memchr = Module["_memchr"] = wasmExports["memchr"];
-    var _strlen = Module["_strlen"] = wasmExports["strlen"];
-    var _strcmp = Module["_strcmp"] = wasmExports["strcmp"];
-    var _strncat = Module["_strncat"] = wasmExports["strncat"];
-    var _strncpy = Module["_strncpy"] = wasmExports["strncpy"];
-    var _towlower = Module["_towlower"] = wasmExports["towlower"];
-    var _towupper = Module["_towupper"] = wasmExports["towupper"];
-    var _setThrew = wasmExports["setThrew"];
-    var __emscripten_stack_restore = wasmExports["_emscripten_stack_restore"];
-    var __emscripten_stack_alloc = wasmExports["_emscripten_stack_alloc"];
-    var _emscripten_stack_get_current = wasmExports["emscripten_stack_get_current"];
-    var ___wasm_apply_data_relocs = wasmExports["__wasm_apply_data_relocs"];
-    Module["setValue"] = setValue;
-    Module["getValue"] = getValue;
-    Module["UTF8ToString"] = UTF8ToString;
-    Module["stringToUTF8"] = stringToUTF8;
-    Module["lengthBytesUTF8"] = lengthBytesUTF8;
-    Module["AsciiToString"] = AsciiToString;
-    Module["stringToUTF16"] = stringToUTF16;
-    Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
-    function callMain(args2 = []) {
-      var entryFunction = resolveGlobalSymbol("main").sym;
-      if (!entryFunction) return;
-      args2.unshift(thisProgram);
-      var argc = args2.length;
-      var argv = stackAlloc((argc + 1) * 4);
-      var argv_ptr = argv;
-      args2.forEach((arg) => {
-        LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
-        argv_ptr += 4;
-      });
-      LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
-      try {
-        var ret = entryFunction(argc, argv);
-        exitJS(
-          ret,
-          /* implicit = */
-          true
-        );
-        return ret;
-      } catch (e) {
-        return handleException(e);
-      }
-    }
-    __name(callMain, "callMain");
-    function run(args2 = arguments_) {
-      if (runDependencies > 0) {
-        dependenciesFulfilled = run;
-        return;
-      }
-      preRun();
-      if (runDependencies > 0) {
-        dependenciesFulfilled = run;
-        return;
-      }
-      function doRun() {
-        Module["calledRun"] = true;
-        if (ABORT) return;
-        initRuntime();
-        preMain();
-        readyPromiseResolve(Module);
-        Module["onRuntimeInitialized"]?.();
-        var noInitialRun = Module["noInitialRun"];
-        if (!noInitialRun) callMain(args2);
-        postRun();
-      }
-      __name(doRun, "doRun");
-      if (Module["setStatus"]) {
-        Module["setStatus"]("Running...");
-        setTimeout(() => {
-          setTimeout(() => Module["setStatus"](""), 1);
-          doRun();
-        }, 1);
-      } else {
-        doRun();
-      }
-    }
-    __name(run, "run");
-    if (Module["preInit"]) {
-      if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
-      while (Module["preInit"].length > 0) {
-        Module["preInit"].pop()();
-      }
-    }
-    run();
-    moduleRtn = readyPromise;
-    return moduleRtn;
-  };
-})();
-var tree_sitter_default = Module2;
-var Module3 = null;
-async function initializeBinding(moduleOptions) {
-  if (!Module3) {
-    Module3 = await tree_sitter_default(moduleOptions);
-  }
-  return Module3;
-}
-__name(initializeBinding, "initializeBinding");
-function checkModule() {
-  return !!Module3;
-}
-__name(checkModule, "checkModule");
-var TRANSFER_BUFFER;
-var LANGUAGE_VERSION;
-var MIN_COMPATIBLE_VERSION;
-var Parser = class {
-  static {
-    __name(this, "Parser");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for WASM
-  /** @internal */
-  [1] = 0;
-  // Internal handle for WASM
-  /** @internal */
-  logCallback = null;
-  /** The parser's current language. */
-  language = null;
-  /**
-   * This must always be called before creating a Parser.
-   *
-   * You can optionally pass in options to configure the WASM module, the most common
-   * one being `locateFile` to help the module find the `.wasm` file.
-   */
-  static async init(moduleOptions) {
-    setModule(await initializeBinding(moduleOptions));
-    TRANSFER_BUFFER = C._ts_init();
-    LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
-    MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-  }
-  /**
-   * Create a new parser.
-   */
-  constructor() {
-    this.initialize();
-  }
-  /** @internal */
-  initialize() {
-    if (!checkModule()) {
-      throw new Error("cannot construct a Parser before calling `init()`");
-    }
-    C._ts_parser_new_wasm();
-    this[0] = C.getValue(TRANSFER_BUFFER, "i32");
-    this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-  }
-  /** Delete the parser, freeing its resources. */
-  delete() {
-    C._ts_parser_delete(this[0]);
-    C._free(this[1]);
-    this[0] = 0;
-    this[1] = 0;
-  }
-  /**
-   * Set the language that the parser should use for parsing.
-   *
-   * If the language was not successfully assigned, an error will be thrown.
-   * This happens if the language was generated with an incompatible
-   * version of the Tree-sitter CLI. Check the language's version using
-   * {@link Language#version} and compare it to this library's
-   * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
-   */
-  setLanguage(language) {
-    let address;
-    if (!language) {
-      address = 0;
-      this.language = null;
-    } else if (language.constructor === Language) {
-      address = language[0];
-      const version = C._ts_language_version(address);
-      if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
-        throw new Error(
-          `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
-        );
-      }
-      this.language = language;
-    } else {
-      throw new Error("Argument must be a Language");
-    }
-    C._ts_parser_set_language(this[0], address);
-    return this;
-  }
-  /**
-   * Parse a slice of UTF8 text.
-   *
-   * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
-   *
-   * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
-   *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
-   *   the new text using {@link Tree#edit}.
-   *
-   * @param {ParseOptions} [options] - Options for parsing the text.
-   *  This can be used to set the included ranges, or a progress callback.
-   *
-   * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
-   *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
-   *  - The progress callback returned true.
-   */
-  parse(callback, oldTree, options) {
-    if (typeof callback === "string") {
-      C.currentParseCallback = (index) => callback.slice(index);
-    } else if (typeof callback === "function") {
-      C.currentParseCallback = callback;
-    } else {
-      throw new Error("Argument must be a string or a function");
-    }
-    if (options?.progressCallback) {
-      C.currentProgressCallback = options.progressCallback;
-    } else {
-      C.currentProgressCallback = null;
-    }
-    if (this.logCallback) {
-      C.currentLogCallback = this.logCallback;
-      C._ts_parser_enable_logger_wasm(this[0], 1);
-    } else {
-      C.currentLogCallback = null;
-      C._ts_parser_enable_logger_wasm(this[0], 0);
-    }
-    let rangeCount = 0;
-    let rangeAddress = 0;
-    if (options?.includedRanges) {
-      rangeCount = options.includedRanges.length;
-      rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
-      let address = rangeAddress;
-      for (let i2 = 0; i2 < rangeCount; i2++) {
-        marshalRange(address, options.includedRanges[i2]);
-        address += SIZE_OF_RANGE;
-      }
-    }
-    const treeAddress = C._ts_parser_parse_wasm(
-      this[0],
-      this[1],
-      oldTree ? oldTree[0] : 0,
-      rangeAddress,
-      rangeCount
-    );
-    if (!treeAddress) {
-      C.currentParseCallback = null;
-      C.currentLogCallback = null;
-      C.currentProgressCallback = null;
-      return null;
-    }
-    if (!this.language) {
-      throw new Error("Parser must have a language to parse");
-    }
-    const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
-    C.currentParseCallback = null;
-    C.currentLogCallback = null;
-    C.currentProgressCallback = null;
-    return result;
-  }
-  /**
-   * Instruct the parser to start the next parse from the beginning.
-   *
-   * If the parser previously failed because of a timeout, cancellation,
-   * or callback, then by default, it will resume where it left off on the
-   * next call to {@link Parser#parse} or other parsing functions.
-   * If you don't want to resume, and instead intend to use this parser to
-   * parse some other document, you must call `reset` first.
-   */
-  reset() {
-    C._ts_parser_reset(this[0]);
-  }
-  /** Get the ranges of text that the parser will include when parsing. */
-  getIncludedRanges() {
-    C._ts_parser_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /**
-   * @deprecated since version 0.25.0, prefer passing a progress callback to {@link Parser#parse}
-   *
-   * Get the duration in microseconds that parsing is allowed to take.
-   *
-   * This is set via {@link Parser#setTimeoutMicros}.
-   */
-  getTimeoutMicros() {
-    return C._ts_parser_timeout_micros(this[0]);
-  }
-  /**
-   * @deprecated since version 0.25.0, prefer passing a progress callback to {@link Parser#parse}
-   *
-   * Set the maximum duration in microseconds that parsing should be allowed
-   * to take before halting.
-   *
-   * If parsing takes longer than this, it will halt early, returning `null`.
-   * See {@link Parser#parse} for more information.
-   */
-  setTimeoutMicros(timeout) {
-    C._ts_parser_set_timeout_micros(this[0], 0, timeout);
-  }
-  /** Set the logging callback that a parser should use during parsing. */
-  setLogger(callback) {
-    if (!callback) {
-      this.logCallback = null;
-    } else if (typeof callback !== "function") {
-      throw new Error("Logger callback must be a function");
-    } else {
-      this.logCallback = callback;
-    }
-    return this;
-  }
-  /** Get the parser's current logger. */
-  getLogger() {
-    return this.logCallback;
-  }
-};
 
 // src/iac/wasm.ts
 import { existsSync } from "node:fs";
@@ -5559,20 +1605,25 @@ var GRAMMAR_FILES = {
   tsx: "tree-sitter-tsx.wasm",
   python: "tree-sitter-python.wasm"
 };
-var initialized;
+var runtime;
 var parsers = /* @__PURE__ */ new Map();
-function init2() {
-  if (!initialized) setFlagsFromString("--liftoff-only");
-  initialized ??= Parser.init({
-    locateFile: (name2) => name2 === "tree-sitter.wasm" ? wasmPath("tree-sitter.wasm") : name2
-  });
-  return initialized;
+function treeSitter() {
+  runtime ??= (async () => {
+    const { setFlagsFromString } = await import("node:v8");
+    setFlagsFromString("--liftoff-only");
+    const lib = await import("./tree-sitter-IGTICIFD.js");
+    await lib.Parser.init({
+      locateFile: (name) => name === "tree-sitter.wasm" ? wasmPath("tree-sitter.wasm") : name
+    });
+    return lib;
+  })();
+  return runtime;
 }
 function getParser(grammar) {
   let p = parsers.get(grammar);
   if (!p) {
     p = (async () => {
-      await init2();
+      const { Language, Parser } = await treeSitter();
       const lang = await Language.load(wasmPath(GRAMMAR_FILES[grammar]));
       const parser = new Parser();
       parser.setLanguage(lang);
@@ -5605,11 +1656,11 @@ async function parse2(grammar, text) {
 }
 function lineStarts(text) {
   let n = 1;
-  for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) n++;
-  const out2 = new Int32Array(n);
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  const out = new Int32Array(n);
   let k = 1;
-  for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) out2[k++] = i2 + 1;
-  return out2;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out[k++] = i + 1;
+  return out;
 }
 function pointAt(starts, offset) {
   let lo = 0;
@@ -5621,12 +1672,12 @@ function pointAt(starts, offset) {
   }
   return { row: lo, column: offset - starts[lo] };
 }
-function pointAfter(start2, inserted) {
+function pointAfter(start, inserted) {
   const nl = inserted.lastIndexOf("\n");
-  if (nl < 0) return { row: start2.row, column: start2.column + inserted.length };
+  if (nl < 0) return { row: start.row, column: start.column + inserted.length };
   let rows = 0;
-  for (let i2 = 0; i2 <= nl; i2++) if (inserted.charCodeAt(i2) === 10) rows++;
-  return { row: start2.row + rows, column: inserted.length - nl - 1 };
+  for (let i = 0; i <= nl; i++) if (inserted.charCodeAt(i) === 10) rows++;
+  return { row: start.row + rows, column: inserted.length - nl - 1 };
 }
 async function parseEdited(grammar, before, after, edits) {
   const base = keptTree(grammar, before);
@@ -5657,8 +1708,8 @@ function firstError(root) {
     if (n.isError || n.isMissing) return n;
     if (!n.hasError && !n.isMissing) continue;
     const kids = n.children;
-    for (let i2 = kids.length - 1; i2 >= 0; i2--) {
-      const k = kids[i2];
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const k = kids[i];
       if (k) stack.push(k);
     }
   }
@@ -5699,7 +1750,7 @@ function positionAt(file, offset) {
   let starts = lineStarts2.get(file);
   if (!starts) {
     starts = [0];
-    for (let i2 = 0; i2 < file.text.length; i2++) if (file.text.charCodeAt(i2) === 10) starts.push(i2 + 1);
+    for (let i = 0; i < file.text.length; i++) if (file.text.charCodeAt(i) === 10) starts.push(i + 1);
     lineStarts2.set(file, starts);
   }
   return pointAt(starts, offset);
@@ -5760,11 +1811,11 @@ function unescapeHcl(s) {
 function stringLitValue(n) {
   return named(n).filter((c) => c.type === "template_literal").map((c) => unescapeHcl(c.text)).join("");
 }
-function readBody(file, body2) {
+function readBody(file, body) {
   const attrs = /* @__PURE__ */ new Map();
   const blocks = [];
-  if (!body2) return { attrs, blocks };
-  for (const c of named(body2)) {
+  if (!body) return { attrs, blocks };
+  for (const c of named(body)) {
     if (c.type === "attribute") {
       const kids = named(c);
       const id = kids[0];
@@ -5782,13 +1833,13 @@ function readBlock(file, n) {
   const id = kids[0];
   if (!id || id.type !== "identifier") return null;
   const labels = [];
-  let body2 = null;
+  let body = null;
   for (const k of kids.slice(1)) {
     if (k.type === "string_lit") labels.push(stringLitValue(k));
     else if (k.type === "identifier") labels.push(k.text);
-    else if (k.type === "body") body2 = k;
+    else if (k.type === "body") body = k;
   }
-  const { attrs, blocks } = readBody(file, body2);
+  const { attrs, blocks } = readBody(file, body);
   return {
     file,
     node: n,
@@ -5798,12 +1849,12 @@ function readBlock(file, n) {
     blocks,
     startLine: lineOf(n),
     endLine: n.endPosition.row + 1,
-    body: body2
+    body
   };
 }
 function readFile(file, root) {
-  const body2 = named(root).find((c) => c.type === "body") ?? null;
-  return readBody(file, body2);
+  const body = named(root).find((c) => c.type === "body") ?? null;
+  return readBody(file, body);
 }
 function exprParts(expr) {
   if (expr instanceof JsonExpr) return { head: null, rest: [] };
@@ -5822,20 +1873,20 @@ function traversal(expr) {
   if (expr instanceof JsonExpr) return jsonTraversal(expr);
   const { head, rest } = exprParts(expr);
   if (!head || head.type !== "variable_expr") return null;
-  const parts2 = [head.text];
+  const parts = [head.text];
   for (const r of rest) {
     if (r.type === "get_attr") {
       const id = named(r)[0];
       if (!id) return null;
-      parts2.push(id.text);
+      parts.push(id.text);
     } else if (r.type === "index" || r.type === "splat") {
-      parts2.push(r.text);
+      parts.push(r.text);
     } else return null;
   }
-  return parts2;
+  return parts;
 }
 function objectEntries(obj) {
-  const out2 = [];
+  const out = [];
   for (const el of named(obj)) {
     if (el.type !== "object_elem") continue;
     const exprs = named(el).filter((x) => x.type === "expression");
@@ -5848,9 +1899,9 @@ function objectEntries(obj) {
     else if (head?.type === "literal_value" && head.namedChildren[0]?.type === "string_lit")
       key = stringLitValue(head.namedChildren[0]);
     else if (head?.type === "template_expr") key = k.text.replace(/^"|"$/g, "");
-    out2.push({ key, keyNode: k, value: v, elem: el });
+    out.push({ key, keyNode: k, value: v, elem: el });
   }
-  return out2;
+  return out;
 }
 function collectionOf(expr) {
   if (expr instanceof JsonExpr) return null;
@@ -5872,6 +1923,16 @@ function listItems(expr) {
 
 // src/iac/yaml-edit.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// src/iac/lines.ts
+function lineAt(text, offset) {
+  const end = Math.min(offset, text.length);
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+// src/iac/yaml-edit.ts
 var CLOUDFORMATION_TAG_NAMES = [
   "!Ref",
   "!Sub",
@@ -5896,13 +1957,13 @@ var CLOUDFORMATION_TAG_NAMES = [
   "!ForEach"
 ];
 function cloudformationTags() {
-  const out2 = [];
+  const out = [];
   for (const tag of CLOUDFORMATION_TAG_NAMES) {
-    out2.push({ tag, resolve: (s) => s });
-    out2.push({ tag, collection: "seq", resolve: (v) => v });
-    out2.push({ tag, collection: "map", resolve: (v) => v });
+    out.push({ tag, resolve: (s) => s });
+    out.push({ tag, collection: "seq", resolve: (v) => v });
+    out.push({ tag, collection: "map", resolve: (v) => v });
   }
-  return out2;
+  return out;
 }
 var CFN_TAGS;
 function parseYaml(text, options = {}) {
@@ -5920,19 +1981,13 @@ function parseYaml(text, options = {}) {
   });
   return { text, doc, lineCounter, errors };
 }
-function lineAt(text, offset) {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let i2 = 0; i2 < end; i2++) if (text.charCodeAt(i2) === 10) line++;
-  return line;
-}
 function lineStart(text, offset) {
-  const i2 = text.lastIndexOf("\n", offset - 1);
-  return i2 < 0 ? 0 : i2 + 1;
+  const i = text.lastIndexOf("\n", offset - 1);
+  return i < 0 ? 0 : i + 1;
 }
 function lineEndInclusive(text, offset) {
-  const i2 = text.indexOf("\n", offset);
-  return i2 < 0 ? text.length : i2 + 1;
+  const i = text.indexOf("\n", offset);
+  return i < 0 ? text.length : i + 1;
 }
 function nodeSpan(node) {
   const r = node.range ?? [0, 0, 0];
@@ -5941,9 +1996,9 @@ function nodeSpan(node) {
 function pairSpan(pair) {
   const k = (0, import_yaml.isNode)(pair.key) ? pair.key.range : void 0;
   const v = (0, import_yaml.isNode)(pair.value) ? pair.value.range : void 0;
-  const start2 = k?.[0] ?? v?.[0] ?? 0;
-  const end = v?.[1] ?? k?.[1] ?? start2;
-  return { start: start2, end: Math.max(start2, end) };
+  const start = k?.[0] ?? v?.[0] ?? 0;
+  const end = v?.[1] ?? k?.[1] ?? start;
+  return { start, end: Math.max(start, end) };
 }
 function formatScalarLike(text, like, value) {
   const first = like?.range ? text[like.range[0]] : void 0;
@@ -5955,12 +2010,12 @@ function needsQuotes(value) {
   return value === "" || /^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) || /: |\s#|\s$/.test(value) || /^(true|false|null|yes|no|on|off|~|[-+]?[0-9.]+)$/i.test(value);
 }
 function yamlReplaceScalar(text, node, value) {
-  const { start: start2, end } = nodeSpan(node);
-  return { start: start2, end, newText: formatScalarLike(text, node, value) };
+  const { start, end } = nodeSpan(node);
+  return { start, end, newText: formatScalarLike(text, node, value) };
 }
 function yamlReplaceNode(node, newText) {
-  const { start: start2, end } = nodeSpan(node);
-  return { start: start2, end, newText };
+  const { start, end } = nodeSpan(node);
+  return { start, end, newText };
 }
 function lastContentLineEnd(text, node) {
   const span = (0, import_yaml.isPair)(node) ? pairSpan(node) : nodeSpan(node);
@@ -5984,11 +2039,11 @@ function yamlRemovePair(text, map, pair) {
     if (edit) return edit;
   }
   const span = pairSpan(pair);
-  const start2 = withLeadingComments(text, lineStart(text, span.start), columnOf(text, span.start));
-  return eatBlankLine(text, { start: start2, end: lastContentLineEnd(text, pair), newText: "" });
+  const start = withLeadingComments(text, lineStart(text, span.start), columnOf(text, span.start));
+  return eatBlankLine(text, { start, end: lastContentLineEnd(text, pair), newText: "" });
 }
-function withLeadingComments(text, start2, column) {
-  let s = start2;
+function withLeadingComments(text, start, column) {
+  let s = start;
   while (s > 0) {
     const prev = lineStart(text, s - 1);
     const line = text.slice(prev, s).replace(/\r?\n$/, "");
@@ -6011,7 +2066,7 @@ function yamlRemoveSeqItem(text, seq, index) {
   if (seq.flow) {
     return removeFlowItem(
       text,
-      seq.items.map((i2) => (0, import_yaml.isNode)(i2) ? nodeSpan(i2) : { start: 0, end: 0 }),
+      seq.items.map((i) => (0, import_yaml.isNode)(i) ? nodeSpan(i) : { start: 0, end: 0 }),
       index
     );
   }
@@ -6032,8 +2087,8 @@ function dashColumn(text, item) {
   const s = nodeSpan(item).start;
   const ls = lineStart(text, s);
   const before = text.slice(ls, s);
-  const i2 = before.lastIndexOf("-");
-  return i2 >= 0 ? i2 : columnOf(text, s);
+  const i = before.lastIndexOf("-");
+  return i >= 0 ? i : columnOf(text, s);
 }
 function sequenceIndent(src) {
   let found;
@@ -6052,7 +2107,7 @@ function sequenceIndent(src) {
   return found !== void 0 && found >= 0 ? found : 2;
 }
 function itemLike(text, seq, value) {
-  const last = [...seq.items].reverse().find((i2) => (0, import_yaml.isScalar)(i2));
+  const last = [...seq.items].reverse().find((i) => (0, import_yaml.isScalar)(i));
   return formatScalarLike(text, last, value);
 }
 function yamlAppendToSeq(text, seq, value) {
@@ -6060,8 +2115,8 @@ function yamlAppendToSeq(text, seq, value) {
   const item = itemLike(text, seq, value);
   if (seq.flow) {
     if (!(0, import_yaml.isNode)(last)) {
-      const { start: start2, end } = nodeSpan(seq);
-      return { start: start2, end, newText: `[${item}]` };
+      const { start, end } = nodeSpan(seq);
+      return { start, end, newText: `[${item}]` };
     }
     const e = nodeSpan(last).end;
     return { start: e, end: e, newText: `, ${item}` };
@@ -6103,8 +2158,8 @@ function yamlInsertPair(text, map, key, valueText) {
   const first = map.items[0];
   if (map.flow) {
     if (!last) {
-      const { start: start2, end } = nodeSpan(map);
-      return { start: start2, end, newText: `{ ${key}: ${valueText} }` };
+      const { start, end } = nodeSpan(map);
+      return { start, end, newText: `{ ${key}: ${valueText} }` };
     }
     const e = pairSpan(last).end;
     return { start: e, end: e, newText: `, ${key}: ${valueText}` };
@@ -6163,13 +2218,13 @@ function jsonReplaceRaw(node, newText) {
 }
 function single(text, edits) {
   if (edits.length === 0) return void 0;
-  const start2 = Math.min(...edits.map((e) => e.offset));
+  const start = Math.min(...edits.map((e) => e.offset));
   const end = Math.max(...edits.map((e) => e.offset + e.length));
-  let chunk = text.slice(start2, end);
+  let chunk = text.slice(start, end);
   for (const e of [...edits].sort((a, b) => b.offset - a.offset)) {
-    chunk = chunk.slice(0, e.offset - start2) + e.content + chunk.slice(e.offset - start2 + e.length);
+    chunk = chunk.slice(0, e.offset - start) + e.content + chunk.slice(e.offset - start + e.length);
   }
-  return { start: start2, end, newText: chunk };
+  return { start, end, newText: chunk };
 }
 function jsonRemove(src, path) {
   const value = jsonNodeAt(src, path);
@@ -6182,19 +2237,19 @@ function jsonRemove(src, path) {
   const idx = siblings.indexOf(node);
   const prev = idx > 0 ? siblings[idx - 1] : void 0;
   const next = siblings[idx + 1];
-  const start2 = node.offset;
+  const start = node.offset;
   let end = node.offset + node.length;
   let j = end;
   while (j < text.length && (text[j] === " " || text[j] === "	")) j++;
   if (text[j] === ",") end = j + 1;
-  const ls = lineStart(text, start2);
+  const ls = lineStart(text, start);
   const nl = text.indexOf("\n", end);
   const restOfLine = text.slice(end, nl < 0 ? text.length : nl);
-  const ownLines = /^[ \t]*$/.test(text.slice(ls, start2)) && /^\s*(?:\/\/.*|\/\*.*\*\/\s*)?$/.test(restOfLine);
+  const ownLines = /^[ \t]*$/.test(text.slice(ls, start)) && /^\s*(?:\/\/.*|\/\*.*\*\/\s*)?$/.test(restOfLine);
   if (ownLines) return { start: ls, end: nl < 0 ? text.length : nl + 1, newText: "" };
-  if (next) return { start: start2, end: next.offset, newText: "" };
+  if (next) return { start, end: next.offset, newText: "" };
   if (prev) return { start: prev.offset + prev.length, end, newText: "" };
-  return { start: start2, end, newText: "" };
+  return { start, end, newText: "" };
 }
 var SyntaxKind2 = {
   CloseBraceToken: 2,
@@ -6208,31 +2263,31 @@ var SyntaxKind2 = {
 };
 function trailingCommas(text) {
   const scanner = createScanner2(text, false);
-  const out2 = [];
+  const out = [];
   let comma = -1;
   for (let t = scanner.scan(); t !== SyntaxKind2.EOF; t = scanner.scan()) {
     if (t === SyntaxKind2.Trivia || t === SyntaxKind2.LineBreakTrivia) continue;
     if (t === SyntaxKind2.LineCommentTrivia || t === SyntaxKind2.BlockCommentTrivia) continue;
     if ((t === SyntaxKind2.CloseBraceToken || t === SyntaxKind2.CloseBracketToken) && comma >= 0)
-      out2.push(comma);
+      out.push(comma);
     comma = t === SyntaxKind2.CommaToken ? scanner.getTokenOffset() : -1;
   }
-  return out2;
+  return out;
 }
 function dropTrailingCommas(text) {
   const commas = trailingCommas(text);
   if (commas.length === 0) return text;
-  const parts2 = [];
+  const parts = [];
   let at = 0;
   for (const c of commas) {
     let e = c + 1;
     while (text[e] === " " || text[e] === "	") e++;
     if (text[e] !== "}" && text[e] !== "]") e = c + 1;
-    parts2.push(text.slice(at, c));
+    parts.push(text.slice(at, c));
     at = e;
   }
-  parts2.push(text.slice(at));
-  return parts2.join("");
+  parts.push(text.slice(at));
+  return parts.join("");
 }
 function jsonInsertProperty(src, objectPath, key, value) {
   const edits = modify(src.text, [...objectPath, key], value, {
@@ -6281,25 +2336,25 @@ function lineOfOffset(file, offset) {
 }
 function props(obj) {
   if (obj.type !== "object") return [];
-  const out2 = [];
+  const out = [];
   for (const p of obj.children ?? []) {
     const k = p.children?.[0];
     const v = p.children?.[1];
     if (p.type === "property" && k && v && typeof k.value === "string")
-      out2.push({ key: k.value, keyNode: k, value: v, prop: p });
+      out.push({ key: k.value, keyNode: k, value: v, prop: p });
   }
-  return out2;
+  return out;
 }
-function jsonBlock(file, type, labels, body2, span, path) {
+function jsonBlock(file, type, labels, body, span, path) {
   const attrs = /* @__PURE__ */ new Map();
   const blocks = [];
-  for (const p of props(body2)) {
+  for (const p of props(body)) {
     if (p.key === "//") continue;
     if (NESTED_BLOCKS.has(p.key) && (p.value.type === "object" || p.value.type === "array")) {
       const items = p.value.type === "array" ? p.value.children ?? [] : [p.value];
-      items.forEach((it, i2) => {
+      items.forEach((it, i) => {
         if (it.type !== "object") return;
-        const sub = p.value.type === "array" ? [...path, p.key, i2] : [...path, p.key];
+        const sub = p.value.type === "array" ? [...path, p.key, i] : [...path, p.key];
         blocks.push(jsonBlock(file, p.key, [], it, it, sub));
       });
       continue;
@@ -6327,26 +2382,26 @@ function jsonBlock(file, type, labels, body2, span, path) {
 function readTfJson(file, tfvars) {
   const src = parseJson(file.text);
   const root = src.root;
-  const out2 = { blocks: [], attrs: /* @__PURE__ */ new Map() };
-  if (src.errors.length > 0) out2.errorLine = src.errors[0].line;
-  if (!root || root.type !== "object" || out2.errorLine !== void 0) return out2;
+  const out = { blocks: [], attrs: /* @__PURE__ */ new Map() };
+  if (src.errors.length > 0) out.errorLine = src.errors[0].line;
+  if (!root || root.type !== "object" || out.errorLine !== void 0) return out;
   if (tfvars) {
     for (const p of props(root))
-      out2.attrs.set(p.key, {
+      out.attrs.set(p.key, {
         name: p.key,
         node: new JsonExpr(p.prop, file),
         expr: new JsonExpr(p.value, file),
         line: lineOfOffset(file, p.prop.offset)
       });
-    return out2;
+    return out;
   }
   for (const top of props(root)) {
     const type = top.key;
-    const groups = top.value.type === "array" ? (top.value.children ?? []).map((g, i2) => ({ node: g, path: [type, i2] })) : [{ node: top.value, path: [type] }];
+    const groups = top.value.type === "array" ? (top.value.children ?? []).map((g, i) => ({ node: g, path: [type, i] })) : [{ node: top.value, path: [type] }];
     for (const g of groups) {
       if (type === "locals") {
         if (g.node.type === "object")
-          out2.blocks.push(jsonBlock(file, "locals", [], g.node, top.prop, g.path));
+          out.blocks.push(jsonBlock(file, "locals", [], g.node, top.prop, g.path));
         continue;
       }
       const n = LABELS[type];
@@ -6354,25 +2409,25 @@ function readTfJson(file, tfvars) {
       for (const l1 of props(g.node)) {
         if (n === 1) {
           if (l1.value.type === "object")
-            out2.blocks.push(jsonBlock(file, type, [l1.key], l1.value, l1.prop, [...g.path, l1.key]));
+            out.blocks.push(jsonBlock(file, type, [l1.key], l1.value, l1.prop, [...g.path, l1.key]));
           continue;
         }
         for (const l2 of props(l1.value)) {
           const bodies = l2.value.type === "array" ? l2.value.children ?? [] : [l2.value];
-          for (const body2 of bodies) {
-            if (body2.type !== "object") continue;
-            out2.blocks.push(
-              jsonBlock(file, type, [l1.key, l2.key], body2, l2.prop, [...g.path, l1.key, l2.key])
+          for (const body of bodies) {
+            if (body.type !== "object") continue;
+            out.blocks.push(
+              jsonBlock(file, type, [l1.key, l2.key], body, l2.prop, [...g.path, l1.key, l2.key])
             );
           }
         }
       }
     }
   }
-  return out2;
+  return out;
 }
 function deleteJsonBlocks(blocks) {
-  const out2 = [];
+  const out = [];
   const byFile = /* @__PURE__ */ new Map();
   for (const b of blocks) {
     if (!b.json) return null;
@@ -6419,10 +2474,10 @@ function deleteJsonBlocks(blocks) {
     for (const [k, idxs] of byParent) {
       const parent = findAt(root, JSON.parse(k));
       const items = (parent.children ?? []).map((c) => ({ start: c.offset, end: c.offset + c.length }));
-      out2.push(...removeListItems(path, file.text, items, idxs));
+      out.push(...removeListItems(path, file.text, items, idxs));
     }
   }
-  return out2;
+  return out;
 }
 function deleteJsonBlock(b) {
   const e = deleteJsonBlocks([b]);
@@ -6441,14 +2496,14 @@ function removeListItems(path, text, items, removed) {
   const ls = (o) => text.lastIndexOf("\n", o - 1) + 1;
   const own = (o) => /^[ \t]*$/.test(text.slice(ls(o), o));
   const edits = [];
-  for (let i2 = 0; i2 < items.length; i2++) {
-    if (!removed.has(i2)) continue;
-    let j = i2;
+  for (let i = 0; i < items.length; i++) {
+    if (!removed.has(i)) continue;
+    let j = i;
     while (removed.has(j + 1) && j + 1 < items.length) j++;
-    const first = items[i2];
+    const first = items[i];
     const last = items[j];
     const next = items[j + 1];
-    const prev = items[i2 - 1];
+    const prev = items[i - 1];
     if (next) {
       edits.push(
         own(first.start) && own(next.start) ? { path, start: ls(first.start), end: ls(next.start), newText: "" } : { path, start: first.start, end: next.start, newText: "" }
@@ -6462,7 +2517,7 @@ function removeListItems(path, text, items, removed) {
         own(first.start) && blankAfter ? { path, start: ls(first.start), end: nl + 1, newText: "" } : { path, start: first.start, end: last.end, newText: "" }
       );
     }
-    i2 = j;
+    i = j;
   }
   return edits;
 }
@@ -6472,8 +2527,8 @@ function lineStart2(text, offset) {
   return text.lastIndexOf("\n", offset - 1) + 1;
 }
 function lineEnd(text, offset) {
-  const i2 = text.indexOf("\n", offset);
-  return i2 < 0 ? text.length : i2 + 1;
+  const i = text.indexOf("\n", offset);
+  return i < 0 ? text.length : i + 1;
 }
 function indentAt(text, offset) {
   const s = lineStart2(text, offset);
@@ -6482,21 +2537,21 @@ function indentAt(text, offset) {
 var isBlank = (l) => l !== void 0 && l.trim() === "";
 function deleteBlock(file, block) {
   const text = file.text;
-  let start2 = lineStart2(text, block.startIndex);
+  let start = lineStart2(text, block.startIndex);
   let end = lineEnd(text, block.endIndex);
   for (; ; ) {
-    if (start2 === 0) break;
-    const prevStart = lineStart2(text, start2 - 1);
-    const prev = text.slice(prevStart, start2);
-    if (/^\s*(#|\/\/)/.test(prev) && !/lambda-guard:|checkov:/.test(prev)) start2 = prevStart;
+    if (start === 0) break;
+    const prevStart = lineStart2(text, start - 1);
+    const prev = text.slice(prevStart, start);
+    if (/^\s*(#|\/\/)/.test(prev) && !/lambda-guard:|checkov:/.test(prev)) start = prevStart;
     else break;
   }
-  const before = start2 === 0 ? "" : text.slice(lineStart2(text, start2 - 1), start2);
+  const before = start === 0 ? "" : text.slice(lineStart2(text, start - 1), start);
   const after = text.slice(end, lineEnd(text, end));
-  if ((start2 === 0 || isBlank(before)) && isBlank(after) && end < text.length) end = lineEnd(text, end);
-  else if (isBlank(before) && (end >= text.length || after === "" || /^\s*\}\s*$/.test(after)) && start2 > 0)
-    start2 = lineStart2(text, start2 - 1);
-  return { path: file.path, start: start2, end, newText: "" };
+  if ((start === 0 || isBlank(before)) && isBlank(after) && end < text.length) end = lineEnd(text, end);
+  else if (isBlank(before) && (end >= text.length || after === "" || /^\s*\}\s*$/.test(after)) && start > 0)
+    start = lineStart2(text, start - 1);
+  return { path: file.path, start, end, newText: "" };
 }
 function replaceNode(file, n, newText) {
   return { path: file.path, start: n.startIndex, end: n.endIndex, newText };
@@ -6544,12 +2599,12 @@ function scalarToJsonList(path, text, base, node, item) {
     newText: `[${raw}, ${JSON.stringify(item)}]`
   };
 }
-function insertAttributeAfter(file, after, name2, value) {
+function insertAttributeAfter(file, after, name, value) {
   const text = file.text;
   const indent = indentAt(text, after.startIndex);
   const afterLine = text.slice(lineStart2(text, after.startIndex), lineEnd(text, after.startIndex));
   const eq = afterLine.indexOf("=");
-  const nameEnd = indent.length + name2.length;
+  const nameEnd = indent.length + name.length;
   const s0 = lineStart2(text, after.startIndex);
   const prevLine = s0 > 0 ? text.slice(lineStart2(text, s0 - 1), s0) : "";
   const nextLine = text.slice(lineEnd(text, after.endIndex), lineEnd(text, lineEnd(text, after.endIndex)));
@@ -6557,19 +2612,19 @@ function insertAttributeAfter(file, after, name2, value) {
   const pad = aligned && eq > nameEnd ? " ".repeat(eq - nameEnd) : " ";
   const at = lineEnd(text, after.endIndex);
   const nl = at === text.length && !text.endsWith("\n") ? "\n" : "";
-  return { path: file.path, start: at, end: at, newText: `${nl}${indent}${name2}${pad}= ${value}
+  return { path: file.path, start: at, end: at, newText: `${nl}${indent}${name}${pad}= ${value}
 ` };
 }
 function deleteResources(blocks) {
-  const out2 = [];
+  const out = [];
   const json = blocks.filter((b) => b.json);
-  for (const b of blocks) if (!b.json) out2.push(deleteBlock(b.file, b.node));
+  for (const b of blocks) if (!b.json) out.push(deleteBlock(b.file, b.node));
   if (json.length > 0) {
     const e = deleteJsonBlocks(json);
     if (!e) return null;
-    out2.push(...e);
+    out.push(...e);
   }
-  return out2;
+  return out;
 }
 function addModuleArgument(call, input, valueText) {
   if (call.json) return null;
@@ -6643,17 +2698,17 @@ function evaluate(expr, scope, file) {
       const t = head.namedChildren[0];
       if (!t) return unknown(expr);
       if (t.type === "quoted_template") {
-        let out2 = "";
+        let out = "";
         for (const p of named(t)) {
-          if (p.type === "template_literal") out2 += unescapeHcl(p.text);
+          if (p.type === "template_literal") out += unescapeHcl(p.text);
           else if (p.type === "template_interpolation") {
             const inner = named(p).find((x) => x.type === "expression");
             const v = inner ? evaluate(inner, s, file).v : void 0;
-            if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out2 += String(v);
+            if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out += String(v);
             else return unknown(expr);
           } else if (p.type === "template_directive") return unknown(expr);
         }
-        return { v: out2, via: [] };
+        return { v: out, via: [] };
       }
       if (t.type === "heredoc_template") {
         const h = heredocContent(t, file);
@@ -6681,8 +2736,8 @@ function evaluate(expr, scope, file) {
       return unknown(expr);
     }
     case "conditional": {
-      const parts2 = named(head).filter((x) => x.type === "expression");
-      const [c, a, b] = parts2;
+      const parts = named(head).filter((x) => x.type === "expression");
+      const [c, a, b] = parts;
       if (!c || !a || !b) return unknown(expr);
       const cv = evaluate(c, s, file);
       if (typeof cv.v !== "boolean") return unknown(expr);
@@ -6707,20 +2762,20 @@ function evaluate(expr, scope, file) {
 }
 function indexesResolved(expr, path, s, file) {
   const { rest } = exprParts(expr);
-  const out2 = [...path];
-  for (let i2 = 0; i2 < rest.length; i2++) {
-    const r = rest[i2];
-    const text = out2[i2 + 1];
+  const out = [...path];
+  for (let i = 0; i < rest.length; i++) {
+    const r = rest[i];
+    const text = out[i + 1];
     if (r.type !== "index" || text === void 0 || /^\[(\d+|"[^"]*")\]$/.test(text)) continue;
     let inner = named(r)[0];
     while (inner && inner.type !== "expression") inner = named(inner)[0];
     if (!inner) return null;
     const v = evaluate(inner, s, file).v;
-    if (typeof v === "number" && Number.isInteger(v)) out2[i2 + 1] = `[${v}]`;
-    else if (typeof v === "string" && !v.includes('"')) out2[i2 + 1] = `["${v}"]`;
+    if (typeof v === "number" && Number.isInteger(v)) out[i + 1] = `[${v}]`;
+    else if (typeof v === "string" && !v.includes('"')) out[i + 1] = `["${v}"]`;
     else return null;
   }
-  return out2;
+  return out;
 }
 function callSite(mod, src, input) {
   const call = mod.call;
@@ -6732,35 +2787,35 @@ function callSite(mod, src, input) {
   return void 0;
 }
 function resolveRef(path, s, expr) {
-  const [root, name2] = path;
-  if (root === "var" && name2) {
-    const src = s.mod.vars.get(name2);
+  const [root, name] = path;
+  if (root === "var" && name) {
+    const src = s.mod.vars.get(name);
     if (!src) return unknown(expr, path.join("."));
     const target = src.scope ?? s;
     let r = evaluate(src.expr, { mod: target.mod, depth: s.depth + 1 }, src.file);
-    r = { ...r, via: [`${s.mod.prefix}var.${name2} (${src.desc})`, ...r.via] };
-    if (r.origin) r.origin = { ...r.origin, desc: `var.${name2} (${src.desc})` };
-    const out2 = applyRest(r, path.slice(2), expr);
-    const site = callSite(s.mod, src, name2);
-    return site ? { ...out2, site: r.site ?? out2.site ?? site } : out2;
+    r = { ...r, via: [`${s.mod.prefix}var.${name} (${src.desc})`, ...r.via] };
+    if (r.origin) r.origin = { ...r.origin, desc: `var.${name} (${src.desc})` };
+    const out = applyRest(r, path.slice(2), expr);
+    const site = callSite(s.mod, src, name);
+    return site ? { ...out, site: r.site ?? out.site ?? site } : out;
   }
-  if (root === "local" && name2) {
-    const l = s.mod.locals.get(name2);
+  if (root === "local" && name) {
+    const l = s.mod.locals.get(name);
     if (!l) return unknown(expr, path.join("."));
     const line = l.expr.startPosition.row + 1;
     let r = evaluate(l.expr, { mod: s.mod, depth: s.depth + 1 }, l.file);
-    r = { ...r, via: [`local.${name2} (${l.file.path}:${line})`, ...r.via] };
-    if (r.origin) r.origin = { ...r.origin, desc: `local.${name2} (${l.file.path}:${line})` };
+    r = { ...r, via: [`local.${name} (${l.file.path}:${line})`, ...r.via] };
+    if (r.origin) r.origin = { ...r.origin, desc: `local.${name} (${l.file.path}:${line})` };
     return applyRest(r, path.slice(2), expr);
   }
-  if (root === "count" && name2 === "index" && s.instance?.count !== void 0)
+  if (root === "count" && name === "index" && s.instance?.count !== void 0)
     return { v: s.instance.count, via: [] };
-  if (root === "each" && s.instance?.each && (name2 === "key" || name2 === "value")) {
-    const r = s.instance.each[name2];
-    return applyRest({ ...r, via: [`each.${name2} (${s.instance.suffix})`, ...r.via] }, path.slice(2), expr);
+  if (root === "each" && s.instance?.each && (name === "key" || name === "value")) {
+    const r = s.instance.each[name];
+    return applyRest({ ...r, via: [`each.${name} (${s.instance.suffix})`, ...r.via] }, path.slice(2), expr);
   }
-  if (root === "path" && (name2 === "module" || name2 === "root" || name2 === "cwd")) {
-    return { v: name2 === "module" ? s.mod.dir || "." : ".", via: [] };
+  if (root === "path" && (name === "module" || name === "root" || name === "cwd")) {
+    return { v: name === "module" ? s.mod.dir || "." : ".", via: [] };
   }
   return unknown(expr, path.join("."));
 }
@@ -6783,10 +2838,10 @@ function evaluateJson(e, scope) {
       }
       const whole = traversal(e);
       if (whole) return resolveRef(whole, { ...scope, depth: scope.depth + 1 }, e);
-      let out2 = "";
+      let out = "";
       let last = 0;
       for (const m of str3.matchAll(/\$\{([^}]*)\}/g)) {
-        out2 += str3.slice(last, m.index);
+        out += str3.slice(last, m.index);
         last = m.index + m[0].length;
         const ref = /^\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*)\s*$/.exec(m[1])?.[1];
         if (!ref) return unknown(e);
@@ -6795,11 +2850,11 @@ function evaluateJson(e, scope) {
           { ...scope, depth: scope.depth + 1 },
           e
         ).v;
-        if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out2 += String(v);
+        if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out += String(v);
         else return unknown(e);
       }
       if (/%\{/.test(str3)) return unknown(e);
-      return { v: out2 + str3.slice(last), via: [] };
+      return { v: out + str3.slice(last), via: [] };
     }
     case "number":
       return { v: n.value, origin: origin("number"), via: [] };
@@ -6876,11 +2931,11 @@ function evalOperation(op, s, file, expr) {
     return unknown(expr);
   }
   if (inner.type === "binary_operation") {
-    const i2 = kids.findIndex((c) => !c.isNamed);
-    if (i2 < 0) return unknown(expr);
-    const a = operandValue(kids.slice(0, i2), s, file, evalPart);
-    const b = operandValue(kids.slice(i2 + 1), s, file, evalPart);
-    const o = kids[i2].text;
+    const i = kids.findIndex((c) => !c.isNamed);
+    if (i < 0) return unknown(expr);
+    const a = operandValue(kids.slice(0, i), s, file, evalPart);
+    const b = operandValue(kids.slice(i + 1), s, file, evalPart);
+    const o = kids[i].text;
     if (a instanceof Unknown || b instanceof Unknown || a === void 0 || b === void 0)
       return unknown(expr);
     switch (o) {
@@ -6898,12 +2953,12 @@ function evalOperation(op, s, file, expr) {
   }
   return unknown(expr);
 }
-function operandValue(parts2, s, file, evalPart) {
-  if (parts2.length === 0) return void 0;
-  const first = parts2[0];
-  if (parts2.length === 1 && (first.type === "expression" || first.type === "operation"))
+function operandValue(parts, s, file, evalPart) {
+  if (parts.length === 0) return void 0;
+  const first = parts[0];
+  if (parts.length === 1 && (first.type === "expression" || first.type === "operation"))
     return evalPart(first);
-  if (first.type === "literal_value" && parts2.length === 1) {
+  if (first.type === "literal_value" && parts.length === 1) {
     const lit = first.namedChildren[0];
     if (lit?.type === "string_lit") return stringLitValue(lit);
     if (lit?.type === "bool_lit") return lit.text === "true";
@@ -6912,20 +2967,20 @@ function operandValue(parts2, s, file, evalPart) {
   }
   if (first.type === "variable_expr") {
     const path = [first.text];
-    for (const r of parts2.slice(1)) {
+    for (const r of parts.slice(1)) {
       if (r.type !== "get_attr") return new Unknown(r.text);
       path.push(named(r)[0]?.text ?? "");
     }
     return resolveRef(path, s, { text: path.join(".") }).v;
   }
-  return new Unknown(parts2.map((p) => p.text).join(""));
+  return new Unknown(parts.map((p) => p.text).join(""));
 }
 function evalCall(call, s, file, expr) {
-  const name2 = call.namedChildren[0]?.text ?? "";
+  const name = call.namedChildren[0]?.text ?? "";
   const argsNode = named(call).find((x) => x.type === "function_arguments");
-  const args2 = argsNode ? named(argsNode).filter((x) => x.type === "expression") : [];
-  const a0 = args2[0];
-  switch (name2) {
+  const args = argsNode ? named(argsNode).filter((x) => x.type === "expression") : [];
+  const a0 = args[0];
+  switch (name) {
     case "jsonencode":
     case "tostring":
     case "tolist":
@@ -6934,16 +2989,16 @@ function evalCall(call, s, file, expr) {
     case "tobool": {
       if (!a0) return unknown(expr);
       const r = evaluate(a0, s, file);
-      return name2 === "jsonencode" ? { v: r.v, via: r.via } : r;
+      return name === "jsonencode" ? { v: r.v, via: r.via } : r;
     }
     case "lower":
     case "upper": {
       if (!a0) return unknown(expr);
       const r = evaluate(a0, s, file);
-      return typeof r.v === "string" ? { v: name2 === "lower" ? r.v.toLowerCase() : r.v.toUpperCase(), via: r.via } : unknown(expr);
+      return typeof r.v === "string" ? { v: name === "lower" ? r.v.toLowerCase() : r.v.toUpperCase(), via: r.via } : unknown(expr);
     }
     case "lookup": {
-      const [m, k, d] = args2;
+      const [m, k, d] = args;
       if (!m || !k) return unknown(expr);
       const mv = evaluate(m, s, file);
       const kv = evaluate(k, s, file);
@@ -6953,14 +3008,14 @@ function evalCall(call, s, file, expr) {
       return d ? evaluate(d, s, file) : unknown(expr);
     }
     case "try": {
-      for (const a of args2) {
+      for (const a of args) {
         const r = evaluate(a, s, file);
         if (r.v !== void 0 && !hasUnknown(r.v)) return r;
       }
       return unknown(expr);
     }
     case "coalesce": {
-      for (const a of args2) {
+      for (const a of args) {
         const r = evaluate(a, s, file);
         if (r.v instanceof Unknown) return unknown(expr);
         if (r.v !== null && r.v !== "") return r;
@@ -6970,7 +3025,7 @@ function evalCall(call, s, file, expr) {
     case "file":
     case "templatefile": {
       const t = templateFile(call, s, file);
-      return t ? { v: t.file.text, via: [`${name2}(${t.file.path})`] } : unknown(expr);
+      return t ? { v: t.file.text, via: [`${name}(${t.file.path})`] } : unknown(expr);
     }
     default:
       return unknown(expr);
@@ -6990,13 +3045,13 @@ function templateFile(call, s, file) {
   return null;
 }
 function normalizePath(p) {
-  const out2 = [];
+  const out = [];
   for (const part of p.split("/")) {
     if (part === "" || part === ".") continue;
-    if (part === "..") out2.pop();
-    else out2.push(part);
+    if (part === "..") out.pop();
+    else out.push(part);
   }
-  return out2.join("/");
+  return out.join("/");
 }
 function heredocContent(t, file) {
   const ids = named(t).filter((x) => x.type === "heredoc_identifier");
@@ -7005,10 +3060,10 @@ function heredocContent(t, file) {
   if (!open || !close || open === close) return null;
   const nl = file.text.indexOf("\n", open.endIndex);
   if (nl < 0) return null;
-  const start2 = nl + 1;
+  const start = nl + 1;
   const closeLineStart = file.text.lastIndexOf("\n", close.startIndex - 1) + 1;
-  if (closeLineStart < start2) return { text: "", start: start2 };
-  return { text: file.text.slice(start2, closeLineStart), start: start2 };
+  if (closeLineStart < start) return { text: "", start };
+  return { text: file.text.slice(start, closeLineStart), start };
 }
 function parseJsonTree(text) {
   const errors = [];
@@ -7018,11 +3073,6 @@ function parseJsonTree(text) {
 }
 
 // src/iac/terraform/resource-policy.ts
-function lineAt2(text, offset) {
-  let line = 1;
-  for (let i2 = 0; i2 < offset && i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) line++;
-  return line;
-}
 function plain(v) {
   if (isUnknown(v)) return `\${${v.text}}`;
   if (Array.isArray(v)) return v.map(plain);
@@ -7042,7 +3092,7 @@ function fromJsonTree(tree, text, base, file) {
   const statements = nodes.map((n, index) => {
     const p = findNodeAtLocation2(n, ["Principal"]) ?? findNodeAtLocation2(n, ["NotPrincipal"]);
     const at = p?.parent?.type === "property" ? p.parent.offset : n.offset;
-    return { index, raw: getNodeValue2(n), path: file.path, line: lineAt2(file.text, base + at) };
+    return { index, raw: getNodeValue2(n), path: file.path, line: lineAt(file.text, base + at) };
   });
   if (st?.type !== "array") return { statements };
   const items = nodes.map((n) => ({ start: base + n.offset, end: base + n.offset + n.length }));
@@ -7052,14 +3102,14 @@ function fromPolicyDocument(d, scope) {
   const ev = (e) => e ? evaluate(e, scope, d.file).v : void 0;
   const list = (v) => Array.isArray(v) ? v : v === void 0 ? void 0 : [v];
   const principals = (blocks) => {
-    const out2 = {};
+    const out = {};
     for (const p of blocks) {
       const type = ev(p.attrs.get("type")?.expr);
       const ids = list(ev(p.attrs.get("identifiers")?.expr)) ?? [];
       if (typeof type !== "string") continue;
-      out2[type] = [...out2[type] ?? [], ...ids];
+      out[type] = [...out[type] ?? [], ...ids];
     }
-    return out2["*"] ? "*" : out2;
+    return out["*"] ? "*" : out;
   };
   const statements = d.blocks.filter((s) => s.type === "statement").map((s, index) => {
     const raw = {};
@@ -7188,9 +3238,9 @@ function resolveResourcePolicy(expr, scope, file, mod, depth = 0) {
     unfixable: "the policy is not written as a literal document (an escaped JSON string or a computed value)"
   };
 }
-function statementName(p, i2) {
-  const raw = p.statements[i2]?.raw;
-  return typeof raw?.Sid === "string" && raw.Sid !== "" ? raw.Sid : `#${i2 + 1}`;
+function statementName(p, i) {
+  const raw = p.statements[i]?.raw;
+  return typeof raw?.Sid === "string" && raw.Sid !== "" ? raw.Sid : `#${i + 1}`;
 }
 function removeStatements(p, idx, block, referencedAt) {
   if (p.unfixable) return { unfixable: p.unfixable };
@@ -7202,7 +3252,7 @@ function removeStatements(p, idx, block, referencedAt) {
   const edits = [];
   if (p.list) edits.push(...removeListItems(p.list.path, p.list.text, p.list.items, new Set(wanted)));
   else {
-    const blocks = wanted.map((i2) => p.statements[i2]?.block);
+    const blocks = wanted.map((i) => p.statements[i]?.block);
     const e = blocks.every((b) => !!b) ? deleteResources(blocks) : null;
     if (!e) return { unfixable: "the public statements cannot be removed in place" };
     edits.push(...e);
@@ -7211,7 +3261,7 @@ function removeStatements(p, idx, block, referencedAt) {
     return { unfixable: `the resource policy is referenced at ${referencedAt}; remove it by hand` };
   return {
     edits,
-    note: `removed statement${wanted.length === 1 ? "" : "s"} ${wanted.map((i2) => statementName(p, i2)).join(", ")}`
+    note: `removed statement${wanted.length === 1 ? "" : "s"} ${wanted.map((i) => statementName(p, i)).join(", ")}`
   };
 }
 
@@ -7237,7 +3287,7 @@ function instancesOf(b, scope) {
   if (c) {
     const v = evaluate(c.expr, scope, b.file).v;
     if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 64) return null;
-    return Array.from({ length: v }, (_, i2) => ({ suffix: `[${i2}]`, count: i2 }));
+    return Array.from({ length: v }, (_, i) => ({ suffix: `[${i}]`, count: i }));
   }
   const fe = b.attrs.get("for_each");
   if (!fe) return null;
@@ -7275,21 +3325,21 @@ function forEachEntries(expr, scope, file, depth) {
   } else {
     const { head } = exprParts(expr);
     if (head?.type === "function_call" && head.namedChildren[0]?.text === "toset") {
-      const args2 = head.namedChildren.find((x) => x?.type === "function_arguments");
-      const a0 = args2?.namedChildren.find((x) => x?.type === "expression");
+      const args = head.namedChildren.find((x) => x?.type === "function_arguments");
+      const a0 = args?.namedChildren.find((x) => x?.type === "expression");
       if (a0) return forEachEntries(a0, scope, file, depth + 1);
     }
     const coll = collectionOf(expr);
     if (coll?.type === "object")
       return objectEntries(coll).map((e) => ({ key: e.key, value: evaluate(e.value, scope, file) }));
     if (coll?.type === "tuple") {
-      const out2 = [];
+      const out = [];
       for (const e of tupleElements(coll)) {
         const v2 = evaluate(e, scope, file);
         if (typeof v2.v !== "string") return null;
-        out2.push({ key: v2.v, value: v2 });
+        out.push({ key: v2.v, value: v2 });
       }
-      return out2;
+      return out;
     }
   }
   const r = evaluate(expr, scope, file);
@@ -7303,8 +3353,8 @@ function forEachEntries(expr, scope, file, depth) {
 function str(v) {
   return v && typeof v.v === "string" ? v.v : void 0;
 }
-function attrVal(b, name2, scope) {
-  const a = b.attrs.get(name2);
+function attrVal(b, name, scope) {
+  const a = b.attrs.get(name);
   return a ? evaluate(a.expr, scope, b.file) : void 0;
 }
 function authEdit(v, files) {
@@ -7322,23 +3372,23 @@ function authEdit(v, files) {
   const note = v.via.length > 0 ? `authorization_type comes from ${v.via.join(" \u2192 ")}; patched where it is defined (${v.origin.path}:${v.origin.line}).` : void 0;
   return note ? { edit, note } : { edit };
 }
-function analyzeLambda(mod, out2, now) {
+function analyzeLambda(mod, out, now) {
   const scope = { mod, depth: 0 };
   const resources = mod.blocks.filter((b) => b.type === "resource" && b.labels.length >= 2);
   const fnByLocal = /* @__PURE__ */ new Map();
   const fnByName = /* @__PURE__ */ new Map();
   for (const b of resources) {
     if (b.labels[0] !== "aws_lambda_function") continue;
-    const name2 = str(attrVal(b, "function_name", scope));
+    const name = str(attrVal(b, "function_name", scope));
     const fn = {
       flavour: TF,
       path: b.file.path,
       address: `${mod.prefix}aws_lambda_function.${b.labels[1]}`,
-      ...name2 ? { functionName: name2 } : {}
+      ...name ? { functionName: name } : {}
     };
-    out2.functions.push(fn);
+    out.functions.push(fn);
     fnByLocal.set(`aws_lambda_function.${b.labels[1]}`, fn);
-    if (name2) fnByName.set(name2, fn);
+    if (name) fnByName.set(name, fn);
   }
   const fnRef = (b, attr = "function_name", sc = scope) => {
     const a = b.attrs.get(attr);
@@ -7351,14 +3401,14 @@ function analyzeLambda(mod, out2, now) {
     }
     const v = evaluate(a.expr, sc, b.file).v;
     if (typeof v === "string") {
-      const name2 = /:function:([^:]+)/.exec(v)?.[1] ?? v;
-      const fn = fnByName.get(name2);
-      return fn ? { key: `aws_lambda_function.${fn.address.split(".").pop()}`, fn, name: name2 } : { key: `name:${name2}`, name: name2 };
+      const name = /:function:([^:]+)/.exec(v)?.[1] ?? v;
+      const fn = fnByName.get(name);
+      return fn ? { key: `aws_lambda_function.${fn.address.split(".").pop()}`, fn, name } : { key: `name:${name}`, name };
     }
     return { key: `expr:${a.expr.text}` };
   };
-  const referenced = (type, name2, except) => {
-    const needle = new RegExp(`\\b${type}\\.${name2}\\b`);
+  const referenced = (type, name, except) => {
+    const needle = new RegExp(`\\b${type}\\.${name}\\b`);
     for (const b of mod.blocks) {
       if (b === except) continue;
       const text = b.node.text;
@@ -7401,8 +3451,8 @@ function analyzeLambda(mod, out2, now) {
     const address = `${mod.prefix}aws_lambda_permission.${b.labels[1]}`;
     const referencedAt = referenced("aws_lambda_permission", b.labels[1], b);
     permissionBlocks.set(address, { b, ...referencedAt ? { referencedAt } : {} });
-    const value = (name2) => {
-      const v = attrVal(b, name2, scope);
+    const value = (name) => {
+      const v = attrVal(b, name, scope);
       return v === void 0 || v.v === null || v.v === void 0 ? void 0 : typeof v.v === "string" ? v.v : isUnknown(v.v) ? `\${${v.v.text}}` : String(v.v);
     };
     const condition2 = {};
@@ -7451,7 +3501,7 @@ function analyzeLambda(mod, out2, now) {
     const address = `${mod.prefix}aws_lambda_resource_policy.${b.labels[1]}`;
     const policy = resolveResourcePolicy(pa.expr, scope, b.file, mod);
     if (!policy) {
-      out2.coverage.push({
+      out.coverage.push({
         scope: `${b.file.path}:${b.startLine}`,
         status: "partial",
         detail: `${address}: the policy (${pa.expr.text.slice(0, 80)}) could not be resolved statically; not analysed`
@@ -7462,7 +3512,7 @@ function analyzeLambda(mod, out2, now) {
     const target = str(attrVal(b, fnAttr, scope));
     const qualifier = str(attrVal(b, "qualifier", scope)) ?? (target ? /:function:[^:]+:([^:]+)$/.exec(target)?.[1] : void 0) ?? null;
     const referencedAt = referenced("aws_lambda_resource_policy", b.labels[1], b);
-    const index = new Map(policy.statements.map((s, i2) => [statementName(policy, i2), i2]));
+    const index = new Map(policy.statements.map((s, i) => [statementName(policy, i), i]));
     whole.add(`${ref.key}\0${qualifier ?? ""}`);
     const remove = (labels) => {
       const r = removeStatements(
@@ -7473,12 +3523,12 @@ function analyzeLambda(mod, out2, now) {
       );
       return "edits" in r ? { edits: r.edits, notes: [`${address}: ${r.note}.`] } : r;
     };
-    policy.statements.forEach((s, i2) => {
+    policy.statements.forEach((s, i) => {
       const raw = plain(s.raw);
       if (!raw || typeof raw !== "object" || Array.isArray(raw)) return;
       factsOf(ref).statements.push({
         qualifier,
-        label: statementName(policy, i2),
+        label: statementName(policy, i),
         statement: raw,
         provenance: { kind: "code" },
         ref: {
@@ -7489,7 +3539,7 @@ function analyzeLambda(mod, out2, now) {
           ...ref.fn ? { function: ref.fn } : {},
           group: { key: address, remove },
           // Narrowing a written statement is its owner's call; removing it is the safe default.
-          scope: () => remove([statementName(policy, i2)]),
+          scope: () => remove([statementName(policy, i)]),
           evidence: { policy: address }
         }
       });
@@ -7549,7 +3599,7 @@ function analyzeLambda(mod, out2, now) {
   for (const b of resources) {
     if (b.labels[0] !== "aws_lambda_function_url" || disabled(b, scope)) continue;
     const base = `${mod.prefix}aws_lambda_function_url.${b.labels[1]}`;
-    out2.findings.push(
+    out.findings.push(
       ...perInstance(b, scope, base, (sc, address) => {
         const authAttr = b.attrs.get("authorization_type");
         const ref = fnRef(b, "function_name", sc);
@@ -7569,21 +3619,21 @@ function analyzeLambda(mod, out2, now) {
     if (b.type !== "module" || !b.labels[0]) continue;
     const source = str(attrVal(b, "source", scope));
     if (!source || !LAMBDA_MODULE.test(source)) continue;
-    const name2 = str(attrVal(b, "function_name", scope));
+    const name = str(attrVal(b, "function_name", scope));
     const fn = {
       flavour: TF,
       path: b.file.path,
       address: `${mod.prefix}module.${b.labels[0]}.aws_lambda_function.this`,
-      ...name2 ? { functionName: name2 } : {}
+      ...name ? { functionName: name } : {}
     };
-    out2.functions.push(fn);
+    out.functions.push(fn);
     if (disabled(b, scope) || attrVal(b, "create", scope)?.v === false || attrVal(b, "create_function", scope)?.v === false)
       continue;
     const createAttr = b.attrs.get("create_lambda_function_url");
     if (!createAttr || evaluate(createAttr.expr, scope, b.file).v !== true) continue;
     const authAttr = b.attrs.get("authorization_type");
     const auth = authAttr ? evaluate(authAttr.expr, scope, b.file) : { v: "NONE", via: [] };
-    const ref = { key: fn.address, fn, ...name2 ? { name: name2 } : {} };
+    const ref = { key: fn.address, fn, ...name ? { name } : {} };
     const setIam = () => {
       if (authAttr) return setIamAt(auth, b, ref)();
       if (b.json) return { unfixable: 'add "authorization_type": "AWS_IAM" to the module block by hand' };
@@ -7591,7 +3641,7 @@ function analyzeLambda(mod, out2, now) {
         edits: [insertAttributeAfter(b.file, createAttr.node, "authorization_type", '"AWS_IAM"')],
         notes: [
           'The module defaults authorization_type to "NONE"; added authorization_type = "AWS_IAM".',
-          removePermissionNote(name2)
+          removePermissionNote(name)
         ]
       };
     };
@@ -7608,7 +3658,7 @@ function analyzeLambda(mod, out2, now) {
     );
     if (!authAttr) url.ref.evidence = { defaulted: true, module: source };
     const f = urlFindings(ref, url, generated);
-    if (f) out2.findings.push(f);
+    if (f) out.findings.push(f);
   }
   for (const f of byFn.values()) {
     const { exposures, skipped } = decideExposure(
@@ -7616,14 +3666,14 @@ function analyzeLambda(mod, out2, now) {
       now
     );
     for (const s of skipped)
-      out2.coverage.push({
+      out.coverage.push({
         scope: `${s.fact.ref.path}:${s.fact.ref.line}`,
         status: "partial",
         detail: `${s.fact.ref.address} statement ${s.fact.label}: ${s.error}`
       });
     for (const x of exposures)
       if (!x.url)
-        out2.findings.push(
+        out.findings.push(
           exposureFinding(x, {
             flavour: TF,
             subject: x.statements[0].ref.address,
@@ -7638,7 +3688,7 @@ function perInstance(b, scope, base, make) {
     const f = make(scope, base);
     return f ? [f] : [];
   }
-  const per = insts.map((i2) => ({ i: i2, f: make({ ...scope, instance: i2 }, `${base}${i2.suffix}`) }));
+  const per = insts.map((i) => ({ i, f: make({ ...scope, instance: i }, `${base}${i.suffix}`) }));
   const sig = (f) => f ? JSON.stringify([
     f.finding.rule,
     f.finding.severity,
@@ -7649,7 +3699,7 @@ function perInstance(b, scope, base, make) {
     f.unfixable ?? null
   ]) : "";
   const first = sig(per[0].f);
-  const suffixes = insts.map((i2) => i2.suffix);
+  const suffixes = insts.map((i) => i.suffix);
   if (first !== "" && per.every((p) => sig(p.f) === first)) {
     const f = make({ ...scope, instance: insts[0] }, base);
     f.finding.evidence = { ...f.finding.evidence, instances: suffixes };
@@ -7664,11 +3714,6 @@ function perInstance(b, scope, base, make) {
 
 // src/iac/terraform/iam.ts
 var TF2 = "terraform";
-function lineAt3(text, offset) {
-  let line = 1;
-  for (let i2 = 0; i2 < offset && i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) line++;
-  return line;
-}
 function strings(v) {
   if (typeof v === "string") return [v];
   if (Array.isArray(v)) return v.filter((x) => typeof x === "string");
@@ -7681,34 +3726,34 @@ function jsonStatements(text, base, file, holder, range) {
   const st = findNodeAtLocation2(tree, ["Statement"]);
   if (!st) return [];
   const nodes = st.type === "array" ? st.children ?? [] : st.type === "object" ? [st] : [];
-  const out2 = [];
-  nodes.forEach((n, i2) => {
+  const out = [];
+  nodes.forEach((n, i) => {
     const stmt = fromJsonStatement(getNodeValue2(n));
     if (!stmt) return;
     const action = findNodeAtLocation2(n, ["Action"]);
     const ref = {
       stmt,
       path: file.path,
-      line: lineAt3(file.text, base + (action ?? n).offset),
+      line: lineAt(file.text, base + (action ?? n).offset),
       holder,
-      statementId: stmt.sid ?? String(i2),
+      statementId: stmt.sid ?? String(i),
       ...range ? { range } : {}
     };
     if (action?.type === "string") ref.edit = scalarToJsonList(file.path, text, base, action, LIST_TAGS);
     else if (action?.type === "array") ref.edit = appendToJsonArray(file.path, text, base, action, LIST_TAGS);
     else
       ref.unfixable = stmt.notActions ? "the statement uses NotAction" : "the statement's Action is not a literal";
-    out2.push(ref);
+    out.push(ref);
   });
-  return out2;
+  return out;
 }
 function hclObjectStatements(obj, scope, file, holder, range) {
   const st = objectEntries(obj).find((e) => e.key === "Statement");
   if (!st) return [];
   const coll = collectionOf(st.value);
   const objs = coll?.type === "tuple" ? tupleElements(coll).map((e) => collectionOf(e)).filter((c) => c?.type === "object") : coll?.type === "object" ? [coll] : [];
-  const out2 = [];
-  objs.forEach((o, i2) => {
+  const out = [];
+  objs.forEach((o, i) => {
     const raw = {};
     const entries = objectEntries(o);
     for (const e of entries) raw[e.key] = evaluate(e.value, scope, file).v;
@@ -7725,7 +3770,7 @@ function hclObjectStatements(obj, scope, file, holder, range) {
       path: file.path,
       line: (action?.elem ?? o).startPosition.row + 1,
       holder,
-      statementId: stmt.sid ?? String(i2),
+      statementId: stmt.sid ?? String(i),
       ...range ? { range } : {}
     };
     const { head } = action ? exprParts(action.value) : { head: null };
@@ -7735,11 +3780,11 @@ function hclObjectStatements(obj, scope, file, holder, range) {
     else if (tuple?.type === "tuple") ref.edit = appendToHclTuple(file, tuple, `"${LIST_TAGS}"`);
     else
       ref.unfixable = action ? `Action is computed (${action.value.text})` : "the statement uses NotAction";
-    out2.push(ref);
+    out.push(ref);
   });
-  return out2;
+  return out;
 }
-function analyzeIam(mod, out2) {
+function analyzeIam(mod, out) {
   const scope = { mod, depth: 0 };
   const live = mod.blocks.filter(
     (b) => (b.type === "resource" || b.type === "data") && b.labels.length >= 2 && !disabled(b, scope)
@@ -7749,22 +3794,22 @@ function analyzeIam(mod, out2) {
     if (b.type === "data" && b.labels[0] === "aws_iam_policy_document") docs.set(b.labels[1], b);
   const docCache = /* @__PURE__ */ new Map();
   const usedDocs = /* @__PURE__ */ new Set();
-  const docStatements = (name2) => {
-    usedDocs.add(name2);
-    const cached = docCache.get(name2);
+  const docStatements = (name) => {
+    usedDocs.add(name);
+    const cached = docCache.get(name);
     if (cached) return cached;
-    const d = docs.get(name2);
+    const d = docs.get(name);
     const res = [];
-    docCache.set(name2, res);
+    docCache.set(name, res);
     if (!d) return res;
-    const holder = `${mod.prefix}data.aws_iam_policy_document.${name2}`;
+    const holder = `${mod.prefix}data.aws_iam_policy_document.${name}`;
     for (const key of ["source_policy_documents", "source_json"]) {
       const a = d.attrs.get(key);
       if (!a) continue;
       for (const e of listItems(a.expr) ?? [a.expr])
         res.push(...resolvePolicy(e, scope, d.file, holder, rangeOf(d)) ?? []);
     }
-    d.blocks.filter((s) => s.type === "statement").forEach((s, i2) => {
+    d.blocks.filter((s) => s.type === "statement").forEach((s, i) => {
       const effect = evaluate(s.attrs.get("effect")?.expr ?? s.node, scope, s.file).v;
       const actionsAttr = s.attrs.get("actions");
       const notActionsAttr = s.attrs.get("not_actions");
@@ -7784,7 +3829,7 @@ function analyzeIam(mod, out2) {
         path: s.file.path,
         line: actionsAttr?.line ?? s.startLine,
         holder,
-        statementId: stmt.sid ?? String(i2),
+        statementId: stmt.sid ?? String(i),
         range: rangeOf(d)
       };
       const tuple = actionsAttr ? collectionOf(actionsAttr.expr) : null;
@@ -7851,7 +3896,7 @@ function analyzeIam(mod, out2) {
         const doc = JSON.parse(v);
         const list = doc.Statement;
         const arr = Array.isArray(list) ? list : list ? [list] : [];
-        return arr.flatMap((s, i2) => {
+        return arr.flatMap((s, i) => {
           const stmt = fromJsonStatement(s);
           return stmt ? [
             {
@@ -7859,7 +3904,7 @@ function analyzeIam(mod, out2) {
               path: file.path,
               line: expr.startPosition.row + 1,
               holder,
-              statementId: stmt.sid ?? String(i2),
+              statementId: stmt.sid ?? String(i),
               unfixable: "the policy is an escaped JSON string"
             }
           ] : [];
@@ -7881,28 +3926,28 @@ function analyzeIam(mod, out2) {
     const kind = b.type === "resource" ? KINDS[b.labels[0]] : void 0;
     if (!kind) continue;
     const key = `${b.labels[0]}.${b.labels[1]}`;
-    const name2 = evaluate(b.attrs.get("name")?.expr ?? b.node, scope, b.file).v;
+    const name = evaluate(b.attrs.get("name")?.expr ?? b.node, scope, b.file).v;
     const identity = {
       flavour: TF2,
       path: b.file.path,
       address: `${mod.prefix}${key}`,
       kind,
-      ...typeof name2 === "string" ? { name: name2 } : {},
+      ...typeof name === "string" ? { name } : {},
       policyNames: []
     };
-    if (typeof name2 === "string") byName.set(`${b.labels[0]}:${name2}`, key);
+    if (typeof name === "string") byName.set(`${b.labels[0]}:${name}`, key);
     identities.set(key, { identity, stmts: [], managed: [] });
   }
   const identityFor = (type, expr, holder) => {
     const t = expr ? traversal(expr) : null;
     let key;
-    let name2;
+    let name;
     if (t && t[0] === type && t[1]) key = `${type}.${t[1]}`;
     else if (expr) {
       const v = evaluate(expr, scope, holder.file).v;
       if (typeof v === "string") {
-        name2 = v.replace(/^arn:[^:]+:iam::\d*:(role|user|group)\/(?:.*\/)?/, "");
-        key = byName.get(`${type}:${name2}`) ?? `${type}:${name2}`;
+        name = v.replace(/^arn:[^:]+:iam::\d*:(role|user|group)\/(?:.*\/)?/, "");
+        key = byName.get(`${type}:${name}`) ?? `${type}:${name}`;
       }
     }
     key ??= `${type}:?${mod.prefix}${holder.labels[0]}.${holder.labels[1]}`;
@@ -7914,7 +3959,7 @@ function analyzeIam(mod, out2) {
           path: holder.file.path,
           address: key.includes(":") ? `${mod.prefix}${holder.labels[0]}.${holder.labels[1]}` : `${mod.prefix}${key}`,
           kind: KINDS[type] ?? "role",
-          ...name2 ? { name: name2 } : {},
+          ...name ? { name } : {},
           policyNames: []
         },
         stmts: [],
@@ -7930,11 +3975,11 @@ function analyzeIam(mod, out2) {
     const p = b.attrs.get("policy");
     const holder = `${mod.prefix}aws_iam_policy.${b.labels[1]}`;
     const stmts = p ? resolvePolicy(p.expr, scope, b.file, holder, rangeOf(b)) ?? [] : [];
-    const name2 = evaluate(b.attrs.get("name")?.expr ?? b.node, scope, b.file).v;
+    const name = evaluate(b.attrs.get("name")?.expr ?? b.node, scope, b.file).v;
     policies.set(b.labels[1], {
       block: b,
       stmts,
-      ...typeof name2 === "string" ? { name: name2 } : {},
+      ...typeof name === "string" ? { name } : {},
       attached: false
     });
   }
@@ -8025,7 +4070,7 @@ function analyzeIam(mod, out2) {
     });
   }
   for (const acc of identities.values()) {
-    if (acc.identity.kind !== "policy") out2.identities.push(acc.identity);
+    if (acc.identity.kind !== "policy") out.identities.push(acc.identity);
     if (acc.stmts.length === 0) continue;
     if (acc.managed.includes("?")) continue;
     const a = analyzeIdentity(
@@ -8033,8 +4078,8 @@ function analyzeIam(mod, out2) {
       acc.managed
     );
     if (a.listTagsAllowed) continue;
-    for (const i2 of a.getFunctionStatements) {
-      const s = acc.stmts[i2];
+    for (const i of a.getFunctionStatements) {
+      const s = acc.stmts[i];
       const via = (s.stmt.actions ?? []).find((p) => p.toLowerCase() !== GET_FUNCTION.toLowerCase());
       const grant = s.stmt.actions?.some((p) => p.toLowerCase() === GET_FUNCTION.toLowerCase()) ? GET_FUNCTION : via ?? "NotAction";
       const f = {
@@ -8064,7 +4109,7 @@ function analyzeIam(mod, out2) {
       else if (s.edit)
         f.fix = { edits: [s.edit], notes: [`Added ${LIST_TAGS} beside ${grant} in ${s.holder}.`] };
       else f.unfixable = s.unfixable ?? "the statement cannot be patched automatically";
-      out2.findings.push(f);
+      out.findings.push(f);
     }
   }
 }
@@ -8074,8 +4119,8 @@ function isTrustPolicyDoc(d) {
 
 // src/iac/terraform/modules.ts
 function dirOf(path) {
-  const i2 = path.lastIndexOf("/");
-  return i2 < 0 ? "" : path.slice(0, i2);
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i);
 }
 function isTfvars(path) {
   return /\.tfvars(\.json)?$/i.test(path);
@@ -8084,7 +4129,7 @@ function isTfJson(path) {
   return /\.(tf|tfvars)\.json$/i.test(path);
 }
 async function parseAll(files, coverage) {
-  const out2 = [];
+  const out = [];
   for (const file of files) {
     if (isTfJson(file.path)) {
       const j = readTfJson(file, isTfvars(file.path));
@@ -8095,28 +4140,28 @@ async function parseAll(files, coverage) {
           detail: `JSON syntax error at line ${j.errorLine}: the file was not analysed`
         });
       }
-      out2.push({ file, blocks: j.blocks, attrs: j.attrs });
+      out.push({ file, blocks: j.blocks, attrs: j.attrs });
       continue;
     }
     let tree;
     try {
       tree = await parse2("terraform", file.text);
-    } catch (err3) {
-      coverage.push({ scope: file.path, status: "failed", detail: `cannot parse: ${String(err3)}` });
+    } catch (err2) {
+      coverage.push({ scope: file.path, status: "failed", detail: `cannot parse: ${String(err2)}` });
       continue;
     }
-    const err2 = firstError(tree.rootNode);
-    if (err2) {
+    const err = firstError(tree.rootNode);
+    if (err) {
       coverage.push({
         scope: file.path,
         status: "partial",
-        detail: `HCL syntax error at line ${err2.startPosition.row + 1}${err2.isMissing ? ` (missing ${err2.type})` : ""}: blocks with errors were not analysed`
+        detail: `HCL syntax error at line ${err.startPosition.row + 1}${err.isMissing ? ` (missing ${err.type})` : ""}: blocks with errors were not analysed`
       });
     }
     const { blocks, attrs } = readFile(file, tree.rootNode);
-    out2.push({ file, tree, blocks: blocks.filter((b) => !b.node.hasError), attrs });
+    out.push({ file, tree, blocks: blocks.filter((b) => !b.node.hasError), attrs });
   }
-  return out2;
+  return out;
 }
 var LOCAL_SOURCE = /^\.{1,2}\//;
 function buildModules(parsed, files) {
@@ -8139,7 +4184,7 @@ function buildModules(parsed, files) {
       }
     }
   }
-  const out2 = [];
+  const out = [];
   const instantiate = (dir, prefix, callArgs, depth, call) => {
     const ps = byDir.get(dir);
     if (!ps || depth > 8) return;
@@ -8194,7 +4239,7 @@ function buildModules(parsed, files) {
         }
       }
     }
-    out2.push(mod);
+    out.push(mod);
     const scope = { mod, depth: 0 };
     for (const b of blocks) {
       if (b.type !== "module" || !b.labels[0]) continue;
@@ -8202,9 +4247,9 @@ function buildModules(parsed, files) {
       const v = src ? evaluate(src.expr, scope, b.file).v : void 0;
       if (typeof v !== "string" || !LOCAL_SOURCE.test(v)) continue;
       const childDir = normalizePath(dir ? `${dir}/${v}` : v);
-      const args2 = /* @__PURE__ */ new Map();
+      const args = /* @__PURE__ */ new Map();
       for (const a of b.attrs.values()) {
-        args2.set(a.name, {
+        args.set(a.name, {
           expr: a.expr,
           file: b.file,
           scope,
@@ -8213,11 +4258,11 @@ function buildModules(parsed, files) {
           line: a.line
         });
       }
-      instantiate(childDir, `${prefix}module.${b.labels[0]}.`, args2, depth + 1, b);
+      instantiate(childDir, `${prefix}module.${b.labels[0]}.`, args, depth + 1, b);
     }
   };
   for (const d of tfDirs.sort()) if (!called.has(d)) instantiate(d, "", null, 0);
-  return out2;
+  return out;
 }
 function dummyScope(files) {
   return { mod: { dir: "", prefix: "", blocks: [], vars: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map(), files }, depth: 0 };
@@ -8225,11 +4270,11 @@ function dummyScope(files) {
 var INSTANCE_PREFIX = /^((?:module\.[^.]+\.)+)(.+)$/;
 function mergeModuleInstances(findings, rules = ["LG005"]) {
   const groups = /* @__PURE__ */ new Map();
-  const out2 = [];
+  const out = [];
   for (const f of findings) {
     const m = INSTANCE_PREFIX.exec(f.finding.resource.iac?.address ?? "");
     if (!m || !rules.includes(f.finding.rule)) {
-      out2.push(f);
+      out.push(f);
       continue;
     }
     const key = JSON.stringify([
@@ -8244,10 +4289,10 @@ function mergeModuleInstances(findings, rules = ["LG005"]) {
     if (g) g.push(f);
     else {
       groups.set(key, [f]);
-      out2.push(key);
+      out.push(key);
     }
   }
-  return out2.map((x) => {
+  return out.map((x) => {
     if (typeof x !== "string") return x;
     const g = groups.get(x);
     if (g.length === 1) return g[0];
@@ -8276,26 +4321,26 @@ var terraformDetector = {
     return /\.(tf|tfvars)(\.json)?$/i.test(file.path);
   },
   async analyze(files, ctx) {
-    const out2 = { findings: [], coverage: [], functions: [], identities: [] };
-    const parsed = await parseAll(files, out2.coverage);
+    const out = { findings: [], coverage: [], functions: [], identities: [] };
+    const parsed = await parseAll(files, out.coverage);
     try {
       for (const mod of buildModules(parsed, ctx.files)) {
         try {
-          analyzeLambda(mod, out2, ctx.now ?? /* @__PURE__ */ new Date());
-          analyzeIam(mod, out2);
-        } catch (err2) {
-          out2.coverage.push({
+          analyzeLambda(mod, out, ctx.now ?? /* @__PURE__ */ new Date());
+          analyzeIam(mod, out);
+        } catch (err) {
+          out.coverage.push({
             scope: mod.dir || ".",
             status: "failed",
-            detail: `Terraform module ${mod.prefix || "(root)"} could not be analysed: ${err2 instanceof Error ? err2.message : String(err2)}`
+            detail: `Terraform module ${mod.prefix || "(root)"} could not be analysed: ${err instanceof Error ? err.message : String(err)}`
           });
         }
       }
     } finally {
       for (const p of parsed) p.tree?.delete();
     }
-    out2.findings = mergeModuleInstances(out2.findings);
-    return out2;
+    out.findings = mergeModuleInstances(out.findings);
+    return out;
   }
 };
 
@@ -8323,8 +4368,9 @@ function walk(n, visit3) {
   while (stack.length) {
     const x = stack.pop();
     visit3(x);
-    for (let i2 = x.namedChildCount - 1; i2 >= 0; i2--) {
-      const c = x.namedChild(i2);
+    const kids = x.namedChildren;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const c = kids[i];
       if (c) stack.push(c);
     }
   }
@@ -8332,10 +4378,10 @@ function walk(n, visit3) {
 function stringValue(n) {
   if (!n) return void 0;
   if (n.type === "string") {
-    const parts2 = named(n).filter((c) => c.type === "string_fragment" || c.type === "string_content");
+    const parts = named(n).filter((c) => c.type === "string_fragment" || c.type === "string_content");
     if (named(n).some((c) => c.type === "interpolation" || c.type === "template_substitution"))
       return void 0;
-    return parts2.map((p) => p.text).join("");
+    return parts.map((p) => p.text).join("");
   }
   if (n.type === "template_string" && !named(n).some((c) => c.type === "template_substitution"))
     return n.text.slice(1, -1);
@@ -8356,17 +4402,17 @@ function readCall(n, lang) {
     argsNode = n.childForFieldName("arguments");
   }
   if (!callee) return null;
-  let name2 = callee.text;
+  let name = callee.text;
   let receiver = null;
   if (callee.type === "member_expression" || callee.type === "attribute") {
     const prop = callee.childForFieldName(lang === "ts" ? "property" : "attribute");
-    name2 = prop?.text ?? name2;
+    name = prop?.text ?? name;
     receiver = callee.childForFieldName("object");
   }
-  const args2 = argsNode ? named(argsNode).filter((a) => a.type !== "comment" && a.type !== "keyword_argument") : [];
+  const args = argsNode ? named(argsNode).filter((a) => a.type !== "comment" && a.type !== "keyword_argument") : [];
   const props2 = /* @__PURE__ */ new Map();
   if (lang === "ts") {
-    const obj = args2.find((a) => a.type === "object");
+    const obj = args.find((a) => a.type === "object");
     for (const p of obj ? named(obj) : []) {
       if (p.type !== "pair") continue;
       const k = p.childForFieldName("key");
@@ -8381,7 +4427,7 @@ function readCall(n, lang) {
       if (k && v) props2.set(camel(k.text), { key: k, value: v, pair: kw });
     }
   }
-  return { node: n, name: name2, receiver, isNew: isNew || lang === "py" && /^[A-Z]/.test(name2), args: args2, props: props2 };
+  return { node: n, name, receiver, isNew: isNew || lang === "py" && /^[A-Z]/.test(name), args, props: props2 };
 }
 function statementOf(n) {
   let cur = n;
@@ -8403,8 +4449,8 @@ function lineStart3(text, off) {
   return text.lastIndexOf("\n", off - 1) + 1;
 }
 function lineEnd2(text, off) {
-  const i2 = text.indexOf("\n", off);
-  return i2 < 0 ? text.length : i2 + 1;
+  const i = text.indexOf("\n", off);
+  return i < 0 ? text.length : i + 1;
 }
 function constructId(c) {
   return stringValue(c.args[1]);
@@ -8428,7 +4474,7 @@ var cdkDetector = {
     return /aws-cdk-lib|@aws-cdk\/|aws_cdk|from constructs|import constructs/.test(file.text);
   },
   async analyze(files, ctx) {
-    const out2 = { findings: [], coverage: [], functions: [], identities: [] };
+    const out = { findings: [], coverage: [], functions: [], identities: [] };
     const ctxs = [];
     try {
       for (const file of files) {
@@ -8439,16 +4485,16 @@ var cdkDetector = {
             lang === "py" ? "python" : file.path.endsWith(".tsx") ? "tsx" : "typescript",
             file.text
           );
-        } catch (err3) {
-          out2.coverage.push({ scope: file.path, status: "failed", detail: `cannot parse: ${String(err3)}` });
+        } catch (err2) {
+          out.coverage.push({ scope: file.path, status: "failed", detail: `cannot parse: ${String(err2)}` });
           continue;
         }
-        const err2 = firstError(tree.rootNode);
-        if (err2) {
-          out2.coverage.push({
+        const err = firstError(tree.rootNode);
+        if (err) {
+          out.coverage.push({
             scope: file.path,
             status: "partial",
-            detail: `syntax error at line ${err2.startPosition.row + 1}: statements with errors were not analysed`
+            detail: `syntax error at line ${err.startPosition.row + 1}: statements with errors were not analysed`
           });
         }
         const calls = [];
@@ -8489,11 +4535,11 @@ var cdkDetector = {
           }
         }
       }
-      for (const c of ctxs) analyzeFile(c, stackIds, out2, ctx.now ?? /* @__PURE__ */ new Date());
+      for (const c of ctxs) analyzeFile(c, stackIds, out, ctx.now ?? /* @__PURE__ */ new Date());
     } finally {
       for (const c of ctxs) c.tree.delete();
     }
-    return out2;
+    return out;
   }
 };
 function enclosingStackClass(n, c) {
@@ -8507,7 +4553,7 @@ function enclosingStackClass(n, c) {
   }
   return void 0;
 }
-function analyzeFile(c, stackIds, out2, now) {
+function analyzeFile(c, stackIds, out, now) {
   const { file } = c;
   const fnByVar = /* @__PURE__ */ new Map();
   const fnById = /* @__PURE__ */ new Map();
@@ -8525,7 +4571,7 @@ function analyzeFile(c, stackIds, out2, now) {
       ...(scopeArg === "this" || scopeArg === "self") && stackClass ? { logicalId: cdkLogicalId([id, "Resource"]) } : {},
       ...stackClass && stackIds.get(stackClass) ? { stackName: stackIds.get(stackClass) } : {}
     };
-    out2.functions.push(fn);
+    out.functions.push(fn);
     fnById.set(id, fn);
     const decl = call.node.parent;
     if (decl?.type === "variable_declarator") fnByVar.set(decl.childForFieldName("name")?.text ?? "", fn);
@@ -8546,27 +4592,27 @@ function analyzeFile(c, stackIds, out2, now) {
     }
     return { node: n };
   };
-  const edit = (start2, end, newText) => ({
+  const edit = (start, end, newText) => ({
     path: file.path,
-    start: start2,
+    start,
     end,
     newText
   });
   const deleteStatement = (n) => {
     const st = statementOf(n);
-    let start2 = lineStart3(file.text, st.startIndex);
+    let start = lineStart3(file.text, st.startIndex);
     let end = lineEnd2(file.text, st.endIndex);
     for (; ; ) {
-      if (start2 === 0) break;
-      const ps = lineStart3(file.text, start2 - 1);
-      const prev = file.text.slice(ps, start2);
-      if (/^\s*(\/\/|#)/.test(prev) && !/lambda-guard:|checkov:/.test(prev)) start2 = ps;
+      if (start === 0) break;
+      const ps = lineStart3(file.text, start - 1);
+      const prev = file.text.slice(ps, start);
+      if (/^\s*(\/\/|#)/.test(prev) && !/lambda-guard:|checkov:/.test(prev)) start = ps;
       else break;
     }
-    const before = start2 === 0 ? "\n" : file.text.slice(lineStart3(file.text, start2 - 1), start2);
+    const before = start === 0 ? "\n" : file.text.slice(lineStart3(file.text, start - 1), start);
     const after = file.text.slice(end, lineEnd2(file.text, end));
     if (before.trim() === "" && after.trim() === "" && end < file.text.length) end = lineEnd2(file.text, end);
-    return edit(start2, end, "");
+    return edit(start, end, "");
   };
   const rangeOf2 = (n) => {
     const st = statementOf(n);
@@ -8638,8 +4684,8 @@ function analyzeFile(c, stackIds, out2, now) {
           ref
         });
     const decl = call.node.parent;
-    const name2 = decl?.childForFieldName(decl.type === "variable_declarator" ? "name" : "left")?.text.replace(/^(this|self)\./, "");
-    if (name2) urlVars.set(name2, { fnRef, auth });
+    const name = decl?.childForFieldName(decl.type === "variable_declarator" ? "name" : "left")?.text.replace(/^(this|self)\./, "");
+    if (name) urlVars.set(name, { fnRef, auth });
   }
   for (const call of c.calls) {
     const isAdd = !call.isNew && (call.name === "addPermission" || call.name === "add_permission");
@@ -8677,9 +4723,9 @@ function analyzeFile(c, stackIds, out2, now) {
         }
       ] : [{ Effect: "Allow", Principal: principal2, Action: "lambda:InvokeFunction", Resource: "*" }];
       statements.forEach(
-        (statement, i2) => factsOf(fnRef2).statements.push({
+        (statement, i) => factsOf(fnRef2).statements.push({
           qualifier: null,
-          label: statements.length > 1 ? `${address2}#${i2}` : address2,
+          label: statements.length > 1 ? `${address2}#${i}` : address2,
           statement,
           provenance: { kind: "code" },
           ref
@@ -8731,13 +4777,13 @@ function analyzeFile(c, stackIds, out2, now) {
       now
     );
     for (const x of skipped)
-      out2.coverage.push({
+      out.coverage.push({
         scope: `${file.path}:${x.fact.ref.line}`,
         status: "partial",
         detail: `${x.fact.label} was not analysed: ${x.error}`
       });
     for (const x of exposures)
-      out2.findings.push(
+      out.findings.push(
         exposureFinding(x, {
           flavour: CDK,
           subject: x.url ? `function URL ${x.url.ref.address}` : `function ${key}`,
@@ -8745,9 +4791,9 @@ function analyzeFile(c, stackIds, out2, now) {
         })
       );
   }
-  analyzePolicies(c, out2, resolve2);
+  analyzePolicies(c, out, resolve2);
 }
-function analyzePolicies(c, out2, resolve2) {
+function analyzePolicies(c, out, resolve2) {
   const { file } = c;
   const groups = /* @__PURE__ */ new Map();
   const roles = /* @__PURE__ */ new Map();
@@ -8763,7 +4809,7 @@ function analyzePolicies(c, out2, resolve2) {
       kind: call.name.toLowerCase(),
       ...nm ? { name: nm } : {}
     };
-    out2.identities.push(identity);
+    out.identities.push(identity);
     const decl = call.node.parent;
     const v = decl?.type === "variable_declarator" ? decl.childForFieldName("name")?.text : decl?.childForFieldName("left")?.text.replace(/^(this|self)\./, "");
     if (v) roles.set(v, identity);
@@ -8779,11 +4825,11 @@ function analyzePolicies(c, out2, resolve2) {
       const hit = addCalls.find((a) => a.node.equals(cur));
       if (hit) return hit.receiver?.text.replace(/^(this|self)\./, "") ?? "?";
       if (cur.type === "variable_declarator" || cur.type === "assignment") {
-        const name2 = (cur.childForFieldName("name") ?? cur.childForFieldName("left"))?.text;
-        const use = addCalls.find((a) => a.args.some((x) => x.text === name2));
+        const name = (cur.childForFieldName("name") ?? cur.childForFieldName("left"))?.text;
+        const use = addCalls.find((a) => a.args.some((x) => x.text === name));
         if (use) return use.receiver?.text.replace(/^(this|self)\./, "") ?? "?";
         const owner = c.calls.find(
-          (o) => o.isNew && /Policy|PolicyDocument/.test(o.name) && named(o.props.get("statements")?.value ?? o.node).some((x) => x.text === name2)
+          (o) => o.isNew && /Policy|PolicyDocument/.test(o.name) && named(o.props.get("statements")?.value ?? o.node).some((x) => x.text === name)
         );
         const id = owner ? constructId(owner) : void 0;
         if (id) return id;
@@ -8884,8 +4930,8 @@ function analyzePolicies(c, out2, resolve2) {
   for (const [key, g] of groups) {
     const a = analyzeIdentity(g.stmts.map((s) => s.stmt));
     if (a.listTagsAllowed) continue;
-    for (const i2 of a.getFunctionStatements) {
-      const s = g.stmts[i2];
+    for (const i of a.getFunctionStatements) {
+      const s = g.stmts[i];
       const f = {
         finding: makeFinding({
           rule: "LG005",
@@ -8894,9 +4940,9 @@ function analyzePolicies(c, out2, resolve2) {
           address: `${key}/PolicyStatement`,
           path: file.path,
           line: s.line,
-          statementId: s.stmt.sid ?? String(i2),
+          statementId: s.stmt.sid ?? String(i),
           message: `A PolicyStatement added to ${key} grants ${GET_FUNCTION}${(s.stmt.actions ?? []).includes(GET_FUNCTION) ? "" : ` (via ${(s.stmt.actions ?? ["NotAction"]).join(", ")})`}, but ${key} is not allowed lambda:ListTags: GetFunction silently returns no tags to it.`,
-          evidence: { identity: key, statement: s.stmt.sid ?? i2 },
+          evidence: { identity: key, statement: s.stmt.sid ?? i },
           remediation: {
             summary: `Add '${LIST_TAGS}' to the statement's actions, with the same resources and conditions.`
           }
@@ -8911,7 +4957,7 @@ function analyzePolicies(c, out2, resolve2) {
       else if (s.edit)
         f.fix = { edits: [s.edit], notes: [`Added ${LIST_TAGS} to the PolicyStatement for ${key}.`] };
       else f.unfixable = s.unfixable ?? "cannot patch this statement";
-      out2.findings.push(f);
+      out.findings.push(f);
     }
   }
 }
@@ -8928,13 +4974,13 @@ function makeFinding2({ summary, notes, key, ...rest }) {
 // src/iac/cloudformation/tree.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 function addEntry(m, e, dups) {
-  const i2 = m.entries.findIndex((x) => x.key === e.key);
-  if (i2 < 0) {
+  const i = m.entries.findIndex((x) => x.key === e.key);
+  if (i < 0) {
     m.entries.push(e);
     return;
   }
-  dups.push([e.key, m.entries[i2].keyStart, e.keyStart]);
-  m.entries[i2] = e;
+  dups.push([e.key, m.entries[i].keyStart, e.keyStart]);
+  m.entries[i] = e;
 }
 function fromYaml(node, dups, parent) {
   if ((0, import_yaml2.isScalar)(node)) {
@@ -8984,10 +5030,10 @@ function tagOf(node) {
 }
 function fromJson(node, dups, parent) {
   if (!node) return void 0;
-  const start2 = node.offset;
+  const start = node.offset;
   const end = node.offset + node.length;
   if (node.type === "object") {
-    const m = { kind: "map", entries: [], flow: true, start: start2, end, raw: node, parent };
+    const m = { kind: "map", entries: [], flow: true, start, end, raw: node, parent };
     for (const prop of node.children ?? []) {
       const k = prop.children?.[0];
       const v = fromJson(prop.children?.[1], dups, m);
@@ -8997,7 +5043,7 @@ function fromJson(node, dups, parent) {
     return m;
   }
   if (node.type === "array") {
-    const s = { kind: "seq", items: [], flow: true, start: start2, end, raw: node, parent };
+    const s = { kind: "seq", items: [], flow: true, start, end, raw: node, parent };
     for (const c of node.children ?? []) {
       const t = fromJson(c, dups, s);
       if (t) s.items.push(t);
@@ -9005,7 +5051,7 @@ function fromJson(node, dups, parent) {
     return s;
   }
   const value = node.value;
-  return { kind: "scalar", value: value ?? null, start: start2, end, raw: node, parent };
+  return { kind: "scalar", value: value ?? null, start, end, raw: node, parent };
 }
 function isJsonPath(path) {
   return /\.json$/i.test(path);
@@ -9106,8 +5152,8 @@ function editReplaceRaw(doc, node, yamlText, jsonText) {
   if (doc.format === "json") return withPath(doc, jsonReplaceRaw(node.raw, jsonText));
   return withPath(doc, yamlReplaceNode(node.raw, yamlText));
 }
-function editReplaceWithRef(doc, node, name2) {
-  return editReplaceRaw(doc, node, `!Ref ${name2}`, JSON.stringify({ Ref: name2 }));
+function editReplaceWithRef(doc, node, name) {
+  return editReplaceRaw(doc, node, `!Ref ${name}`, JSON.stringify({ Ref: name }));
 }
 function editRemoveEntry(doc, map, key) {
   const e = entry(map, key);
@@ -9148,18 +5194,18 @@ function editInsertEntry(doc, map, key, value) {
 // src/iac/cloudformation/iam.ts
 function strings2(node, unknown2) {
   if (!node) return void 0;
-  const out2 = [];
+  const out = [];
   for (const n of listOf(node)) {
     const s = str2(n);
-    out2.push(s ?? unknown2);
+    out.push(s ?? unknown2);
   }
-  return out2;
+  return out;
 }
 function readPolicyDocument(doc) {
   return readStatements(get(doc, "Statement"));
 }
 function readStatements(node) {
-  const out2 = [];
+  const out = [];
   listOf(node).forEach((n, index) => {
     if (n.kind !== "map" || intrinsic(n)) return;
     const effect = str2(get(n, "Effect"));
@@ -9176,12 +5222,12 @@ function readStatements(node) {
     if (resources) stmt.resources = resources;
     if (notResources) stmt.notResources = notResources;
     if (get(n, "Condition")) stmt.condition = true;
-    out2.push({ node: n, index, stmt, ...sid ? { sid } : {} });
+    out.push({ node: n, index, stmt, ...sid ? { sid } : {} });
   });
-  return out2;
+  return out;
 }
 function lg005Findings(doc, flavour, groups) {
-  const out2 = [];
+  const out = [];
   const done = /* @__PURE__ */ new Set();
   for (const g of groups) {
     const a = analyzeIdentity(
@@ -9189,14 +5235,14 @@ function lg005Findings(doc, flavour, groups) {
       g.managed
     );
     if (a.listTagsAllowed) continue;
-    for (const i2 of a.getFunctionStatements) {
-      const s = g.statements[i2];
+    for (const i of a.getFunctionStatements) {
+      const s = g.statements[i];
       if (!s || done.has(s.node.start)) continue;
       done.add(s.node.start);
-      out2.push(statementFinding(doc, flavour, g, s, a.listTagsDenied));
+      out.push(statementFinding(doc, flavour, g, s, a.listTagsDenied));
     }
   }
-  return out2;
+  return out;
 }
 function statementFinding(doc, flavour, g, s, denied) {
   const actionNode = get(s.node, "Action");
@@ -9301,10 +5347,10 @@ var Analyzer = class {
       return [];
     }
     if (fn.fn === "Ref") {
-      const name2 = str2(fn.arg);
-      const param = name2 ? get(this.t.parameters, name2) : void 0;
-      if (!name2 || !param) return [];
-      return this.literals(get(param, "Default"), [...via, `parameter ${name2} (Default)`], depth + 1);
+      const name = str2(fn.arg);
+      const param = name ? get(this.t.parameters, name) : void 0;
+      if (!name || !param) return [];
+      return this.literals(get(param, "Default"), [...via, `parameter ${name} (Default)`], depth + 1);
     }
     if (fn.fn === "Fn::If" && fn.arg.kind === "seq") {
       const cond = str2(fn.arg.items[0]) ?? "?";
@@ -9364,19 +5410,19 @@ var Analyzer = class {
   }
   byName(s) {
     const m = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)(?::(.+))?$/.exec(s);
-    const name2 = m ? m[1] : s;
+    const name = m ? m[1] : s;
     const qualifier = m?.[2];
     for (const r of this.resources.values()) {
-      if (FUNCTION_TYPES.has(r.type) && this.functionNameOf(r.id) === name2) {
+      if (FUNCTION_TYPES.has(r.type) && this.functionNameOf(r.id) === name) {
         return { fn: r.id, ...qualifier ? { qualifier } : {} };
       }
     }
-    return { name: name2, ...qualifier ? { qualifier } : {} };
+    return { name, ...qualifier ? { qualifier } : {} };
   }
   fnKey(t) {
     return t.fn ?? (t.name ? `name:${t.name}` : void 0);
   }
-  /** Whether anything outside the resource's own lines mentions its logical id (Ref, GetAtt, DependsOn…). */
+  /** Whether anything outside the resource's own lines mentions its logical id (Ref, GetAtt, DependsOn\u{2026}). */
   referenced(res) {
     const text = this.doc.file.text;
     const lines = entryLines(this.doc, res.entry);
@@ -9405,7 +5451,7 @@ var Analyzer = class {
   iacFunction(fnId) {
     return fnId ? this.functions.find((f) => f.logicalId === fnId) : void 0;
   }
-  // ------------------------------------------------------------ exposure facts (LG001–LG003)
+  // ------------------------------------------------------------ exposure facts (LG001\u{2013}LG003)
   /** A node as policy JSON: intrinsics that resolve to one literal become it, others a placeholder. */
   json(n) {
     if (!n) return void 0;
@@ -9417,7 +5463,7 @@ var Analyzer = class {
       return star?.value ?? (lits.length === 1 ? lits[0].value : `\${${fn.fn}}`);
     }
     if (n.kind === "map") return Object.fromEntries(n.entries.map((e) => [e.key, this.json(e.value)]));
-    if (n.kind === "seq") return n.items.map((i2) => this.json(i2));
+    if (n.kind === "seq") return n.items.map((i) => this.json(i));
     return n.value;
   }
   /** An `AWS::Lambda::Permission` as the statement Lambda writes for it (AddPermission's own mapping). */
@@ -9515,7 +5561,7 @@ var Analyzer = class {
     const count = listOf(seq).length;
     const idx = labels.map((l) => Number(/\[(\d+)\]$/.exec(l)?.[1])).sort((a, b) => b - a);
     if (seq?.kind === "seq" && idx.length < count) {
-      const edits = idx.map((i2) => editRemoveItem(this.doc, seq, i2));
+      const edits = idx.map((i) => editRemoveItem(this.doc, seq, i));
       if (edits.every((e2) => e2))
         return {
           edits,
@@ -9531,11 +5577,11 @@ var Analyzer = class {
   }
   /** The facts of every function the template touches, keyed by logical id or literal name. */
   exposureFacts() {
-    const out2 = /* @__PURE__ */ new Map();
+    const out = /* @__PURE__ */ new Map();
     const of = (t) => {
       const k = this.fnKey(t) ?? "(unresolved function)";
-      const e = out2.get(k) ?? { target: t, urls: [], statements: [] };
-      out2.set(k, e);
+      const e = out.get(k) ?? { target: t, urls: [], statements: [] };
+      out.set(k, e);
       return e;
     };
     const globalUrl = get(get(this.t.globals, "Function"), "FunctionUrlConfig");
@@ -9588,12 +5634,12 @@ var Analyzer = class {
       } else if (r.type === "AWS::Lambda::ResourcePolicy") {
         const target = this.target(get(r.props, "ResourceArn"));
         const e = of(target);
-        listOf(get(get(r.props, "PolicyDocument"), "Statement")).forEach((s, i2) => {
+        listOf(get(get(r.props, "PolicyDocument"), "Statement")).forEach((s, i) => {
           const statement = this.json(s);
           if (!e || !statement || typeof statement !== "object") return;
           e.statements.push({
             qualifier: target.qualifier ?? null,
-            label: `${r.id}.Statement[${i2}]`,
+            label: `${r.id}.Statement[${i}]`,
             statement,
             provenance: { kind: "code" },
             ref: this.ref(r, get(s, "Principal") ?? s, target, {
@@ -9606,7 +5652,7 @@ var Analyzer = class {
         });
       }
     }
-    return out2;
+    return out;
   }
   setIam(none, viaGlobals) {
     if (none.length === 0)
@@ -9696,13 +5742,13 @@ var Analyzer = class {
       const kind = r.type === "AWS::IAM::Role" ? "role" : r.type === "AWS::IAM::User" ? "user" : r.type === "AWS::IAM::Group" ? "group" : r.type === "AWS::Serverless::Function" && !get(r.props, "Role") ? "role" : void 0;
       if (!kind) continue;
       const nameKey = kind === "role" ? "RoleName" : kind === "user" ? "UserName" : "GroupName";
-      const name2 = r.type === "AWS::Serverless::Function" ? void 0 : this.literal(get(r.props, nameKey));
+      const name = r.type === "AWS::Serverless::Function" ? void 0 : this.literal(get(r.props, nameKey));
       const identity = {
         flavour: r.type === "AWS::Serverless::Function" ? "sam" : this.t.flavour,
         path: this.path,
         address: r.id,
         kind,
-        ...name2 ? { name: name2 } : {},
+        ...name ? { name } : {},
         policyNames: []
       };
       const g = {
@@ -9711,9 +5757,9 @@ var Analyzer = class {
         managed: [],
         ...r.type === "AWS::Serverless::Function" ? { label: `the role SAM generates for ${r.id} (${r.id}Role)` } : {}
       };
-      if (name2) byName.set(name2, r.id);
+      if (name) byName.set(name, r.id);
       if (r.type === "AWS::Serverless::Function") {
-        listOf(get(r.props, "Policies")).forEach((p, i2) => {
+        listOf(get(r.props, "Policies")).forEach((p, i) => {
           const s = str2(p);
           if (s) {
             g.managed.push(s);
@@ -9725,17 +5771,17 @@ var Analyzer = class {
           if (!stmts) return;
           for (const s2 of readPolicyDocument(p)) {
             g.statements.push(
-              this.owned(s2, r, `Policies[${i2}]`, `SAM function ${r.id} Policies[${i2}]`, lines(r))
+              this.owned(s2, r, `Policies[${i}]`, `SAM function ${r.id} Policies[${i}]`, lines(r))
             );
           }
         });
       } else {
-        listOf(get(r.props, "Policies")).forEach((p, i2) => {
-          const pname = this.literal(get(p, "PolicyName")) ?? `Policies[${i2}]`;
+        listOf(get(r.props, "Policies")).forEach((p, i) => {
+          const pname = this.literal(get(p, "PolicyName")) ?? `Policies[${i}]`;
           identity.policyNames.push(pname);
           for (const s of readPolicyDocument(get(p, "PolicyDocument"))) {
             g.statements.push(
-              this.owned(s, r, pname, `policy ${pname} of ${kind} ${name2 ?? r.id}`, lines(r))
+              this.owned(s, r, pname, `policy ${pname} of ${kind} ${name ?? r.id}`, lines(r))
             );
           }
         });
@@ -9836,8 +5882,8 @@ function isSam(doc) {
 }
 function stackNameFor(path, ctx) {
   const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
-  for (const name2 of ["samconfig.toml", "samconfig.yaml", "samconfig.yml"]) {
-    const f = ctx.files.get(`${dir}${name2}`);
+  for (const name of ["samconfig.toml", "samconfig.yaml", "samconfig.yml"]) {
+    const f = ctx.files.get(`${dir}${name}`);
     const m = f ? /stack_name\s*[=:]\s*["']?([A-Za-z0-9-]+)/.exec(f.text) : null;
     if (m?.[1]) return m[1];
   }
@@ -9849,12 +5895,12 @@ async function analyze(files, ctx) {
     const cov = { scope: file.path, status: "complete" };
     try {
       const doc = loadSource(file);
-      const err2 = doc.errors[0];
-      if (err2) {
+      const err = doc.errors[0];
+      if (err) {
         result.coverage.push({
           scope: file.path,
           status: "failed",
-          detail: `${file.path}:${err2.line}: cannot parse: ${err2.message}`
+          detail: `${file.path}:${err.line}: cannot parse: ${err.message}`
         });
         continue;
       }
@@ -9901,7 +5947,7 @@ var cloudformationDetector = {
 // src/iac/serverless/variables.ts
 var WHOLE = /^\$\{(.+)\}$/s;
 function splitSources(inner) {
-  const out2 = [];
+  const out = [];
   let depth = 0;
   let quote = null;
   let cur = "";
@@ -9915,14 +5961,14 @@ function splitSources(inner) {
     if (c === "{" || c === "(") depth++;
     if (c === "}" || c === ")") depth--;
     if (c === "," && depth === 0) {
-      out2.push(cur.trim());
+      out.push(cur.trim());
       cur = "";
       continue;
     }
     cur += c;
   }
-  if (cur.trim()) out2.push(cur.trim());
-  return out2;
+  if (cur.trim()) out.push(cur.trim());
+  return out;
 }
 var Variables = class {
   constructor(root) {
@@ -9930,7 +5976,7 @@ var Variables = class {
   }
   root;
   stage = "dev";
-  /** Follows `${…}` until a non-variable node or literal; a plain node resolves to itself. */
+  /** Follows `${\u{2026}}` until a non-variable node or literal; a plain node resolves to itself. */
   resolve(node, via = [], depth = 0) {
     if (!node) return { via };
     if (depth > 10) return { via };
@@ -9975,7 +6021,7 @@ var Variables = class {
   interpolate(s, depth = 0) {
     if (!s.includes("${")) return s;
     let ok = true;
-    const out2 = s.replace(/\$\{([^{}]+)\}/g, (_all, inner) => {
+    const out = s.replace(/\$\{([^{}]+)\}/g, (_all, inner) => {
       for (const src of splitSources(inner)) {
         const r = this.source(src, [], depth + 1);
         if (r && r.value !== void 0 && r.value !== null) return String(r.value);
@@ -9983,7 +6029,7 @@ var Variables = class {
       ok = false;
       return "";
     });
-    return ok ? out2 : void 0;
+    return ok ? out : void 0;
   }
   /** A literal string value (numbers and booleans as text). */
   string(node) {
@@ -9993,13 +6039,13 @@ var Variables = class {
 };
 function isSingleVariable(s) {
   let depth = 0;
-  for (let i2 = 0; i2 < s.length; i2++) {
-    if (s[i2] === "$" && s[i2 + 1] === "{") {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "$" && s[i + 1] === "{") {
       depth++;
-      i2++;
-    } else if (s[i2] === "}") {
+      i++;
+    } else if (s[i] === "}") {
       depth--;
-      if (depth === 0 && i2 !== s.length - 1) return false;
+      if (depth === 0 && i !== s.length - 1) return false;
     }
   }
   return true;
@@ -10013,8 +6059,8 @@ function claims2(file) {
   if (NAME.test(file.path)) return true;
   return /^service\s*:/m.test(file.text) && /^provider\s*:/m.test(file.text);
 }
-function normalizedFunctionName(name2) {
-  const n = name2.replace(/-/g, "Dash").replace(/_/g, "Underscore");
+function normalizedFunctionName(name) {
+  const n = name.replace(/-/g, "Dash").replace(/_/g, "Underscore");
   return n.charAt(0).toUpperCase() + n.slice(1);
 }
 async function analyze2(files, ctx) {
@@ -10022,12 +6068,12 @@ async function analyze2(files, ctx) {
   for (const file of files) {
     try {
       const doc = loadSource(file);
-      const err2 = doc.errors[0];
-      if (err2) {
+      const err = doc.errors[0];
+      if (err) {
         result.coverage.push({
           scope: file.path,
           status: "failed",
-          detail: `${file.path}:${err2.line}: cannot parse: ${err2.message}`
+          detail: `${file.path}:${err.line}: cannot parse: ${err.message}`
         });
         continue;
       }
@@ -10047,7 +6093,7 @@ async function analyze2(files, ctx) {
   }
   return result;
 }
-function analyzeFile2(doc, out2, cov, now) {
+function analyzeFile2(doc, out, cov, now) {
   const root = doc.root;
   const vars = new Variables(root);
   const provider = get(root, "provider");
@@ -10074,10 +6120,10 @@ function analyzeFile2(doc, out2, cov, now) {
       serverless: { service, function: e.key, stage }
     };
     fnByKey.set(e.key, fn);
-    out2.functions.push(fn);
-    out2.findings.push(...urlExposures(c, e, fn, now));
+    out.functions.push(fn);
+    out.findings.push(...urlExposures(c, e, fn, now));
   }
-  out2.findings.push(...iamFindings(c, fnEntries, out2.identities));
+  out.findings.push(...iamFindings(c, fnEntries, out.identities));
   const resources = getIn(root, ["resources", "Resources"]);
   if (resources?.kind === "map") {
     const r = analyzeTemplate({
@@ -10087,9 +6133,9 @@ function analyzeFile2(doc, out2, cov, now) {
       stackName: `${service}-${stage}`,
       now
     });
-    out2.findings.push(...r.findings);
-    out2.coverage.push(...r.coverage);
-    out2.identities.push(...r.identities);
+    out.findings.push(...r.findings);
+    out.coverage.push(...r.coverage);
+    out.identities.push(...r.identities);
   }
   if (unresolved.length > 0) {
     cov.status = "partial";
@@ -10272,17 +6318,17 @@ var CHECKOV_RE = /checkov:skip\s*=\s*(CKV_AWS_\d+)(?:\s*:\s*(.*))?$/i;
 var CHECKOV_RULES = { CKV_AWS_258: ["LG001"] };
 function commentStart(line) {
   let quote = null;
-  for (let i2 = 0; i2 < line.length; i2++) {
-    const c = line[i2];
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
     if (quote) {
-      if (c === "\\") i2++;
+      if (c === "\\") i++;
       else if (c === quote) quote = null;
       continue;
     }
     if (c === '"' || c === "'" || c === "`") quote = c;
-    else if (c === "#") return i2;
-    else if (c === "/" && (line[i2 + 1] === "/" || line[i2 + 1] === "*")) return i2;
-    else if (c === "*" && /^\s*$/.test(line.slice(0, i2))) return i2;
+    else if (c === "#") return i;
+    else if (c === "/" && (line[i + 1] === "/" || line[i + 1] === "*")) return i;
+    else if (c === "*" && /^\s*$/.test(line.slice(0, i))) return i;
   }
   return -1;
 }
@@ -10316,14 +6362,14 @@ function isCommentOnly(line) {
   return t.startsWith("#") || t.startsWith("//") || t.startsWith("/*") || t.startsWith("*");
 }
 function directivesFor(lines, startLine, endLine) {
-  const out2 = [];
+  const out = [];
   let from = startLine;
   while (from - 2 >= 0 && isCommentOnly(lines[from - 2])) from--;
   for (let l = from; l <= Math.min(endLine, lines.length); l++) {
     const d = parseDirective(lines[l - 1], l);
-    if (d) out2.push(d);
+    if (d) out.push(d);
   }
-  return out2;
+  return out;
 }
 function applyInlineIntent(findings, files) {
   const linesCache = /* @__PURE__ */ new Map();
@@ -10353,13 +6399,13 @@ function applyInlineIntent(findings, files) {
 
 // src/iac/engine.ts
 function applyRuleConfig(findings, config) {
-  const out2 = [];
+  const out = [];
   for (const f of findings) {
     const o = config.rules[f.finding.rule];
     if (o === "off") continue;
-    out2.push(o ? { ...f, finding: { ...f.finding, severity: o } } : f);
+    out.push(o ? { ...f, finding: { ...f.finding, severity: o } } : f);
   }
-  return out2;
+  return out;
 }
 async function scanIacFiles(files, opts) {
   const detectors = opts.detectors ?? DETECTORS;
@@ -10389,11 +6435,11 @@ async function scanIacFiles(files, opts) {
         status: "complete",
         detail: `${claimed.length} file${claimed.length === 1 ? "" : "s"} analysed`
       });
-    } catch (err2) {
+    } catch (err) {
       coverage.push({
         scope,
         status: "failed",
-        detail: `detector failed on ${claimed.length} files: ${err2 instanceof Error ? err2.message : String(err2)}`
+        detail: `detector failed on ${claimed.length} files: ${err instanceof Error ? err.message : String(err)}`
       });
     }
   }
@@ -10408,628 +6454,11 @@ async function scanIacFiles(files, opts) {
     opts.config,
     opts.now ?? /* @__PURE__ */ new Date()
   );
-  const result = withIntent.map((f, i2) => ({ ...f, finding: allowed[i2] }));
+  const result = withIntent.map((f, i) => ({ ...f, finding: allowed[i] }));
   return { findings: result, coverage, functions, identities };
 }
 
-// src/iac/diff.ts
-function splitLines(text) {
-  if (text === "") return { lines: [], finalNewline: true };
-  const finalNewline = text.endsWith("\n");
-  const lines = (finalNewline ? text.slice(0, -1) : text).split("\n");
-  return { lines, finalNewline };
-}
-function diffLines(a, b) {
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf])
-    suf++;
-  const A = a.slice(pre, a.length - suf);
-  const B = b.slice(pre, b.length - suf);
-  const mid = A.length + B.length > ANCHOR_ABOVE ? anchored(A, B) : myers(A, B);
-  return [
-    ...a.slice(0, pre).map((line) => ({ kind: " ", line })),
-    ...mid,
-    ...a.slice(a.length - suf).map((line) => ({ kind: " ", line }))
-  ];
-}
-var ANCHOR_ABOVE = 2e3;
-function anchored(A, B) {
-  const count = /* @__PURE__ */ new Map();
-  A.forEach((l, i3) => {
-    const c = count.get(l);
-    if (c) c[0]++;
-    else count.set(l, [1, 0, i3]);
-  });
-  const pairs = [];
-  for (const l of B) {
-    const c = count.get(l);
-    if (c) c[1]++;
-  }
-  B.forEach((l, j2) => {
-    const c = count.get(l);
-    if (c && c[0] === 1 && c[1] === 1) pairs.push([c[2], j2]);
-  });
-  const lis = longestIncreasing(pairs);
-  if (lis.length === 0) return myers(A, B);
-  const out2 = [];
-  let i2 = 0;
-  let j = 0;
-  const gap = (a, b) => {
-    for (const op of diffLines(a, b)) out2.push(op);
-  };
-  for (const [ai, bj] of lis) {
-    gap(A.slice(i2, ai), B.slice(j, bj));
-    out2.push({ kind: " ", line: A[ai] });
-    i2 = ai + 1;
-    j = bj + 1;
-  }
-  gap(A.slice(i2), B.slice(j));
-  return out2;
-}
-function longestIncreasing(pairs) {
-  const tails = [];
-  const prev = new Int32Array(pairs.length).fill(-1);
-  for (let k = 0; k < pairs.length; k++) {
-    const x = pairs[k][0];
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const midIdx = lo + hi >> 1;
-      if (pairs[tails[midIdx]][0] < x) lo = midIdx + 1;
-      else hi = midIdx;
-    }
-    if (lo > 0) prev[k] = tails[lo - 1];
-    tails[lo] = k;
-  }
-  const out2 = [];
-  for (let k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = prev[k]) out2.push(pairs[k]);
-  return out2.reverse();
-}
-function myers(A, B) {
-  const n = A.length;
-  const m = B.length;
-  const max = n + m;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace = [];
-  let found = n === 0 && m === 0;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x2;
-      if (k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1]) x2 = v[offset + k + 1];
-      else x2 = v[offset + k - 1] + 1;
-      let y2 = x2 - k;
-      while (x2 < n && y2 < m && A[x2] === B[y2]) {
-        x2++;
-        y2++;
-      }
-      v[offset + k] = x2;
-      if (x2 >= n && y2 >= m) {
-        found = true;
-        break;
-      }
-    }
-  }
-  const mid = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0 && (x > 0 || y > 0); d--) {
-    const vd = trace[d];
-    const k = x - y;
-    let prevK;
-    if (k === -d || k !== d && vd[offset + k - 1] < vd[offset + k + 1]) prevK = k + 1;
-    else prevK = k - 1;
-    const prevX = vd[offset + prevK];
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      mid.push({ kind: " ", line: A[--x] });
-      y--;
-    }
-    if (d > 0) {
-      if (x === prevX) mid.push({ kind: "+", line: B[--y] });
-      else mid.push({ kind: "-", line: A[--x] });
-    }
-  }
-  while (x > 0 && y > 0) {
-    mid.push({ kind: " ", line: A[--x] });
-    y--;
-  }
-  return mid.reverse();
-}
-var C_ESCAPES = {
-  7: "a",
-  8: "b",
-  9: "t",
-  10: "n",
-  11: "v",
-  12: "f",
-  13: "r",
-  34: '"',
-  92: "\\"
-};
-function diffHeaderName(prefix, path) {
-  const bytes = new TextEncoder().encode(prefix + path);
-  let quoted = false;
-  let out2 = "";
-  for (const b of bytes) {
-    const esc = C_ESCAPES[b];
-    if (esc) {
-      out2 += `\\${esc}`;
-      quoted = true;
-    } else if (b < 32 || b >= 127) {
-      out2 += `\\${b.toString(8).padStart(3, "0")}`;
-      quoted = true;
-    } else out2 += String.fromCharCode(b);
-  }
-  const name2 = quoted ? `"${out2}"` : out2;
-  return path.includes(" ") ? `${name2}	` : name2;
-}
-function unifiedDiff(path, before, after, context = 3) {
-  if (before === after) return "";
-  const A = splitLines(before);
-  const B = splitLines(after);
-  const ops = diffLines(A.lines, B.lines);
-  const lastA = A.lines.length - 1;
-  const lastB = B.lines.length - 1;
-  const out2 = [`--- ${diffHeaderName("a/", path)}`, `+++ ${diffHeaderName("b/", path)}`];
-  const changed = ops.map((o) => o.kind !== " ");
-  if (A.finalNewline !== B.finalNewline && ops.length > 0) {
-    const last = ops.length - 1;
-    if (ops[last].kind === " ") {
-      ops.splice(last, 1, { kind: "-", line: ops[last].line }, { kind: "+", line: ops[last].line });
-      changed.splice(last, 1, true, true);
-    }
-  }
-  let i2 = 0;
-  while (i2 < ops.length) {
-    if (!changed[i2]) {
-      i2++;
-      continue;
-    }
-    let start2 = Math.max(0, i2 - context);
-    let end = i2;
-    for (; ; ) {
-      while (end < ops.length && changed[end]) end++;
-      let j = end;
-      while (j < ops.length && !changed[j] && j - end < 2 * context) j++;
-      if (j < ops.length && changed[j] && j - end < 2 * context + 1) {
-        end = j;
-        continue;
-      }
-      break;
-    }
-    const stop2 = Math.min(ops.length, end + context);
-    let aLine = 0;
-    let bLine = 0;
-    for (let k = 0; k < start2; k++) {
-      if (ops[k].kind !== "+") aLine++;
-      if (ops[k].kind !== "-") bLine++;
-    }
-    let aCount = 0;
-    let bCount = 0;
-    const body2 = [];
-    for (let k = start2; k < stop2; k++) {
-      const o = ops[k];
-      body2.push(`${o.kind}${o.line}`);
-      const lastOfA = o.kind !== "+" && aLine + aCount === lastA;
-      const lastOfB = o.kind !== "-" && bLine + bCount === lastB;
-      if (o.kind !== "+" && lastOfA && !A.finalNewline || o.kind === "+" && lastOfB && !B.finalNewline) {
-        body2.push("\\ No newline at end of file");
-      }
-      if (o.kind !== "+") aCount++;
-      if (o.kind !== "-") bCount++;
-    }
-    const range = (line, count) => count === 0 ? `${line},0` : count === 1 ? `${line + 1}` : `${line + 1},${count}`;
-    out2.push(`@@ -${range(aLine, aCount)} +${range(bLine, bCount)} @@`, ...body2);
-    start2 = stop2;
-    i2 = stop2;
-  }
-  return out2.join("\n") + "\n";
-}
-
-// src/iac/locate.ts
-var STACK_TAG = "aws:cloudformation:stack-name";
-var LOGICAL_ID_TAG = "aws:cloudformation:logical-id";
-function functionNameOf(f) {
-  if (f.resource.functionName) return f.resource.functionName;
-  const m = /:function:([^:]+)/.exec(f.resource.arn ?? "");
-  return m?.[1];
-}
-var alnum2 = (s) => s.replace(/[^A-Za-z0-9]/g, "");
-function cdkLogicalMatch(fn, logicalId) {
-  if (fn.flavour !== "cdk") return false;
-  const human = alnum2(
-    fn.address.split("/").filter((p) => p !== "Resource" && p !== "Default").join("")
-  );
-  return human.length > 0 && new RegExp(`^${human}[0-9A-F]{8}$`).test(logicalId);
-}
-function matchFunction(f, fn) {
-  const tags = f.resource.tags ?? {};
-  const stack = tags[STACK_TAG];
-  const logical = tags[LOGICAL_ID_TAG];
-  const name2 = functionNameOf(f);
-  if (logical) {
-    const stackOk = !fn.stackName || !stack || fn.stackName === stack;
-    if (fn.logicalId && fn.logicalId === logical && stackOk) return fn.stackName && stack ? 100 : 80;
-    if (stackOk && cdkLogicalMatch(fn, logical)) return 70;
-  }
-  if (name2 && fn.serverless) {
-    const { service, function: fnKey, stage } = fn.serverless;
-    if (stage ? name2 === `${service}-${stage}-${fnKey}` : name2.startsWith(`${service}-`) && name2.endsWith(`-${fnKey}`))
-      return 90;
-  }
-  if (name2 && fn.functionName === name2) return 60;
-  if (f.resource.iac?.address && f.resource.iac.address === fn.address) return 50;
-  return 0;
-}
-function sameFunction(a, b) {
-  return !!a && a.path === b.path && a.address === b.address;
-}
-var URL_RULES = /* @__PURE__ */ new Set(["LG001", "LG003"]);
-function identityName(f) {
-  const m = /^arn:[^:]+:(?:iam|sts)::\d*:(role|user|group|assumed-role)\/(?:.*\/)?([^/]+?)(?:\/[^/]*)?$/.exec(
-    f.resource.arn ?? ""
-  );
-  if (!m) return null;
-  const arn = f.resource.arn;
-  if (m[1] === "assumed-role") {
-    const parts2 = arn.split(":").slice(5).join(":").split("/");
-    return { kind: "role", name: parts2[1] ?? m[2] };
-  }
-  return { kind: m[1], name: m[2] };
-}
-function locateReport(report, scan) {
-  const byFp = new Map(scan.findings.map((f) => [f.finding.fingerprint, f]));
-  const out2 = [];
-  for (const finding of report.findings) {
-    if (finding.suppression) {
-      out2.push({
-        finding,
-        reason: `suppressed (${finding.suppression.source}: ${finding.suppression.reason})`
-      });
-      continue;
-    }
-    const direct = byFp.get(finding.fingerprint);
-    if (direct) {
-      out2.push({ finding, match: direct, reason: "" });
-      continue;
-    }
-    if (finding.rule === "LG004" || finding.rule === "LG005" || finding.resource.kind === "principal") {
-      out2.push(locateIdentity(finding, scan));
-      continue;
-    }
-    let best;
-    let bestScore = 0;
-    for (const fn of scan.functions) {
-      const s = matchFunction(finding, fn);
-      if (s > bestScore) {
-        best = fn;
-        bestScore = s;
-      }
-    }
-    if (!best) {
-      const name2 = functionNameOf(finding) ?? finding.resource.arn ?? "this function";
-      out2.push({
-        finding,
-        reason: `no code in this repository declares ${name2} (no matching CloudFormation stack/logical-id tags, Serverless name, Terraform function_name or CDK construct) \u2014 open an issue for its owner`
-      });
-      continue;
-    }
-    const forFn = scan.findings.filter((s) => sameFunction(s.function, best));
-    const match = forFn.find((s) => s.finding.rule === finding.rule) ?? (URL_RULES.has(finding.rule) ? forFn.find((s) => URL_RULES.has(s.finding.rule)) : void 0);
-    if (match) {
-      out2.push({ finding, match, function: best, reason: "" });
-      continue;
-    }
-    const notes = finding.rule === "LG001" || finding.rule === "LG003" ? ` \u2014 if the URL was made private in code earlier, the permission statements may remain in the live policy: aws lambda remove-permission --function-name ${functionNameOf(finding) ?? "NAME"} --statement-id FunctionURLAllowPublicAccess` : "";
-    out2.push({
-      finding,
-      function: best,
-      reason: `declared at ${best.path} (${best.address}), but the code there does not cause this finding: the live configuration differs from the code${notes}`
-    });
-  }
-  return out2;
-}
-function locateIdentity(finding, scan) {
-  const id = identityName(finding);
-  const identity = id ? scan.identities.find((i2) => i2.name === id.name && (i2.kind === id.kind || i2.kind === "policy")) : finding.resource.iac?.address ? scan.identities.find((i2) => i2.address === finding.resource.iac?.address) : void 0;
-  if (!identity) {
-    return {
-      finding,
-      reason: `no IAM identity in this repository matches ${finding.resource.arn ?? finding.resource.iac?.address ?? "the principal"} \u2014 grant lambda:ListTags where that identity is managed`
-    };
-  }
-  const match = scan.findings.find(
-    (s) => s.finding.rule === "LG005" && s.identity && s.identity.address === identity.address && s.identity.path === identity.path
-  );
-  if (match) return { finding, match, identity, reason: "" };
-  return {
-    finding,
-    identity,
-    reason: `declared at ${identity.path} (${identity.address}), but no statement in the code grants it lambda:GetFunction: its GetFunction permission comes from elsewhere (a managed or hand-made policy)`
-  };
-}
-
-// src/iac/reparse.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-function lineAt4(text, offset) {
-  let line = 1;
-  for (let i2 = 0; i2 < offset && i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) line++;
-  return line;
-}
-function grammarFor(path) {
-  const p = path.toLowerCase();
-  if (/\.(tf|tfvars|hcl)$/.test(p)) return "terraform";
-  if (p.endsWith(".json")) return "json";
-  if (/\.(ya?ml)$/.test(p)) return "yaml";
-  if (p.endsWith(".tsx")) return "tsx";
-  if (/\.m?ts$/.test(p)) return "typescript";
-  if (p.endsWith(".py")) return "python";
-  return null;
-}
-function syntaxKind(path, text) {
-  let kind = grammarFor(path);
-  if (path.toLowerCase().endsWith(".template")) kind = /^\s*[{[]/.test(text) ? "json" : "yaml";
-  if (/\.(tpl|tftpl)$/i.test(path) && /^\s*[{[]/.test(text) && !text.includes("%{")) kind = "json";
-  return kind;
-}
-async function syntaxError(path, text) {
-  const kind = syntaxKind(path, text);
-  if (kind === null) return null;
-  if (kind === "json") {
-    const errors = [];
-    parseTree2(text, errors, { allowTrailingComma: false, disallowComments: true });
-    const e = errors[0];
-    return e ? `${path}:${lineAt4(text, e.offset)}: ${printParseErrorCode(e.error)}` : null;
-  }
-  if (kind === "yaml") {
-    const lc = new import_yaml3.LineCounter();
-    for (const doc of (0, import_yaml3.parseAllDocuments)(text, { lineCounter: lc, uniqueKeys: false })) {
-      if ("errors" in doc && doc.errors.length > 0) {
-        const e = doc.errors[0];
-        return `${path}:${lc.linePos(e.pos[0]).line}: ${e.message.split("\n")[0]}`;
-      }
-    }
-    return null;
-  }
-  const tree = await parse2(kind, text);
-  try {
-    const err2 = firstError(tree.rootNode);
-    if (!err2) return null;
-    return `${path}:${err2.startPosition.row + 1}: ${err2.isMissing ? `missing ${err2.type}` : "syntax error"}`;
-  } finally {
-    tree.delete();
-  }
-}
-
-// src/iac/fix.ts
-function editKey(e) {
-  return `${e.path}\0${e.start}\0${e.end}\0${e.newText}`;
-}
-function usesCrlf(text) {
-  const lf = text.split("\n").length - 1;
-  return lf > 0 && text.split("\r\n").length - 1 === lf;
-}
-function patchFile(path, text, edits) {
-  const out2 = spliceEdits(text, fileEdits(text, edits));
-  if (syntaxKind(path, text) === "json" && trailingCommas(text).length === 0) return dropTrailingCommas(out2);
-  return out2;
-}
-function fileEdits(text, edits) {
-  const own = usesCrlf(text) ? edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, "\r\n") })) : edits;
-  return mergeEdits(text, own);
-}
-function applyEdits(text, edits) {
-  return spliceEdits(text, mergeEdits(text, edits));
-}
-function mergeEdits(text, edits) {
-  const unique = [...new Map(edits.map((e) => [editKey(e), e])).values()].sort(
-    (a, b) => a.start - b.start || a.end - b.end
-  );
-  const merged = [];
-  for (const e of unique) {
-    const last = merged[merged.length - 1];
-    if (last && last.newText === "" && e.newText === "" && e.start <= last.end) {
-      merged[merged.length - 1] = { ...last, end: Math.max(last.end, e.end) };
-    } else merged.push(e);
-  }
-  const tail = merged[merged.length - 1];
-  if (tail && tail.newText === "" && tail.end >= text.length) {
-    let start2 = tail.start;
-    while (start2 >= 2 && text[start2 - 1] === "\n" && text[start2 - 2] === "\n") start2--;
-    merged[merged.length - 1] = { ...tail, start: start2 };
-  }
-  return merged;
-}
-function spliceEdits(text, merged) {
-  const parts2 = [];
-  let at = 0;
-  for (const e of merged) {
-    if (e.start < at) throw new Error(`overlapping edits at offset ${e.start}`);
-    parts2.push(text.slice(at, e.start), e.newText);
-    at = e.end;
-  }
-  parts2.push(text.slice(at));
-  return parts2.join("");
-}
-function clash(a, b) {
-  if (a.newText === "" && b.newText === "") return false;
-  if (a.start === b.start && a.end === b.end && a.newText === b.newText) return false;
-  return a.start < b.end && b.start < a.end;
-}
-function conflictGraph(edits) {
-  const graph = /* @__PURE__ */ new Map();
-  const link = (a, b) => {
-    graph.set(a, (graph.get(a) ?? /* @__PURE__ */ new Set()).add(b));
-    graph.set(b, (graph.get(b) ?? /* @__PURE__ */ new Set()).add(a));
-  };
-  const byFile = /* @__PURE__ */ new Map();
-  for (const x of edits) {
-    const l = byFile.get(x.e.path);
-    if (l) l.push(x);
-    else byFile.set(x.e.path, [x]);
-  }
-  for (const list of byFile.values()) {
-    list.sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end);
-    let open = [];
-    for (const x of list) {
-      open = open.filter((o) => o.e.end > x.e.start);
-      for (const o of open) if (clash(o.e, x.e)) link(o.t, x.t);
-      open.push(x);
-    }
-  }
-  return graph;
-}
-function describe(f) {
-  return `${f.rule} ${f.resource.iac?.address ?? f.resource.arn ?? f.resource.functionName ?? ""}`.trim();
-}
-async function planFixes(files, opts) {
-  const scan = await scanIacFiles(files, opts);
-  const unfixed = [];
-  const targets = /* @__PURE__ */ new Map();
-  const addTarget = (src, as) => {
-    const t = targets.get(src.finding.fingerprint);
-    if (t) {
-      if (!t.reportAs.includes(as)) t.reportAs.push(as);
-    } else targets.set(src.finding.fingerprint, { source: src, reportAs: [as] });
-  };
-  const consider = (src, as) => {
-    if (src.finding.suppression) {
-      unfixed.push({
-        finding: as,
-        reason: `suppressed (${src.finding.suppression.source}: ${src.finding.suppression.reason}) \u2014 intended exposure, not patched`
-      });
-    } else if (!src.fix || src.fix.edits.length === 0) {
-      unfixed.push({ finding: as, reason: src.unfixable ?? "no safe automatic patch for this code" });
-    } else addTarget(src, as);
-  };
-  if (opts.report) {
-    for (const loc of locateReport(opts.report, scan)) {
-      if (loc.match) consider(loc.match, loc.finding);
-      else unfixed.push({ finding: loc.finding, reason: loc.reason });
-    }
-  } else {
-    for (const f of scan.findings) consider(f, f.finding);
-  }
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const active = new Set(targets.values());
-  const drop = (t, reason) => {
-    active.delete(t);
-    for (const f of t.reportAs) unfixed.push({ finding: f, reason });
-  };
-  const brokenBefore = /* @__PURE__ */ new Map();
-  for (const t of [...active]) {
-    for (const p of new Set(t.source.fix.edits.map((e) => e.path))) {
-      const f = byPath.get(p);
-      if (!f) continue;
-      if (!brokenBefore.has(p)) brokenBefore.set(p, await syntaxError(p, f.text));
-      const err2 = brokenBefore.get(p);
-      if (err2 && active.has(t))
-        drop(t, `the file does not parse before patching (${err2}); fix the syntax first`);
-    }
-  }
-  for (let round = 0; round < 5 && active.size > 0; round++) {
-    let conflict = false;
-    for (const t of [...active]) {
-      const bad = t.source.fix.edits.find((e) => !byPath.has(e.path));
-      if (bad) {
-        drop(t, `the patch touches ${bad.path}, which was not read`);
-        conflict = true;
-      }
-    }
-    const order = new Map([...active].map((t, i2) => [t, i2]));
-    const loser = /* @__PURE__ */ new Set();
-    const beaten = conflictGraph([...active].flatMap((t) => t.source.fix.edits.map((e) => ({ e, t }))));
-    for (const t of active) {
-      const others = beaten.get(t);
-      if (!others) continue;
-      if (others.has(t) || [...others].some((o) => order.get(o) < order.get(t) && !loser.has(o)))
-        loser.add(t);
-    }
-    for (const t of loser) {
-      drop(t, "its patch overlaps another finding's patch; run fix again after applying this one");
-      conflict = true;
-    }
-    if (conflict) continue;
-    const perFile = /* @__PURE__ */ new Map();
-    const owners = /* @__PURE__ */ new Map();
-    for (const t of active) {
-      for (const e of t.source.fix.edits) {
-        const list = perFile.get(e.path);
-        if (list) list.push(e);
-        else perFile.set(e.path, [e]);
-        owners.set(e.path, (owners.get(e.path) ?? /* @__PURE__ */ new Set()).add(t));
-      }
-    }
-    const patched = /* @__PURE__ */ new Map();
-    let unapplied = false;
-    for (const [p, edits] of perFile) {
-      const before2 = byPath.get(p).text;
-      let after2;
-      try {
-        after2 = patchFile(p, before2, edits);
-      } catch (err2) {
-        for (const t of owners.get(p) ?? [])
-          drop(t, `its patch cannot be combined with the others in ${p} (${String(err2)}); run fix again`);
-        unapplied = true;
-        continue;
-      }
-      patched.set(p, after2);
-      const kind = syntaxKind(p, before2);
-      if (kind !== null && kind !== "json" && kind !== "yaml")
-        await parseEdited(kind, before2, after2, fileEdits(before2, edits));
-    }
-    if (unapplied) continue;
-    let dropped = false;
-    for (const [p, text] of patched) {
-      const err2 = await syntaxError(p, text);
-      if (err2) {
-        for (const t of owners.get(p) ?? [])
-          drop(t, `the patched file would not parse (${err2}); not offered`);
-        dropped = true;
-      }
-    }
-    if (dropped) continue;
-    const after = files.map((f) => patched.has(f.path) ? { path: f.path, text: patched.get(f.path) } : f);
-    const rescan = await scanIacFiles(after, opts);
-    const before = new Set(scan.findings.map((f) => f.finding.fingerprint));
-    const remaining = new Map(
-      rescan.findings.filter((f) => !f.finding.suppression).map((f) => [f.finding.fingerprint, f])
-    );
-    for (const t of [...active]) {
-      if (remaining.has(t.source.finding.fingerprint)) {
-        drop(t, "a re-scan of the patched code still finds it; not offered");
-        dropped = true;
-      }
-    }
-    for (const f of rescan.findings) {
-      if (f.finding.suppression || before.has(f.finding.fingerprint)) continue;
-      const p = f.finding.location?.path;
-      const culprits = [...p ? owners.get(p) ?? [] : active];
-      for (const t of culprits) {
-        if (active.has(t)) {
-          drop(t, `the patched code would raise a new finding (${describe(f.finding)}); not offered`);
-          dropped = true;
-        }
-      }
-    }
-    if (dropped) continue;
-    const changes = [...patched].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([path, after2]) => {
-      const before2 = byPath.get(path).text;
-      return { path, before: before2, after: after2, diff: unifiedDiff(path, before2, after2) };
-    });
-    const fixed = [...active].flatMap(
-      (t) => t.reportAs.map((finding) => ({ finding, notes: t.source.fix.notes }))
-    );
-    return { changes, fixed, unfixed };
-  }
-  return { changes: [], fixed: [], unfixed };
-}
-
-// src/iac/index.ts
+// src/iac/scan.ts
 function repoPrefix(repoRoot, root) {
   const rel = relative(resolve(repoRoot), resolve(root));
   return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? "" : rel.split(sep).join("/");
@@ -11047,42 +6476,17 @@ async function scanIac(root, opts) {
   });
   return { report, ...result, coverage };
 }
-async function writeFixes(root, plan, opts = {}) {
-  const base = await realpath(root);
-  const prefix = normalizePrefix(opts.prefix);
-  const targets = [];
-  for (const c of plan.changes) {
-    if (isAbsolute(c.path) || c.path.split(/[\\/]/).includes("..") || c.path.includes("\0")) {
-      throw new Error(`refusing to write ${c.path}: not a path inside ${root}`);
-    }
-    if (prefix && !c.path.startsWith(`${prefix}/`)) {
-      throw new Error(`refusing to write ${c.path}: not under ${prefix}/`);
-    }
-    const abs = resolve(base, prefix ? c.path.slice(prefix.length + 1) : c.path);
-    if (!abs.startsWith(base + sep)) throw new Error(`refusing to write ${c.path}: outside ${root}`);
-    let cur = base;
-    for (const part of relative(base, abs).split(sep)) {
-      cur = resolve(cur, part);
-      const st = await lstat(cur);
-      if (st.isSymbolicLink())
-        throw new Error(`refusing to write ${c.path}: ${relative(base, cur)} is a symbolic link`);
-    }
-    const raw = await readFile2(abs);
-    const bom = hasUtf8Bom(raw);
-    if (decodeUtf8(raw) !== c.before)
-      throw new Error(`refusing to write ${c.path}: it changed since the fix was planned; run fix again`);
-    targets.push({ abs, after: bom ? `\uFEFF${c.after}` : c.after });
-  }
-  for (const t of targets) await writeFile(t.abs, t.after, "utf8");
-}
 
 export {
+  parseTree2 as parseTree,
+  printParseErrorCode,
+  parse2 as parse,
+  parseEdited,
+  firstError,
+  lineAt,
+  trailingCommas,
+  dropTrailingCommas,
   scanIacFiles,
-  unifiedDiff,
-  locateReport,
-  applyEdits,
-  planFixes,
   repoPrefix,
-  scanIac,
-  writeFixes
+  scanIac
 };

@@ -3,16 +3,18 @@ import {
   applyEdits,
   locateReport,
   planFixes,
-  repoPrefix,
-  scanIac,
-  scanIacFiles,
   unifiedDiff,
   writeFixes
-} from "./chunk-72YWT72F.js";
+} from "./chunk-3QPYYX7C.js";
+import {
+  repoPrefix,
+  scanIac,
+  scanIacFiles
+} from "./chunk-UFDLHEYM.js";
 import "./chunk-DI3Y5GZR.js";
 import {
   readIacTree
-} from "./chunk-EBLIIYWC.js";
+} from "./chunk-TPH6OF3P.js";
 import "./chunk-RZOBS62O.js";
 import "./chunk-KOHQH5XZ.js";
 import "./chunk-7RS7BPG5.js";

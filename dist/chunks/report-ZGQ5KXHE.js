@@ -12,11 +12,6 @@ import {
   renderText
 } from "./chunk-4XAYL45T.js";
 import {
-  MergeRefusal,
-  UNKNOWN_ORGANIZATION,
-  mergeOrganizationReports
-} from "./chunk-DOHDVGDD.js";
-import {
   archivedCopy,
   asffFinding,
   defaultProductArn,
@@ -26,6 +21,11 @@ import {
   summaryLine,
   whereLabel
 } from "./chunk-EUZF5CLG.js";
+import {
+  MergeRefusal,
+  UNKNOWN_ORGANIZATION,
+  mergeOrganizationReports
+} from "./chunk-DOHDVGDD.js";
 import {
   DEFAULT_ARTIFACT_NAME
 } from "./chunk-74QD6PXN.js";

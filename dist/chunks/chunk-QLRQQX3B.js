@@ -1,25 +1,28 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
+  syncSecurityHub
+} from "./chunk-3WFXBWAU.js";
+import {
   DEFAULT_ACCOUNTS_IN_FLIGHT,
   DEFAULT_ROLE_NAME,
   lakeLg004,
   scanAccountWithLake,
   scanOrganization
-} from "./chunk-WZA2EXFK.js";
+} from "./chunk-HEAG2RP7.js";
 import {
   mergeReportFiles
 } from "./chunk-HV7B3TZG.js";
 import {
   AwsClients
-} from "./chunk-RBCQQIBH.js";
+} from "./chunk-X7YS7MHV.js";
 import {
   callerIdentity,
   scanAccount
-} from "./chunk-NTTQAOQ3.js";
+} from "./chunk-AKOHASYA.js";
 import {
   repoPrefix,
   scanIac
-} from "./chunk-72YWT72F.js";
+} from "./chunk-UFDLHEYM.js";
 import {
   byteLength,
   mergeReports,
@@ -27,9 +30,6 @@ import {
   renderMarkdown,
   renderSarif
 } from "./chunk-4XAYL45T.js";
-import {
-  syncSecurityHub
-} from "./chunk-3WFXBWAU.js";
 import {
   countsPhrase,
   coverageProblems,

@@ -4,20 +4,20 @@ import {
   DEFAULT_ROLE_NAME,
   lakeLg004,
   scanOrganization
-} from "./chunk-WZA2EXFK.js";
+} from "./chunk-HEAG2RP7.js";
 import {
   parseAccountPatterns
 } from "./chunk-JY4YRW6X.js";
 import {
   AwsClients
-} from "./chunk-RBCQQIBH.js";
+} from "./chunk-X7YS7MHV.js";
+import "./chunk-KBE33ETN.js";
 import "./chunk-FTDOHS77.js";
-import "./chunk-NTTQAOQ3.js";
+import "./chunk-AKOHASYA.js";
 import "./chunk-L2NGQFZB.js";
+import "./chunk-E6L6MX7O.js";
 import "./chunk-MPUQ4BS7.js";
 import "./chunk-DI3Y5GZR.js";
-import "./chunk-KBE33ETN.js";
-import "./chunk-E6L6MX7O.js";
 import "./chunk-OIVCYA3S.js";
 import "./chunk-LSF6AO4J.js";
 import "./chunk-E4R4KLO7.js";

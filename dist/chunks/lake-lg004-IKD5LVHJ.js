@@ -1,12 +1,15 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  callerIdentity,
-  scanAccount
-} from "./chunk-NTTQAOQ3.js";
+  lakeLg004,
+  scanAccountWithLake
+} from "./chunk-HEAG2RP7.js";
+import "./chunk-JY4YRW6X.js";
+import "./chunk-FTDOHS77.js";
+import "./chunk-AKOHASYA.js";
 import "./chunk-L2NGQFZB.js";
+import "./chunk-E6L6MX7O.js";
 import "./chunk-MPUQ4BS7.js";
 import "./chunk-DI3Y5GZR.js";
-import "./chunk-E6L6MX7O.js";
 import "./chunk-E4R4KLO7.js";
 import "./chunk-4VYDAHCH.js";
 import "./chunk-JOPDVS7U.js";
@@ -28,6 +31,6 @@ import "./chunk-MOMQ2CHR.js";
 import "./chunk-4XFV4NQT.js";
 import "./chunk-LYD5ERHY.js";
 export {
-  callerIdentity,
-  scanAccount
+  lakeLg004,
+  scanAccountWithLake
 };

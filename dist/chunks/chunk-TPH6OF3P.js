@@ -25,9 +25,7 @@ function isCandidate(name) {
   return /\.(tf|tfvars|tf\.json|tfvars\.json|hcl|tpl|tftpl|json|ya?ml|template|toml|ts|mts|py)$/.test(n);
 }
 function looksBinary(buf) {
-  const n = Math.min(buf.length, 8e3);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
+  return buf.subarray(0, 8e3).includes(0);
 }
 var decoder = new TextDecoder("utf-8", { fatal: true });
 function hasUtf8Bom(buf) {

@@ -1,5 +1,9 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
+  errorTypeRegistries as errorTypeRegistries5,
+  resolveClientEndpointParameters as resolveClientEndpointParameters5
+} from "./chunk-KBE33ETN.js";
+import {
   OrganizationsClient
 } from "./chunk-FTDOHS77.js";
 import {
@@ -21,10 +25,6 @@ import {
   LambdaClient,
   defaultProvider
 } from "./chunk-MPUQ4BS7.js";
-import {
-  errorTypeRegistries as errorTypeRegistries5,
-  resolveClientEndpointParameters as resolveClientEndpointParameters5
-} from "./chunk-KBE33ETN.js";
 import {
   SignatureV4MultiRegion
 } from "./chunk-OIVCYA3S.js";

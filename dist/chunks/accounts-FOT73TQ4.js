@@ -9,12 +9,12 @@ import {
 } from "./chunk-JY4YRW6X.js";
 import {
   AwsClients
-} from "./chunk-RBCQQIBH.js";
+} from "./chunk-X7YS7MHV.js";
+import "./chunk-KBE33ETN.js";
 import "./chunk-FTDOHS77.js";
 import "./chunk-L2NGQFZB.js";
-import "./chunk-MPUQ4BS7.js";
-import "./chunk-KBE33ETN.js";
 import "./chunk-E6L6MX7O.js";
+import "./chunk-MPUQ4BS7.js";
 import "./chunk-OIVCYA3S.js";
 import "./chunk-LSF6AO4J.js";
 import "./chunk-E4R4KLO7.js";

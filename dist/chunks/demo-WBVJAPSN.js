@@ -11,30 +11,32 @@ import {
   startEmulator
 } from "./chunk-AEE4YI2N.js";
 import {
+  syncSecurityHub
+} from "./chunk-3WFXBWAU.js";
+import {
   AwsClients
-} from "./chunk-RBCQQIBH.js";
+} from "./chunk-X7YS7MHV.js";
+import "./chunk-KBE33ETN.js";
 import "./chunk-FTDOHS77.js";
 import {
   scanAccount
-} from "./chunk-NTTQAOQ3.js";
+} from "./chunk-AKOHASYA.js";
 import "./chunk-L2NGQFZB.js";
+import "./chunk-E6L6MX7O.js";
 import "./chunk-MPUQ4BS7.js";
 import {
-  planFixes,
+  planFixes
+} from "./chunk-3QPYYX7C.js";
+import {
   repoPrefix,
   scanIac
-} from "./chunk-72YWT72F.js";
+} from "./chunk-UFDLHEYM.js";
 import "./chunk-DI3Y5GZR.js";
 import {
   renderReport
 } from "./chunk-4XAYL45T.js";
-import "./chunk-DOHDVGDD.js";
-import {
-  syncSecurityHub
-} from "./chunk-3WFXBWAU.js";
-import "./chunk-KBE33ETN.js";
-import "./chunk-E6L6MX7O.js";
 import "./chunk-EUZF5CLG.js";
+import "./chunk-DOHDVGDD.js";
 import "./chunk-OIVCYA3S.js";
 import "./chunk-LSF6AO4J.js";
 import "./chunk-E4R4KLO7.js";
@@ -50,7 +52,7 @@ import "./chunk-U6AM3KXG.js";
 import "./chunk-RJK6TATR.js";
 import {
   readIacTree
-} from "./chunk-EBLIIYWC.js";
+} from "./chunk-TPH6OF3P.js";
 import "./chunk-74QD6PXN.js";
 import "./chunk-OFTK4NJN.js";
 import "./chunk-RZOBS62O.js";

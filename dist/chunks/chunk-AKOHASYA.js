@@ -15,6 +15,14 @@ import {
   commonParams5
 } from "./chunk-L2NGQFZB.js";
 import {
+  describeAwsError,
+  isAccessDenied,
+  isFunctionGone,
+  isNotFound,
+  isRegionRefusal,
+  regionNotEnabled
+} from "./chunk-E6L6MX7O.js";
+import {
   GetPolicyCommand,
   ListAliasesCommand,
   ListFunctionUrlConfigsCommand,
@@ -28,14 +36,6 @@ import {
   parsePolicy,
   statementLabel
 } from "./chunk-DI3Y5GZR.js";
-import {
-  describeAwsError,
-  isAccessDenied,
-  isFunctionGone,
-  isNotFound,
-  isRegionRefusal,
-  regionNotEnabled
-} from "./chunk-E6L6MX7O.js";
 import {
   getEndpointPlugin,
   makeBuilder

@@ -1,14 +1,12 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  AwsClients
-} from "./chunk-RBCQQIBH.js";
-import "./chunk-FTDOHS77.js";
+  callerIdentity,
+  scanAccount
+} from "./chunk-AKOHASYA.js";
 import "./chunk-L2NGQFZB.js";
-import "./chunk-MPUQ4BS7.js";
-import "./chunk-KBE33ETN.js";
 import "./chunk-E6L6MX7O.js";
-import "./chunk-OIVCYA3S.js";
-import "./chunk-LSF6AO4J.js";
+import "./chunk-MPUQ4BS7.js";
+import "./chunk-DI3Y5GZR.js";
 import "./chunk-E4R4KLO7.js";
 import "./chunk-4VYDAHCH.js";
 import "./chunk-JOPDVS7U.js";
@@ -20,7 +18,16 @@ import "./chunk-PLX4MXHT.js";
 import "./chunk-W2GYLCDX.js";
 import "./chunk-U6AM3KXG.js";
 import "./chunk-RJK6TATR.js";
+import "./chunk-OFTK4NJN.js";
+import "./chunk-RZOBS62O.js";
+import "./chunk-PV244DXT.js";
+import "./chunk-KOHQH5XZ.js";
+import "./chunk-LIMBUDJ4.js";
+import "./chunk-7RS7BPG5.js";
+import "./chunk-MOMQ2CHR.js";
+import "./chunk-4XFV4NQT.js";
 import "./chunk-LYD5ERHY.js";
 export {
-  AwsClients
+  callerIdentity,
+  scanAccount
 };

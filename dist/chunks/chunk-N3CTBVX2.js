@@ -1,7 +1,7 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   hasUtf8Bom
-} from "./chunk-EBLIIYWC.js";
+} from "./chunk-TPH6OF3P.js";
 import {
   HandoffPayloadSchema,
   parseHandoffMarker
@@ -1013,7 +1013,7 @@ function code(s, max2 = 200) {
 }
 var SAFE_COMMAND = /^aws lambda [a-z][a-z-]{2,40}( [A-Za-z0-9:/._=,@*+"'\- ]{1,400})?$/;
 function commandsIn(note) {
-  return [...note.matchAll(/aws lambda [a-z][a-z-]+(?: --[a-z][a-z-]*(?: [^\s()—,;]+)?)+/g)].map(
+  return [...note.matchAll(/aws lambda [a-z][a-z-]+(?: --[a-z][a-z-]*(?: [^\s()\u{2014},;]+)?)+/g)].map(
     (m) => m[0].replace(/[.]$/, "")
   );
 }
@@ -2145,7 +2145,7 @@ function checkNamesFromEnv(env = process.env) {
   return (env.LAMBDA_GUARD_CHECK_NAMES ?? "").split(",").map((s) => s.trim()).filter(Boolean).slice(0, 100);
 }
 var enginePlanFixes = async (files, opts) => {
-  const engine = await import("./iac-ZZTRTCGM.js");
+  const engine = await import("./iac-W6UX5LLE.js");
   return engine.planFixes(files, opts);
 };
 
