@@ -215,8 +215,8 @@ async function emit(io, text, output) {
 async function configFor(io, file) {
   return loadConfig(file === void 0 ? void 0 : resolve(io.cwd, file), io.cwd);
 }
-async function main(argv, io = processIo()) {
-  const [command, ...rest] = argv;
+async function main(argv2, io = processIo()) {
+  const [command, ...rest] = argv2;
   try {
     if (command === void 0 || command === "--help" || command === "-h" || command === "help") {
       io.out(USAGE);
@@ -435,5 +435,13 @@ async function mergeCommand(io, v, files) {
   return exitCodeFor(report, failOnFlag ?? config.failOn);
 }
 
+// src/cli/short-run.ts
+async function tuneForShortRun() {
+  const { setFlagsFromString } = await import("node:v8");
+  setFlagsFromString(`--interrupt-budget=${8 * 67584}`);
+}
+
 // src/cli/index.ts
-process.exitCode = await main(process.argv.slice(2));
+var argv = process.argv.slice(2);
+if (argv[0] === "iac" || argv[0] === "fix") await tuneForShortRun();
+process.exitCode = await main(argv);
