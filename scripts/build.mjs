@@ -57,8 +57,22 @@ const zodEnglishOnly = {
   },
 };
 
+// yaml's "node" export is its CommonJS build: esbuild must keep every one of its modules, each wrapped to run
+// on first require. Its ESM build (the "default" export, the same sources) lets esbuild drop what nothing
+// reaches: 53 kB less for every command that reads YAML. The builds differ only where they touch the
+// environment: warnings go to console.warn instead of process.emitWarning (stderr either way), and a
+// YAML 1.1 !!binary scalar becomes a Uint8Array instead of a Buffer (no CloudFormation, Serverless or config
+// file uses one).
+const yamlEsm = {
+  name: "yaml-esm",
+  setup(b) {
+    const esm = join(dirname(require.resolve("yaml/package.json")), "browser/index.js");
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: esm }));
+  },
+};
+
 const result = await build({
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, yamlEsm],
   absWorkingDir: root,
   entryPoints,
   outdir: dist,
