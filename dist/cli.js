@@ -16,7 +16,7 @@ import {
 } from "./chunks/chunk-KOHQH5XZ.js";
 import {
   loadConfig
-} from "./chunks/chunk-MOMQ2CHR.js";
+} from "./chunks/chunk-W3QIMY3E.js";
 import {
   InputError,
   RULE_IDS,
@@ -245,18 +245,18 @@ async function main(argv2, io = processIo()) {
       case "fix":
         return await fixCommand(io, values, positionals);
       case "emulate": {
-        const { runEmulate } = await import("./chunks/emulate-G4ICYHB6.js");
+        const { runEmulate } = await import("./chunks/emulate-RFOPJPIM.js");
         return await runEmulate(io, values);
       }
       case "accounts": {
         const av = values;
-        const { runAccounts } = await import("./chunks/accounts-FOT73TQ4.js");
+        const { runAccounts } = await import("./chunks/accounts-4JFQ2WHT.js");
         return await runAccounts(io, av, (text) => emit(io, text, av.output));
       }
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-WBVJAPSN.js");
+        const { runDemo } = await import("./chunks/demo-XU5SDWDN.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }
@@ -323,7 +323,7 @@ async function scanCommand(io, v, pos) {
   await checkOutput(io, v.output);
   const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
     import("./chunks/clients-4AXEFNMG.js"),
-    import("./chunks/scan-TV3ODCXO.js"),
+    import("./chunks/scan-DQD2HAD2.js"),
     import("./chunks/report-ZGQ5KXHE.js"),
     import("./chunks/progress-4F6S4GBF.js")
   ]);
@@ -342,23 +342,23 @@ async function scanCommand(io, v, pos) {
     confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
     ...timeoutMs !== void 0 ? { timeoutLabel: `--timeout ${v.timeout}` } : {}
   };
-  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-FKUOP6DD.js");
+  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-RGPBVCUF.js");
   const accounts = parseAccountsFlag(v.accounts);
   const eds = parseEventDataStore(v["cloudtrail-lake"]);
   try {
-    const report = accounts ? await (await import("./chunks/org-scan-FKUOP6DD.js")).runOrgScan(io, clients, {
+    const report = accounts ? await (await import("./chunks/org-scan-RGPBVCUF.js")).runOrgScan(io, clients, {
       accounts,
       v,
       apiBudget,
       base: common,
       ...endpointUrl ? { endpointUrl } : {}
-    }) : eds ? await (await import("./chunks/lake-lg004-IKD5LVHJ.js")).scanAccountWithLake(
+    }) : eds ? await (await import("./chunks/lake-lg004-YWDFZ74Y.js")).scanAccountWithLake(
       { clients, ...common, onProgress: progress.onProgress },
       { eventDataStore: eds }
     ) : await scanAccount({ clients, ...common, onProgress: progress.onProgress });
     progress.finish();
     if (v["security-hub"]) {
-      const { importIntoSecurityHub } = await import("./chunks/security-hub-GB5CEICL.js");
+      const { importIntoSecurityHub } = await import("./chunks/security-hub-65QF524E.js");
       await importIntoSecurityHub(io, clients, report, rules);
     }
     const text = renderReport(report, format, { asffRegion: clients.homeRegion });
@@ -375,7 +375,7 @@ async function iacCommand(io, v, pos) {
   const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config);
   const [{ repoPrefix, scanIac }, { renderReport }] = await Promise.all([
-    import("./chunks/scan-SYOH2HKP.js"),
+    import("./chunks/scan-JKRSDNRR.js"),
     import("./chunks/report-ZGQ5KXHE.js")
   ]);
   if (format === "asff") {
@@ -392,8 +392,8 @@ async function fixCommand(io, v, pos) {
   noPositionals("fix", pos, 1);
   const root = await directoryArg(io, "fix", pos[0]);
   const { config } = await configFor(io, v.config);
-  const report = v.report ? await (await import("./chunks/report-file-QUPN2MJY.js")).readReportFile(io, v.report) : void 0;
-  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-W6UX5LLE.js");
+  const report = v.report ? await (await import("./chunks/report-file-2BIEYATZ.js")).readReportFile(io, v.report) : void 0;
+  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-ZYBYXVNX.js");
   const prefix = repoPrefix(io.cwd, root);
   const { files } = await readIacTree(root, { prefix });
   const plan = await planFixes(files, { config, ...report ? { report } : {} });
@@ -427,7 +427,7 @@ async function mergeCommand(io, v, files) {
   const failOnFlag = parseFailOn(v["fail-on"]);
   const { config } = await configFor(io, v.config);
   const [{ mergeReportFiles }, { renderReport }] = await Promise.all([
-    import("./chunks/merge-XVMVHXNH.js"),
+    import("./chunks/merge-GP6LHWB7.js"),
     import("./chunks/report-ZGQ5KXHE.js")
   ]);
   const report = await mergeReportFiles(io, files);

@@ -15,15 +15,15 @@ import {
   writeState
 } from "../chunks/chunk-RUA32VH2.js";
 import "../chunks/chunk-75E5FFQV.js";
-import "../chunks/chunk-F3YZC6FF.js";
+import "../chunks/chunk-PGDGLESE.js";
 import "../chunks/chunk-74QD6PXN.js";
 import "../chunks/chunk-OFTK4NJN.js";
 import "../chunks/chunk-RZOBS62O.js";
 import "../chunks/chunk-PV244DXT.js";
 import "../chunks/chunk-KOHQH5XZ.js";
-import "../chunks/chunk-LIMBUDJ4.js";
-import "../chunks/chunk-7RS7BPG5.js";
-import "../chunks/chunk-MOMQ2CHR.js";
+import "../chunks/chunk-U77EMO3I.js";
+import "../chunks/chunk-SYCOQQ3O.js";
+import "../chunks/chunk-W3QIMY3E.js";
 import {
   errorMessage
 } from "../chunks/chunk-4XFV4NQT.js";

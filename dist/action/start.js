@@ -1,10 +1,10 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   start
-} from "../chunks/chunk-QLRQQX3B.js";
+} from "../chunks/chunk-UFYM6AK3.js";
 import "../chunks/chunk-3WFXBWAU.js";
 import "../chunks/chunk-HEAG2RP7.js";
-import "../chunks/chunk-HV7B3TZG.js";
+import "../chunks/chunk-DWD2S35H.js";
 import "../chunks/chunk-JY4YRW6X.js";
 import "../chunks/chunk-X7YS7MHV.js";
 import "../chunks/chunk-KBE33ETN.js";
@@ -13,8 +13,8 @@ import "../chunks/chunk-AKOHASYA.js";
 import "../chunks/chunk-L2NGQFZB.js";
 import "../chunks/chunk-E6L6MX7O.js";
 import "../chunks/chunk-MPUQ4BS7.js";
-import "../chunks/chunk-3QPYYX7C.js";
-import "../chunks/chunk-UFDLHEYM.js";
+import "../chunks/chunk-23JQ5BV2.js";
+import "../chunks/chunk-2XR47VXY.js";
 import "../chunks/chunk-DI3Y5GZR.js";
 import "../chunks/chunk-4XAYL45T.js";
 import "../chunks/chunk-EUZF5CLG.js";
@@ -35,15 +35,15 @@ import "../chunks/chunk-RJK6TATR.js";
 import "../chunks/chunk-RUA32VH2.js";
 import "../chunks/chunk-75E5FFQV.js";
 import "../chunks/chunk-TPH6OF3P.js";
-import "../chunks/chunk-F3YZC6FF.js";
+import "../chunks/chunk-PGDGLESE.js";
 import "../chunks/chunk-74QD6PXN.js";
 import "../chunks/chunk-OFTK4NJN.js";
 import "../chunks/chunk-RZOBS62O.js";
 import "../chunks/chunk-PV244DXT.js";
 import "../chunks/chunk-KOHQH5XZ.js";
-import "../chunks/chunk-LIMBUDJ4.js";
-import "../chunks/chunk-7RS7BPG5.js";
-import "../chunks/chunk-MOMQ2CHR.js";
+import "../chunks/chunk-U77EMO3I.js";
+import "../chunks/chunk-SYCOQQ3O.js";
+import "../chunks/chunk-W3QIMY3E.js";
 import "../chunks/chunk-4XFV4NQT.js";
 import "../chunks/chunk-LYD5ERHY.js";
 

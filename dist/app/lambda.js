@@ -4,22 +4,22 @@ import {
   baseUrlFromEnv,
   privateKeyFromEnv,
   requiredEnv
-} from "../chunks/chunk-JFL6B6RB.js";
+} from "../chunks/chunk-7RRSF4YT.js";
 import "../chunks/chunk-75E5FFQV.js";
 import {
   DeliveryQueue,
   createApp
-} from "../chunks/chunk-N3CTBVX2.js";
+} from "../chunks/chunk-3XFKNWYT.js";
 import "../chunks/chunk-TPH6OF3P.js";
-import "../chunks/chunk-F3YZC6FF.js";
+import "../chunks/chunk-PGDGLESE.js";
 import "../chunks/chunk-74QD6PXN.js";
 import "../chunks/chunk-OFTK4NJN.js";
 import "../chunks/chunk-RZOBS62O.js";
 import "../chunks/chunk-PV244DXT.js";
 import "../chunks/chunk-KOHQH5XZ.js";
-import "../chunks/chunk-LIMBUDJ4.js";
-import "../chunks/chunk-7RS7BPG5.js";
-import "../chunks/chunk-MOMQ2CHR.js";
+import "../chunks/chunk-U77EMO3I.js";
+import "../chunks/chunk-SYCOQQ3O.js";
+import "../chunks/chunk-W3QIMY3E.js";
 import "../chunks/chunk-4XFV4NQT.js";
 import "../chunks/chunk-LYD5ERHY.js";
 

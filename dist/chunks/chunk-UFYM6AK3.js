@@ -11,7 +11,7 @@ import {
 } from "./chunk-HEAG2RP7.js";
 import {
   mergeReportFiles
-} from "./chunk-HV7B3TZG.js";
+} from "./chunk-DWD2S35H.js";
 import {
   AwsClients
 } from "./chunk-X7YS7MHV.js";
@@ -22,7 +22,7 @@ import {
 import {
   repoPrefix,
   scanIac
-} from "./chunk-UFDLHEYM.js";
+} from "./chunk-2XR47VXY.js";
 import {
   byteLength,
   mergeReports,
@@ -59,7 +59,7 @@ import {
 import {
   buildHandoff,
   handoffMarker
-} from "./chunk-F3YZC6FF.js";
+} from "./chunk-PGDGLESE.js";
 import {
   DEFAULT_ARTIFACT_NAME
 } from "./chunk-74QD6PXN.js";
@@ -70,7 +70,7 @@ import {
   DEFAULT_CONFIG_PATH,
   defaultConfig,
   loadConfig
-} from "./chunk-MOMQ2CHR.js";
+} from "./chunk-W3QIMY3E.js";
 import {
   InputError,
   RULES,

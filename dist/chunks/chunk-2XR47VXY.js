@@ -16,15 +16,19 @@ import {
   VERSION
 } from "./chunk-KOHQH5XZ.js";
 import {
-  require_dist
-} from "./chunk-7RS7BPG5.js";
+  LineCounter,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit
+} from "./chunk-SYCOQQ3O.js";
 import {
   RULES,
   buildReport
 } from "./chunk-4XFV4NQT.js";
-import {
-  __toESM
-} from "./chunk-LYD5ERHY.js";
 
 // src/iac/scan.ts
 import { isAbsolute, relative, resolve, sep } from "node:path";
@@ -775,7 +779,7 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text, visitor, options);
+  visit2(text, visitor, options);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
@@ -835,7 +839,7 @@ function getNodeValue(node) {
       return void 0;
   }
 }
-function visit(text, visitor, options = ParseOptions.DEFAULT) {
+function visit2(text, visitor, options = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
@@ -1921,9 +1925,6 @@ function listItems(expr) {
   return c?.type === "tuple" ? tupleElements(c) : null;
 }
 
-// src/iac/yaml-edit.ts
-var import_yaml = __toESM(require_dist(), 1);
-
 // src/iac/lines.ts
 function lineAt(text, offset) {
   const end = Math.min(offset, text.length);
@@ -1967,8 +1968,8 @@ function cloudformationTags() {
 }
 var CFN_TAGS;
 function parseYaml(text, options = {}) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
     keepSourceTokens: true,
     lineCounter,
     prettyErrors: false,
@@ -1994,8 +1995,8 @@ function nodeSpan(node) {
   return { start: r[0], end: r[1] };
 }
 function pairSpan(pair) {
-  const k = (0, import_yaml.isNode)(pair.key) ? pair.key.range : void 0;
-  const v = (0, import_yaml.isNode)(pair.value) ? pair.value.range : void 0;
+  const k = isNode(pair.key) ? pair.key.range : void 0;
+  const v = isNode(pair.value) ? pair.value.range : void 0;
   const start = k?.[0] ?? v?.[0] ?? 0;
   const end = v?.[1] ?? k?.[1] ?? start;
   return { start, end: Math.max(start, end) };
@@ -2018,7 +2019,7 @@ function yamlReplaceNode(node, newText) {
   return { start, end, newText };
 }
 function lastContentLineEnd(text, node) {
-  const span = (0, import_yaml.isPair)(node) ? pairSpan(node) : nodeSpan(node);
+  const span = isPair(node) ? pairSpan(node) : nodeSpan(node);
   let e = span.end;
   while (e > span.start && /\s/.test(text[e - 1] ?? "")) e--;
   return lineEndInclusive(text, Math.max(span.start, e - 1));
@@ -2062,11 +2063,11 @@ function eatBlankLine(text, e) {
 }
 function yamlRemoveSeqItem(text, seq, index) {
   const item = seq.items[index];
-  if (!(0, import_yaml.isNode)(item)) return void 0;
+  if (!isNode(item)) return void 0;
   if (seq.flow) {
     return removeFlowItem(
       text,
-      seq.items.map((i) => (0, import_yaml.isNode)(i) ? nodeSpan(i) : { start: 0, end: 0 }),
+      seq.items.map((i) => isNode(i) ? nodeSpan(i) : { start: 0, end: 0 }),
       index
     );
   }
@@ -2092,12 +2093,12 @@ function dashColumn(text, item) {
 }
 function sequenceIndent(src) {
   let found;
-  (0, import_yaml.visit)(src.doc, {
+  visit(src.doc, {
     Pair(_, pair) {
-      if (found !== void 0) return import_yaml.visit.BREAK;
-      if ((0, import_yaml.isSeq)(pair.value) && !pair.value.flow && (0, import_yaml.isNode)(pair.key) && pair.value.items.length > 0) {
+      if (found !== void 0) return visit.BREAK;
+      if (isSeq(pair.value) && !pair.value.flow && isNode(pair.key) && pair.value.items.length > 0) {
         const first = pair.value.items[0];
-        if ((0, import_yaml.isNode)(first) && pair.key.range) {
+        if (isNode(first) && pair.key.range) {
           found = dashColumn(src.text, first) - columnOf(src.text, pair.key.range[0]);
         }
       }
@@ -2107,21 +2108,21 @@ function sequenceIndent(src) {
   return found !== void 0 && found >= 0 ? found : 2;
 }
 function itemLike(text, seq, value) {
-  const last = [...seq.items].reverse().find((i) => (0, import_yaml.isScalar)(i));
+  const last = [...seq.items].reverse().find((i) => isScalar(i));
   return formatScalarLike(text, last, value);
 }
 function yamlAppendToSeq(text, seq, value) {
   const last = seq.items[seq.items.length - 1];
   const item = itemLike(text, seq, value);
   if (seq.flow) {
-    if (!(0, import_yaml.isNode)(last)) {
+    if (!isNode(last)) {
       const { start, end } = nodeSpan(seq);
       return { start, end, newText: `[${item}]` };
     }
     const e = nodeSpan(last).end;
     return { start: e, end: e, newText: `, ${item}` };
   }
-  if (!(0, import_yaml.isNode)(last)) return void 0;
+  if (!isNode(last)) return void 0;
   const col = dashColumn(text, last);
   const at = lastContentLineEnd(text, last);
   const eol = eolOf(text);
@@ -2131,12 +2132,12 @@ function yamlAppendToSeq(text, seq, value) {
 function yamlScalarToSeq(src, map, pair, value, style) {
   const text = src.text;
   const scalar = pair.value;
-  if (!(0, import_yaml.isScalar)(scalar) || !(0, import_yaml.isNode)(pair.key) || !pair.key.range || !scalar.range) return void 0;
+  if (!isScalar(scalar) || !isNode(pair.key) || !pair.key.range || !scalar.range) return void 0;
   if (scalar.type === "BLOCK_LITERAL" || scalar.type === "BLOCK_FOLDED") return void 0;
   if (lineAt(text, scalar.range[0]) !== lineAt(text, scalar.range[1])) return void 0;
   const oldText = text.slice(scalar.range[0], scalar.range[1]);
   const newItem = formatScalarLike(text, scalar, value);
-  const siblingsFlow = map.items.some((p) => (0, import_yaml.isSeq)(p.value) && p.value.flow);
+  const siblingsFlow = map.items.some((p) => isSeq(p.value) && p.value.flow);
   const useFlow = style ? style === "flow" : map.flow || siblingsFlow || scalar.tag !== void 0;
   if (useFlow) return { start: scalar.range[0], end: scalar.range[1], newText: `[${oldText}, ${newItem}]` };
   const keyCol = columnOf(text, pair.key.range[0]);
@@ -2164,7 +2165,7 @@ function yamlInsertPair(text, map, key, valueText) {
     const e = pairSpan(last).end;
     return { start: e, end: e, newText: `, ${key}: ${valueText}` };
   }
-  if (!last || !first || !(0, import_yaml.isNode)(first.key) || !first.key.range) return void 0;
+  if (!last || !first || !isNode(first.key) || !first.key.range) return void 0;
   const col = columnOf(text, first.key.range[0]);
   const at = lastContentLineEnd(text, last);
   const eol = eolOf(text);
@@ -4972,7 +4973,6 @@ function makeFinding2({ summary, notes, key, ...rest }) {
 }
 
 // src/iac/cloudformation/tree.ts
-var import_yaml2 = __toESM(require_dist(), 1);
 function addEntry(m, e, dups) {
   const i = m.entries.findIndex((x) => x.key === e.key);
   if (i < 0) {
@@ -4983,13 +4983,13 @@ function addEntry(m, e, dups) {
   m.entries[i] = e;
 }
 function fromYaml(node, dups, parent) {
-  if ((0, import_yaml2.isScalar)(node)) {
+  if (isScalar(node)) {
     const r = node.range ?? [0, 0, 0];
     const v = node.value;
     const value = typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null ? v : String(v);
     return { kind: "scalar", value, start: r[0], end: r[1], raw: node, parent, ...tagOf(node) };
   }
-  if ((0, import_yaml2.isMap)(node)) {
+  if (isMap(node)) {
     const r = node.range ?? [0, 0, 0];
     const m = {
       kind: "map",
@@ -5002,14 +5002,14 @@ function fromYaml(node, dups, parent) {
     };
     Object.assign(m, tagOf(node));
     for (const pair of node.items) {
-      if (!(0, import_yaml2.isScalar)(pair.key)) continue;
+      if (!isScalar(pair.key)) continue;
       const keyStart = pair.key.range?.[0] ?? r[0];
       const value = fromYaml(pair.value, dups, m) ?? nullScalar(pair, m);
       addEntry(m, { key: String(pair.key.value), keyStart, value, raw: pair }, dups);
     }
     return m;
   }
-  if ((0, import_yaml2.isSeq)(node)) {
+  if (isSeq(node)) {
     const r = node.range ?? [0, 0, 0];
     const s = { kind: "seq", items: [], flow: !!node.flow, start: r[0], end: r[1], raw: node, parent };
     Object.assign(s, tagOf(node));

@@ -9,7 +9,7 @@ import {
   EMULATOR_STATE_SCHEMA_ID,
   EmulatorStateSchema,
   startEmulator
-} from "./chunk-AEE4YI2N.js";
+} from "./chunk-UVV55U2O.js";
 import {
   syncSecurityHub
 } from "./chunk-3WFXBWAU.js";
@@ -26,11 +26,11 @@ import "./chunk-E6L6MX7O.js";
 import "./chunk-MPUQ4BS7.js";
 import {
   planFixes
-} from "./chunk-3QPYYX7C.js";
+} from "./chunk-23JQ5BV2.js";
 import {
   repoPrefix,
   scanIac
-} from "./chunk-UFDLHEYM.js";
+} from "./chunk-2XR47VXY.js";
 import "./chunk-DI3Y5GZR.js";
 import {
   renderReport
@@ -58,11 +58,11 @@ import "./chunk-OFTK4NJN.js";
 import "./chunk-RZOBS62O.js";
 import "./chunk-PV244DXT.js";
 import "./chunk-KOHQH5XZ.js";
-import "./chunk-LIMBUDJ4.js";
-import "./chunk-7RS7BPG5.js";
+import "./chunk-U77EMO3I.js";
+import "./chunk-SYCOQQ3O.js";
 import {
   defaultConfig
-} from "./chunk-MOMQ2CHR.js";
+} from "./chunk-W3QIMY3E.js";
 import {
   RULE_IDS
 } from "./chunk-4XFV4NQT.js";

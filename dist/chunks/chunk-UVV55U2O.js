@@ -4,7 +4,7 @@ import {
 } from "./chunk-LSF6AO4J.js";
 import {
   external_exports
-} from "./chunk-LIMBUDJ4.js";
+} from "./chunk-U77EMO3I.js";
 import {
   InputError
 } from "./chunk-4XFV4NQT.js";

@@ -1,10 +1,13 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  require_dist
-} from "./chunk-7RS7BPG5.js";
+  LineCounter,
+  Parser,
+  isNode,
+  parseDocument
+} from "./chunk-SYCOQQ3O.js";
 import {
   DEFAULT_CONFIG_PATH
-} from "./chunk-MOMQ2CHR.js";
+} from "./chunk-W3QIMY3E.js";
 import {
   FAIL_ON_VALUES,
   InputError,
@@ -13,12 +16,8 @@ import {
   SEVERITIES
 } from "./chunk-4XFV4NQT.js";
 import {
-  __export,
-  __toESM
+  __export
 } from "./chunk-LYD5ERHY.js";
-
-// src/model/config-file.ts
-var import_yaml = __toESM(require_dist(), 1);
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -12441,7 +12440,7 @@ function fieldPath(path) {
 function lineOf(doc, lc, path) {
   for (let n = path.length; n >= 0; n--) {
     const node2 = doc.getIn(path.slice(0, n), true);
-    if ((0, import_yaml.isNode)(node2) && node2.range) return lc.linePos(node2.range[0]).line;
+    if (isNode(node2) && node2.range) return lc.linePos(node2.range[0]).line;
   }
   return void 0;
 }
@@ -12463,12 +12462,12 @@ function unterminatedOpener(text, pos) {
     }
     for (const v of Object.values(node2)) if (v && typeof v === "object") visit2(v, depth + 1);
   };
-  for (const token of new import_yaml.Parser().parse(text)) visit2(token, 0);
+  for (const token of new Parser().parse(text)) visit2(token, 0);
   return best;
 }
 function parseConfig(text, file2 = DEFAULT_CONFIG_PATH) {
-  const lc = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false });
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const opener = unterminatedOpener(text, e.pos[0]);

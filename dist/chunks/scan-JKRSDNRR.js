@@ -2,12 +2,12 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   repoPrefix,
   scanIac
-} from "./chunk-UFDLHEYM.js";
+} from "./chunk-2XR47VXY.js";
 import "./chunk-DI3Y5GZR.js";
 import "./chunk-TPH6OF3P.js";
 import "./chunk-RZOBS62O.js";
 import "./chunk-KOHQH5XZ.js";
-import "./chunk-7RS7BPG5.js";
+import "./chunk-SYCOQQ3O.js";
 import "./chunk-4XFV4NQT.js";
 import "./chunk-LYD5ERHY.js";
 export {

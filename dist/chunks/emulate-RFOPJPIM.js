@@ -2,7 +2,7 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   loadEmulatorState,
   startEmulator
-} from "./chunk-AEE4YI2N.js";
+} from "./chunk-UVV55U2O.js";
 import {
   parsePort
 } from "./chunk-MV5H2QQN.js";
@@ -11,9 +11,9 @@ import "./chunk-OFTK4NJN.js";
 import "./chunk-RZOBS62O.js";
 import "./chunk-PV244DXT.js";
 import "./chunk-KOHQH5XZ.js";
-import "./chunk-LIMBUDJ4.js";
-import "./chunk-7RS7BPG5.js";
-import "./chunk-MOMQ2CHR.js";
+import "./chunk-U77EMO3I.js";
+import "./chunk-SYCOQQ3O.js";
+import "./chunk-W3QIMY3E.js";
 import {
   InputError
 } from "./chunk-4XFV4NQT.js";

@@ -1,11 +1,8 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  lakeLg004,
-  scanAccountWithLake
-} from "./chunk-HEAG2RP7.js";
-import "./chunk-JY4YRW6X.js";
-import "./chunk-FTDOHS77.js";
-import "./chunk-AKOHASYA.js";
+  callerIdentity,
+  scanAccount
+} from "./chunk-AKOHASYA.js";
 import "./chunk-L2NGQFZB.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-MPUQ4BS7.js";
@@ -25,12 +22,12 @@ import "./chunk-OFTK4NJN.js";
 import "./chunk-RZOBS62O.js";
 import "./chunk-PV244DXT.js";
 import "./chunk-KOHQH5XZ.js";
-import "./chunk-LIMBUDJ4.js";
-import "./chunk-7RS7BPG5.js";
-import "./chunk-MOMQ2CHR.js";
+import "./chunk-U77EMO3I.js";
+import "./chunk-SYCOQQ3O.js";
+import "./chunk-W3QIMY3E.js";
 import "./chunk-4XFV4NQT.js";
 import "./chunk-LYD5ERHY.js";
 export {
-  lakeLg004,
-  scanAccountWithLake
+  callerIdentity,
+  scanAccount
 };

@@ -2,9 +2,9 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   ConfigSchema,
   parseConfig
-} from "./chunk-LIMBUDJ4.js";
-import "./chunk-7RS7BPG5.js";
-import "./chunk-MOMQ2CHR.js";
+} from "./chunk-U77EMO3I.js";
+import "./chunk-SYCOQQ3O.js";
+import "./chunk-W3QIMY3E.js";
 import "./chunk-4XFV4NQT.js";
 import "./chunk-LYD5ERHY.js";
 export {

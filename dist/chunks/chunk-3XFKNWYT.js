@@ -5,7 +5,7 @@ import {
 import {
   HandoffPayloadSchema,
   parseHandoffMarker
-} from "./chunk-F3YZC6FF.js";
+} from "./chunk-PGDGLESE.js";
 import {
   ACTIONS_APP_SLUG,
   DEFAULT_CHECK_NAME,
@@ -25,7 +25,7 @@ import {
   ConfigSchema,
   ReportSchema,
   external_exports
-} from "./chunk-LIMBUDJ4.js";
+} from "./chunk-U77EMO3I.js";
 import {
   REPORT_SCHEMA_ID,
   RULES,
@@ -2145,7 +2145,7 @@ function checkNamesFromEnv(env = process.env) {
   return (env.LAMBDA_GUARD_CHECK_NAMES ?? "").split(",").map((s) => s.trim()).filter(Boolean).slice(0, 100);
 }
 var enginePlanFixes = async (files, opts) => {
-  const engine = await import("./iac-W6UX5LLE.js");
+  const engine = await import("./iac-ZYBYXVNX.js");
   return engine.planFixes(files, opts);
 };
 

@@ -9,18 +9,16 @@ import {
   printParseErrorCode,
   scanIacFiles,
   trailingCommas
-} from "./chunk-UFDLHEYM.js";
+} from "./chunk-2XR47VXY.js";
 import {
   decodeUtf8,
   hasUtf8Bom,
   normalizePrefix
 } from "./chunk-TPH6OF3P.js";
 import {
-  require_dist
-} from "./chunk-7RS7BPG5.js";
-import {
-  __toESM
-} from "./chunk-LYD5ERHY.js";
+  LineCounter,
+  parseAllDocuments
+} from "./chunk-SYCOQQ3O.js";
 
 // src/iac/index.ts
 import { lstat, readFile, realpath, writeFile } from "node:fs/promises";
@@ -368,7 +366,6 @@ function locateIdentity(finding, scan) {
 }
 
 // src/iac/reparse.ts
-var import_yaml = __toESM(require_dist(), 1);
 function grammarFor(path) {
   const p = path.toLowerCase();
   if (/\.(tf|tfvars|hcl)$/.test(p)) return "terraform";
@@ -395,8 +392,8 @@ async function syntaxError(path, text) {
     return e ? `${path}:${lineAt(text, e.offset)}: ${printParseErrorCode(e.error)}` : null;
   }
   if (kind === "yaml") {
-    const lc = new import_yaml.LineCounter();
-    for (const doc of (0, import_yaml.parseAllDocuments)(text, { lineCounter: lc, uniqueKeys: false })) {
+    const lc = new LineCounter();
+    for (const doc of parseAllDocuments(text, { lineCounter: lc, uniqueKeys: false })) {
       if ("errors" in doc && doc.errors.length > 0) {
         const e = doc.errors[0];
         return `${path}:${lc.linePos(e.pos[0]).line}: ${e.message.split("\n")[0]}`;

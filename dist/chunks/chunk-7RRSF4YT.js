@@ -9,8 +9,8 @@ import {
   restEndpointMethods
 } from "./chunk-75E5FFQV.js";
 import {
-  require_dist
-} from "./chunk-7RS7BPG5.js";
+  browser_default
+} from "./chunk-SYCOQQ3O.js";
 import {
   __commonJS,
   __require,
@@ -14801,7 +14801,6 @@ throttling.triggersNotification = triggersNotification;
 var VERSION6 = "4.1.0";
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
-var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
 async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
   const fileExtension = path2.split(".").pop().toLowerCase();
@@ -14859,7 +14858,7 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
   }
   let config2;
   try {
-    config2 = import_yaml.default.parse(data, { logLevel: "error" }) || {};
+    config2 = browser_default.parse(data, { logLevel: "error" }) || {};
   } catch (error) {
     throw new Error(
       `[@probot/octokit-plugin-config] Configuration could not be parsed from ${url} (invalid YAML)`,
@@ -16876,9 +16875,6 @@ var Probot = class {
     return this.#state.webhookPath;
   }
 };
-
-// node_modules/probot/lib/manifest-creation.js
-var import_yaml2 = __toESM(require_dist(), 1);
 
 // node_modules/probot/lib/helpers/get-payload.js
 var textDecoder2 = new TextDecoder("utf-8", { fatal: false });

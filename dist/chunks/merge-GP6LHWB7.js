@@ -1,15 +1,15 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   mergeReportFiles
-} from "./chunk-HV7B3TZG.js";
+} from "./chunk-DWD2S35H.js";
 import "./chunk-DOHDVGDD.js";
 import "./chunk-OFTK4NJN.js";
 import "./chunk-RZOBS62O.js";
 import "./chunk-PV244DXT.js";
 import "./chunk-KOHQH5XZ.js";
-import "./chunk-LIMBUDJ4.js";
-import "./chunk-7RS7BPG5.js";
-import "./chunk-MOMQ2CHR.js";
+import "./chunk-U77EMO3I.js";
+import "./chunk-SYCOQQ3O.js";
+import "./chunk-W3QIMY3E.js";
 import {
   InputError
 } from "./chunk-4XFV4NQT.js";

@@ -5,19 +5,19 @@ import {
   planFixes,
   unifiedDiff,
   writeFixes
-} from "./chunk-3QPYYX7C.js";
+} from "./chunk-23JQ5BV2.js";
 import {
   repoPrefix,
   scanIac,
   scanIacFiles
-} from "./chunk-UFDLHEYM.js";
+} from "./chunk-2XR47VXY.js";
 import "./chunk-DI3Y5GZR.js";
 import {
   readIacTree
 } from "./chunk-TPH6OF3P.js";
 import "./chunk-RZOBS62O.js";
 import "./chunk-KOHQH5XZ.js";
-import "./chunk-7RS7BPG5.js";
+import "./chunk-SYCOQQ3O.js";
 import "./chunk-4XFV4NQT.js";
 import "./chunk-LYD5ERHY.js";
 export {

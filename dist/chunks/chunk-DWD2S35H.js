@@ -5,7 +5,7 @@ import {
 } from "./chunk-DOHDVGDD.js";
 import {
   ReportSchema
-} from "./chunk-LIMBUDJ4.js";
+} from "./chunk-U77EMO3I.js";
 import {
   InputError,
   errorMessage

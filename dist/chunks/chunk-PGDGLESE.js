@@ -9,7 +9,7 @@ import {
   SeveritySchema,
   SummarySchema,
   external_exports
-} from "./chunk-LIMBUDJ4.js";
+} from "./chunk-U77EMO3I.js";
 import {
   activeFindings,
   isIncomplete

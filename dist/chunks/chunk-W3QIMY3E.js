@@ -33,7 +33,7 @@ async function loadConfig(file, cwd = process.cwd()) {
       path
     );
   }
-  const { parseConfig } = await import("./config-file-2DD5X5NZ.js");
+  const { parseConfig } = await import("./config-file-4THCTQ7P.js");
   return { config: parseConfig(text, path), path };
 }
 
