@@ -9,20 +9,26 @@ import {
   parseRegions,
   parseRules,
   parseTimeout
-} from "./chunks/chunk-M4YSDQS2.js";
+} from "./chunks/chunk-L76ACB3Q.js";
 import {
-  LOOKBACK_MAX_DAYS,
+  LOOKBACK_MAX_DAYS
+} from "./chunks/chunk-NXJRENZE.js";
+import {
+  VERSION
+} from "./chunks/chunk-KOHQH5XZ.js";
+import {
   loadConfig
-} from "./chunks/chunk-UN2YP2GD.js";
+} from "./chunks/chunk-P2NUQOZL.js";
 import {
   InputError,
   RULE_IDS,
-  VERSION,
+  errorMessage
+} from "./chunks/chunk-JAJAJYEP.js";
+import {
   activeFindings,
-  errorMessage,
   isIncomplete,
   meetsThreshold
-} from "./chunks/chunk-KZI3EHBT.js";
+} from "./chunks/chunk-4GMCL7QT.js";
 import "./chunks/chunk-LYD5ERHY.js";
 
 // src/cli/main.ts
@@ -35,7 +41,10 @@ function processIo() {
   return {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
-    errIsTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
+    // A getter: touching process.stderr builds its stream (net or tty), a cost only `scan` progress needs.
+    get errIsTTY() {
+      return Boolean(process.stderr.isTTY) && !process.env.CI;
+    },
     cwd: process.cwd(),
     env: process.env
   };
@@ -211,8 +220,8 @@ async function emit(io, text, output) {
 async function configFor(io, file) {
   return loadConfig(file === void 0 ? void 0 : resolve(io.cwd, file), io.cwd);
 }
-async function main(argv, io = processIo()) {
-  const [command, ...rest] = argv;
+async function main(argv2, io = processIo()) {
+  const [command, ...rest] = argv2;
   try {
     if (command === void 0 || command === "--help" || command === "-h" || command === "help") {
       io.out(USAGE);
@@ -241,18 +250,18 @@ async function main(argv, io = processIo()) {
       case "fix":
         return await fixCommand(io, values, positionals);
       case "emulate": {
-        const { runEmulate } = await import("./chunks/emulate-HMOLGNNB.js");
+        const { runEmulate } = await import("./chunks/emulate-ZW37PIHC.js");
         return await runEmulate(io, values);
       }
       case "accounts": {
         const av = values;
-        const { runAccounts } = await import("./chunks/accounts-AI6XJ2XN.js");
+        const { runAccounts } = await import("./chunks/accounts-JM2V6EM5.js");
         return await runAccounts(io, av, (text) => emit(io, text, av.output));
       }
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-XPHHQ4E7.js");
+        const { runDemo } = await import("./chunks/demo-WTWHORBN.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }
@@ -318,9 +327,9 @@ async function scanCommand(io, v, pos) {
   const { config } = await configFor(io, v.config);
   await checkOutput(io, v.output);
   const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
-    import("./chunks/clients-IRKV5FVR.js"),
-    import("./chunks/scan-JNOGU2IK.js"),
-    import("./chunks/report-HPQFAQ6W.js"),
+    import("./chunks/clients-ZIFWRCUC.js"),
+    import("./chunks/scan-3AAJWQKS.js"),
+    import("./chunks/report-PDJRWMBL.js"),
     import("./chunks/progress-4F6S4GBF.js")
   ]);
   const clients = new AwsClients({
@@ -338,23 +347,23 @@ async function scanCommand(io, v, pos) {
     confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
     ...timeoutMs !== void 0 ? { timeoutLabel: `--timeout ${v.timeout}` } : {}
   };
-  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-ESH4ZA4I.js");
+  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-KA2JVLWR.js");
   const accounts = parseAccountsFlag(v.accounts);
   const eds = parseEventDataStore(v["cloudtrail-lake"]);
   try {
-    const report = accounts ? await (await import("./chunks/org-scan-ESH4ZA4I.js")).runOrgScan(io, clients, {
+    const report = accounts ? await (await import("./chunks/org-scan-KA2JVLWR.js")).runOrgScan(io, clients, {
       accounts,
       v,
       apiBudget,
       base: common,
       ...endpointUrl ? { endpointUrl } : {}
-    }) : eds ? await (await import("./chunks/lake-lg004-CRCJJ3VP.js")).scanAccountWithLake(
+    }) : eds ? await (await import("./chunks/lake-lg004-IZHZANKL.js")).scanAccountWithLake(
       { clients, ...common, onProgress: progress.onProgress },
       { eventDataStore: eds }
     ) : await scanAccount({ clients, ...common, onProgress: progress.onProgress });
     progress.finish();
     if (v["security-hub"] && !accounts) {
-      const { importIntoSecurityHub } = await import("./chunks/security-hub-H3HPPPX4.js");
+      const { importIntoSecurityHub } = await import("./chunks/security-hub-IP5LDLXL.js");
       await importIntoSecurityHub(io, clients, report, rules);
     }
     const text = renderReport(report, format, { asffRegion: clients.homeRegion });
@@ -371,8 +380,8 @@ async function iacCommand(io, v, pos) {
   const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config);
   const [{ repoPrefix, scanIac }, { renderReport }] = await Promise.all([
-    import("./chunks/iac-36W27F6C.js"),
-    import("./chunks/report-HPQFAQ6W.js")
+    import("./chunks/scan-UESTA62T.js"),
+    import("./chunks/report-PDJRWMBL.js")
   ]);
   if (format === "asff") {
     throw new InputError(
@@ -388,8 +397,8 @@ async function fixCommand(io, v, pos) {
   noPositionals("fix", pos, 1);
   const root = await directoryArg(io, "fix", pos[0]);
   const { config } = await configFor(io, v.config);
-  const report = v.report ? await (await import("./chunks/report-file-EITUFMUO.js")).readReportFile(io, v.report) : void 0;
-  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-36W27F6C.js");
+  const report = v.report ? await (await import("./chunks/report-file-7Z47E5Q4.js")).readReportFile(io, v.report) : void 0;
+  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-CUAAJWI4.js");
   const prefix = repoPrefix(io.cwd, root);
   const { files } = await readIacTree(root, { prefix });
   const plan = await planFixes(files, { config, ...report ? { report } : {} });
@@ -423,13 +432,21 @@ async function mergeCommand(io, v, files) {
   const failOnFlag = parseFailOn(v["fail-on"]);
   const { config } = await configFor(io, v.config);
   const [{ mergeReportFiles }, { renderReport }] = await Promise.all([
-    import("./chunks/merge-BDZFZKQ7.js"),
-    import("./chunks/report-HPQFAQ6W.js")
+    import("./chunks/merge-J4RRSMAC.js"),
+    import("./chunks/report-PDJRWMBL.js")
   ]);
   const report = await mergeReportFiles(io, files);
   await emit(io, renderReport(report, format), v.output);
   return exitCodeFor(report, failOnFlag ?? config.failOn);
 }
 
+// src/cli/short-run.ts
+async function tuneForShortRun() {
+  const { setFlagsFromString } = await import("node:v8");
+  setFlagsFromString(`--interrupt-budget=${8 * 67584}`);
+}
+
 // src/cli/index.ts
-process.exitCode = await main(process.argv.slice(2));
+var argv = process.argv.slice(2);
+if (argv[0] === "iac" || argv[0] === "fix") await tuneForShortRun();
+process.exitCode = await main(argv);

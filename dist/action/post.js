@@ -10,18 +10,26 @@ import {
   readState,
   statePath,
   writeState
-} from "../chunks/chunk-LJAYWSMZ.js";
+} from "../chunks/chunk-TR2YHVLH.js";
 import {
   getState,
   info,
   warning
 } from "../chunks/chunk-3IJVQIT4.js";
 import "../chunks/chunk-75E5FFQV.js";
-import "../chunks/chunk-VQOPCL6L.js";
-import "../chunks/chunk-UN2YP2GD.js";
+import "../chunks/chunk-W33SWCQ6.js";
+import "../chunks/chunk-74QD6PXN.js";
+import "../chunks/chunk-Y22KSWV4.js";
+import "../chunks/chunk-RZOBS62O.js";
+import "../chunks/chunk-NXJRENZE.js";
+import "../chunks/chunk-KOHQH5XZ.js";
+import "../chunks/chunk-CMKO3ROG.js";
+import "../chunks/chunk-SYCOQQ3O.js";
+import "../chunks/chunk-P2NUQOZL.js";
 import {
   errorMessage
-} from "../chunks/chunk-KZI3EHBT.js";
+} from "../chunks/chunk-JAJAJYEP.js";
+import "../chunks/chunk-4GMCL7QT.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/action/finalize.ts

@@ -2,11 +2,19 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   app_default,
   createApp
-} from "../chunks/chunk-AM5M2PQD.js";
-import "../chunks/chunk-EBLIIYWC.js";
-import "../chunks/chunk-VQOPCL6L.js";
-import "../chunks/chunk-UN2YP2GD.js";
-import "../chunks/chunk-KZI3EHBT.js";
+} from "../chunks/chunk-7CHKDTOK.js";
+import "../chunks/chunk-TPH6OF3P.js";
+import "../chunks/chunk-W33SWCQ6.js";
+import "../chunks/chunk-74QD6PXN.js";
+import "../chunks/chunk-Y22KSWV4.js";
+import "../chunks/chunk-RZOBS62O.js";
+import "../chunks/chunk-NXJRENZE.js";
+import "../chunks/chunk-KOHQH5XZ.js";
+import "../chunks/chunk-CMKO3ROG.js";
+import "../chunks/chunk-SYCOQQ3O.js";
+import "../chunks/chunk-P2NUQOZL.js";
+import "../chunks/chunk-JAJAJYEP.js";
+import "../chunks/chunk-4GMCL7QT.js";
 import "../chunks/chunk-LYD5ERHY.js";
 export {
   createApp,

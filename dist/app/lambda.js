@@ -4,16 +4,24 @@ import {
   baseUrlFromEnv,
   privateKeyFromEnv,
   requiredEnv
-} from "../chunks/chunk-PBX4463K.js";
+} from "../chunks/chunk-7RRSF4YT.js";
 import "../chunks/chunk-75E5FFQV.js";
 import {
   DeliveryQueue,
   createApp
-} from "../chunks/chunk-AM5M2PQD.js";
-import "../chunks/chunk-EBLIIYWC.js";
-import "../chunks/chunk-VQOPCL6L.js";
-import "../chunks/chunk-UN2YP2GD.js";
-import "../chunks/chunk-KZI3EHBT.js";
+} from "../chunks/chunk-7CHKDTOK.js";
+import "../chunks/chunk-TPH6OF3P.js";
+import "../chunks/chunk-W33SWCQ6.js";
+import "../chunks/chunk-74QD6PXN.js";
+import "../chunks/chunk-Y22KSWV4.js";
+import "../chunks/chunk-RZOBS62O.js";
+import "../chunks/chunk-NXJRENZE.js";
+import "../chunks/chunk-KOHQH5XZ.js";
+import "../chunks/chunk-CMKO3ROG.js";
+import "../chunks/chunk-SYCOQQ3O.js";
+import "../chunks/chunk-P2NUQOZL.js";
+import "../chunks/chunk-JAJAJYEP.js";
+import "../chunks/chunk-4GMCL7QT.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/app/lambda.ts
@@ -115,7 +123,7 @@ function selfInvokerFromEnv(env = process.env, send = defaultSend) {
 }
 var lambdaClient = null;
 async function defaultSend(input) {
-  const { LambdaClient, InvokeCommand } = await import("../chunks/dist-es-KV23FNUR.js");
+  const { LambdaClient, InvokeCommand } = await import("../chunks/dist-es-GHANNQ74.js");
   lambdaClient ??= (async () => {
     const { NodeHttpHandler } = await import("../chunks/dist-es-BDAQA5DG.js");
     return new LambdaClient({

@@ -12,7 +12,10 @@ export function processIo(): Io {
   return {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
-    errIsTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
+    // A getter: touching process.stderr builds its stream (net or tty), a cost only `scan` progress needs.
+    get errIsTTY() {
+      return Boolean(process.stderr.isTTY) && !process.env.CI;
+    },
     cwd: process.cwd(),
     env: process.env,
   };

@@ -1,19 +1,13 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import {
-  activeFindings,
-  errorMessage,
-  InputError,
-  isIncomplete,
-  loadConfig,
-  meetsThreshold,
-  LOOKBACK_MAX_DAYS,
-  RULE_IDS,
-  VERSION,
-  type FailOn,
-  type Report,
-} from "../model/index.js";
+import { loadConfig } from "../model/config.js";
+import { errorMessage, InputError } from "../model/errors.js";
+import { activeFindings, isIncomplete, type Report } from "../model/report.js";
+import { RULE_IDS } from "../model/rules.js";
+import { meetsThreshold, type FailOn } from "../model/severity.js";
+import { VERSION } from "../model/version.js";
+import { LOOKBACK_MAX_DAYS } from "../model/scan-settings.js";
 import { processIo, type Io } from "./io.js";
 import {
   parseApiBudget,
@@ -401,7 +395,7 @@ async function iacCommand(
   const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config as string | undefined);
   const [{ repoPrefix, scanIac }, { renderReport }] = await Promise.all([
-    import("../iac/index.js"),
+    import("../iac/scan.js"),
     import("../report/index.js"),
   ]);
   // Locations name files from the working directory (the repository root, usually), as SARIF needs.

@@ -1,16 +1,13 @@
+import { InputError } from "../model/errors.js";
+import { isRuleId, RULE_IDS, type RuleId } from "../model/rules.js";
 import {
   apiBudgetOf,
-  FAIL_ON_VALUES,
-  InputError,
   isRegionName,
-  isRuleId,
   LOOKBACK_MAX_DAYS,
   lookbackDaysOf,
-  RULE_IDS,
   scanTimeoutOf,
-  type FailOn,
-  type RuleId,
-} from "../model/index.js";
+} from "../model/scan-settings.js";
+import { FAIL_ON_VALUES, type FailOn } from "../model/severity.js";
 
 export const FORMATS = ["text", "json", "sarif", "markdown", "asff"] as const;
 export type Format = (typeof FORMATS)[number];

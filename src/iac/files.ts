@@ -30,9 +30,8 @@ export function isCandidate(name: string): boolean {
 }
 
 function looksBinary(buf: Buffer): boolean {
-  const n = Math.min(buf.length, 8000);
-  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
-  return false;
+  // A native search: a JavaScript loop over every byte of every file was hot enough to be optimised.
+  return buf.subarray(0, 8000).includes(0);
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });

@@ -1,10 +1,6 @@
 import { lstat, readFile, realpath, writeFile } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import type { Config } from "../model/config.js";
-import { buildReport, type Report } from "../model/report.js";
-import { VERSION } from "../model/version.js";
-import { scanIacFiles, type IacScanResult } from "./engine.js";
-import { decodeUtf8, hasUtf8Bom, normalizePrefix, readIacTree } from "./files.js";
+import { decodeUtf8, hasUtf8Bom, normalizePrefix } from "./files.js";
 import type { FixPlan } from "./types.js";
 
 export type * from "./types.js";
@@ -14,33 +10,7 @@ export { scanIacFiles } from "./engine.js";
 export { planFixes, applyEdits } from "./fix.js";
 export { unifiedDiff } from "./diff.js";
 export { locateReport, type Located } from "./locate.js";
-
-/**
- * The prefix that names files under `root` from `repoRoot` (`infra` for `<repo>/infra`); empty when `root`
- * is the repository root or lies outside it.
- */
-export function repoPrefix(repoRoot: string, root: string): string {
-  const rel = relative(resolve(repoRoot), resolve(root));
-  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? "" : rel.split(sep).join("/");
-}
-
-/** Reads DIR (safely, see files.ts), scans it and builds a report with target `{kind: "iac", root}`. */
-export async function scanIac(
-  root: string,
-  opts: { config: Config; now?: Date; prefix?: string },
-): Promise<{ report: Report } & IacScanResult> {
-  const tree = await readIacTree(root, opts.prefix !== undefined ? { prefix: opts.prefix } : {});
-  const result = await scanIacFiles(tree.files, opts);
-  const coverage = [...tree.coverage, ...result.coverage];
-  const report = buildReport({
-    version: VERSION,
-    target: { kind: "iac", root: relative(process.cwd(), root) || "." },
-    coverage,
-    findings: result.findings.map((f) => f.finding),
-    ...(opts.now ? { now: opts.now } : {}),
-  });
-  return { report, ...result, coverage };
-}
+export { repoPrefix, scanIac } from "./scan.js";
 
 /**
  * Writes a plan's changes under `root`. Refuses any path that is absolute, climbs out of root, or goes

@@ -1,12 +1,7 @@
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { LineCounter, parseAllDocuments } from "yaml";
 import { firstError, parse, type Grammar } from "./treesitter.js";
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
+import { lineAt } from "./lines.js";
 
 function grammarFor(path: string): Grammar | "json" | "yaml" | null {
   const p = path.toLowerCase();

@@ -1,5 +1,4 @@
-import { setFlagsFromString } from "node:v8";
-import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
+import type { Node, Parser, Tree } from "web-tree-sitter";
 import { wasmPath, type WasmFile } from "./wasm.js";
 
 export type { Node, Tree };
@@ -12,19 +11,28 @@ const GRAMMAR_FILES: Record<Grammar, WasmFile> = {
   python: "tree-sitter-python.wasm",
 };
 
-let initialized: Promise<void> | undefined;
+let runtime: Promise<typeof import("web-tree-sitter")> | undefined;
 const parsers = new Map<Grammar, Promise<Parser>>();
 
-function init(): Promise<void> {
-  // The grammars are large wasm modules (TypeScript's alone is 1.4 MB). V8 compiles them with its baseline
-  // compiler and then recompiles hot functions with its optimizing one on background threads, which costs a
-  // short run (a six-file project) about as much CPU as the scan itself while parsing no faster on the files
-  // we see (measured: bench/iac.ts). Baseline code only; set before the first wasm module is compiled.
-  if (!initialized) setFlagsFromString("--liftoff-only");
-  initialized ??= Parser.init({
-    locateFile: (name: string) => (name === "tree-sitter.wasm" ? wasmPath("tree-sitter.wasm") : name),
-  });
-  return initialized;
+/**
+ * web-tree-sitter, loaded and initialised on first use: its 150 kB of JavaScript and its own wasm module are
+ * for Terraform, CDK TypeScript and CDK Python only, and a project of templates alone never loads them.
+ */
+function treeSitter(): Promise<typeof import("web-tree-sitter")> {
+  runtime ??= (async () => {
+    const { setFlagsFromString } = await import("node:v8");
+    // The grammars are large wasm modules (TypeScript's alone is 1.4 MB). V8 compiles them with its baseline
+    // compiler and then recompiles hot functions with its optimizing one on background threads, which costs a
+    // short run (a six-file project) about as much CPU as the scan itself while parsing no faster on the files
+    // we see (measured: bench/iac.ts). Baseline code only; set before the first wasm module is compiled.
+    setFlagsFromString("--liftoff-only");
+    const lib = await import("web-tree-sitter");
+    await lib.Parser.init({
+      locateFile: (name: string) => (name === "tree-sitter.wasm" ? wasmPath("tree-sitter.wasm") : name),
+    });
+    return lib;
+  })();
+  return runtime;
 }
 
 /** A cached parser for a grammar (web-tree-sitter is single-threaded; parsers are reused). */
@@ -32,7 +40,7 @@ export function getParser(grammar: Grammar): Promise<Parser> {
   let p = parsers.get(grammar);
   if (!p) {
     p = (async () => {
-      await init();
+      const { Language, Parser } = await treeSitter();
       const lang = await Language.load(wasmPath(GRAMMAR_FILES[grammar]));
       const parser = new Parser();
       parser.setLanguage(lang);

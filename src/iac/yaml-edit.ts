@@ -22,6 +22,9 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from "yaml";
+import { lineAt } from "./lines.js";
+
+export { lineAt };
 
 /** An edit on the original text without a file path (UTF-16 offsets). */
 export interface RangeEdit {
@@ -100,14 +103,6 @@ export function parseYaml(text: string, options: { cloudformation?: boolean } = 
     return { message: e.message.split("\n")[0] ?? e.message, line: pos.line, column: pos.col };
   });
   return { text, doc, lineCounter, errors };
-}
-
-/** 1-based line of a UTF-16 offset. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
 
 /** Offset of the start of the line containing `offset`. */

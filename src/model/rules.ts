@@ -1,9 +1,7 @@
-import { z } from "zod";
 import type { Severity } from "./severity.js";
 
 export const RULE_IDS = ["LG001", "LG002", "LG003", "LG004", "LG005"] as const;
 export type RuleId = (typeof RULE_IDS)[number];
-export const RuleIdSchema = z.enum(RULE_IDS);
 
 export interface Rule {
   id: RuleId;

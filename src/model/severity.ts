@@ -1,13 +1,9 @@
-import { z } from "zod";
-
 export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
 export type Severity = (typeof SEVERITIES)[number];
-export const SeveritySchema = z.enum(SEVERITIES);
 
 /** `--fail-on` / `failOn` also accepts `none` (never fail on findings). */
 export const FAIL_ON_VALUES = [...SEVERITIES, "none"] as const;
 export type FailOn = (typeof FAIL_ON_VALUES)[number];
-export const FailOnSchema = z.enum(FAIL_ON_VALUES);
 
 const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 

@@ -1,5 +1,7 @@
-import type { Finding, Report, RuleId, Severity } from "../model/index.js";
-import { activeFindings, InputError, RULES } from "../model/index.js";
+import { InputError } from "../model/errors.js";
+import { type Finding, type Report, activeFindings } from "../model/report.js";
+import { type RuleId, RULES } from "../model/rules.js";
+import type { Severity } from "../model/severity.js";
 import { resourceLabel } from "./labels.js";
 
 // The AWS Security Finding Format (ASFF) as BatchImportFindings takes it, limited to the attributes we write,

@@ -1,4 +1,5 @@
-import { InputError, type Report } from "../model/index.js";
+import { InputError } from "../model/errors.js";
+import type { Report } from "../model/report.js";
 import { renderAsffJson } from "./asff.js";
 import { renderJson } from "./json.js";
 import { renderMarkdown } from "./markdown.js";

@@ -1,4 +1,4 @@
-import type { Report } from "../model/index.js";
+import type { Report } from "../model/report.js";
 
 /** Stable JSON: the report's own (sorted, schema-defined) order, 2-space indented, trailing newline. */
 export function renderJson(report: Report): string {

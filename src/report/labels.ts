@@ -1,5 +1,5 @@
-import type { Coverage, Finding, Report, Severity } from "../model/index.js";
-import { activeFindings, isIncomplete, SEVERITIES } from "../model/index.js";
+import { type Coverage, type Finding, type Report, activeFindings, isIncomplete } from "../model/report.js";
+import { type Severity, SEVERITIES } from "../model/severity.js";
 
 /**
  * `arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Dev_1a2b` → `role/AWSReservedSSO_Dev_1a2b`:

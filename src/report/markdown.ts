@@ -1,5 +1,6 @@
-import type { Finding, Report } from "../model/index.js";
-import { activeFindings, isIncomplete, RULES, SEVERITIES } from "../model/index.js";
+import { type Finding, type Report, activeFindings, isIncomplete } from "../model/report.js";
+import { RULES } from "../model/rules.js";
+import { SEVERITIES } from "../model/severity.js";
 import {
   completenessPhrase,
   countsPhrase,
@@ -11,9 +12,9 @@ import {
   whereLabel,
 } from "./labels.js";
 
-import { DEFAULT_ARTIFACT_NAME } from "./handoff.js";
+import { DEFAULT_ARTIFACT_NAME } from "./handoff-names.js";
 
-// The constant lives with the rest of the Action–app hand-off (handoff.ts); re-exported for existing imports.
+// The constant lives with the rest of the Action–app hand-off (handoff-names.ts); re-exported for existing imports.
 export { DEFAULT_ARTIFACT_NAME };
 
 export interface MarkdownOptions {

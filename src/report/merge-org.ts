@@ -7,7 +7,7 @@
  * A report that cannot belong to the same organization scan is refused, naming it: an IaC report, another
  * partition, another organization id, another repository or commit.
  */
-import { buildReport, type Coverage, type Finding, type Report } from "../model/index.js";
+import { buildReport, type Coverage, type Finding, type Report } from "../model/report.js";
 
 export class MergeRefusal extends Error {
   constructor(

@@ -1,5 +1,4 @@
-import type { Report, Target } from "../model/index.js";
-import { buildReport } from "../model/index.js";
+import { type Report, type Target, buildReport } from "../model/report.js";
 
 /**
  * One report from several (the Action's `mode: both`: the account scan plus the IaC scan). The first

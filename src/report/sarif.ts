@@ -1,5 +1,6 @@
-import type { Finding, Report, Severity } from "../model/index.js";
-import { isIncomplete, RULE_IDS, RULES } from "../model/index.js";
+import { type Finding, type Report, isIncomplete } from "../model/report.js";
+import { RULE_IDS, RULES } from "../model/rules.js";
+import type { Severity } from "../model/severity.js";
 import { coverageProblems, resourceLabel } from "./labels.js";
 
 // The subset of SARIF 2.1.0 we write (https://docs.oasis-open.org/sarif/sarif/v2.1.0/), typed so a

@@ -1,5 +1,5 @@
-import type { Finding, Report, Severity } from "../model/index.js";
-import { activeFindings } from "../model/index.js";
+import { type Finding, type Report, activeFindings } from "../model/report.js";
+import type { Severity } from "../model/severity.js";
 import { coverageProblems, resourceLabel, summaryLine, whereLabel } from "./labels.js";
 
 export interface TextOptions {

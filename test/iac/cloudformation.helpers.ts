@@ -1,7 +1,7 @@
 /** Shared by the CloudFormation, SAM and Serverless detector tests: run a detector on fixtures, check fixes. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { FindingSchema } from "../../src/model/report.js";
+import { FindingSchema } from "../../src/model/schema.js";
 import { defaultConfig } from "../../src/model/config.js";
 import { applyTextEdits } from "../../src/iac/cloudformation/tree.js";
 import { syntaxError } from "../../src/iac/reparse.js";

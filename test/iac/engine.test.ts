@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planFixes, readIacTree, scanIac, scanIacFiles, writeFixes } from "../../src/iac/index.js";
-import { defaultConfig, ConfigSchema } from "../../src/model/config.js";
-import { ReportSchema } from "../../src/model/report.js";
+import { defaultConfig } from "../../src/model/config.js";
+import { ConfigSchema } from "../../src/model/config-file.js";
+import { ReportSchema } from "../../src/model/schema.js";
 import { caseDirs, FIXTURES, runCase } from "./harness.js";
 
 const PUBLIC_TF = `resource "aws_lambda_function_url" "u" {\n  function_name      = "u"\n  authorization_type = "NONE"\n}\n`;

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { expect } from "vitest";
-import { ConfigSchema } from "../../src/model/config.js";
+import { ConfigSchema } from "../../src/model/config-file.js";
 import { applyUnifiedDiff } from "../../src/iac/diff.js";
 import { planFixes, readIacTree, scanIacFiles } from "../../src/iac/index.js";
 import { syntaxError } from "../../src/iac/reparse.js";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigSchema } from "../../src/model/config.js";
+import { ConfigSchema } from "../../src/model/config-file.js";
 import { scanIacFiles } from "../../src/iac/index.js";
 import type { SourceFile } from "../../src/iac/types.js";
 import { caseFiles, FIXTURES } from "./harness.js";

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError, loadConfig, parseConfig } from "../../src/model/index.js";
+import { ConfigSchema, defaultConfig, InputError, loadConfig, parseConfig } from "../../src/model/index.js";
 
 describe("config file", () => {
   it("parses the CONTRACTS.md §4 example", () => {
@@ -23,6 +23,13 @@ issues: { enabled: true, labels: [security] }
     expect(c.rules.LG003).toBe("low");
     expect(c.allow[0]).toMatchObject({ rule: "LG001", expires: "2027-06-30" });
     expect(c.pullRequests.labels).toEqual(["security"]);
+  });
+
+  it("defaults without a file to exactly what an empty file parses to", () => {
+    expect(defaultConfig()).toStrictEqual(ConfigSchema.parse({}));
+    expect(defaultConfig()).toStrictEqual(parseConfig(""));
+    // A fresh object each time: callers may adjust the one they get.
+    expect(defaultConfig().allow).not.toBe(defaultConfig().allow);
   });
 
   it("fills defaults for an empty file", () => {

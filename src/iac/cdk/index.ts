@@ -63,8 +63,10 @@ function walk(n: Node, visit: (n: Node) => void): void {
   while (stack.length) {
     const x = stack.pop()!;
     visit(x);
-    for (let i = x.namedChildCount - 1; i >= 0; i--) {
-      const c = x.namedChild(i);
+    // One call into the parser for all the children, where namedChild(i) makes one per child.
+    const kids = x.namedChildren;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const c = kids[i];
       if (c) stack.push(c);
     }
   }

@@ -32,6 +32,7 @@ import {
   tupleElements,
 } from "./hcl.js";
 import { disabled } from "./lambda.js";
+import { lineAt } from "../lines.js";
 
 const TF = "terraform" as const;
 
@@ -51,12 +52,6 @@ interface IdentityAcc {
   identity: IacIdentity;
   stmts: StmtRef[];
   managed: string[];
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
 
 function strings(v: unknown): string[] | undefined {

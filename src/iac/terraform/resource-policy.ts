@@ -31,6 +31,7 @@ import {
   tupleElements,
 } from "./hcl.js";
 import { deleteJsonBlock, removeListItems } from "./tfjson.js";
+import { lineAt } from "../lines.js";
 
 export interface PolicyStatement {
   index: number;
@@ -48,12 +49,6 @@ export interface ResourcePolicy {
   list?: { path: string; text: string; items: { start: number; end: number }[] };
   /** Why statements cannot be removed in place, when they cannot. */
   unfixable?: string;
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
 
 /** Unknown values become placeholders the evaluator treats as some specific, non-public value. */

@@ -1,0 +1,17 @@
+import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
+import {
+  repoPrefix,
+  scanIac
+} from "./chunk-E5Z4OPQK.js";
+import "./chunk-PUBSHN4T.js";
+import "./chunk-TPH6OF3P.js";
+import "./chunk-RZOBS62O.js";
+import "./chunk-KOHQH5XZ.js";
+import "./chunk-SYCOQQ3O.js";
+import "./chunk-JAJAJYEP.js";
+import "./chunk-4GMCL7QT.js";
+import "./chunk-LYD5ERHY.js";
+export {
+  repoPrefix,
+  scanIac
+};
