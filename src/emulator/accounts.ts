@@ -114,6 +114,12 @@ export function assumeRole(
   };
 }
 
+/** A request signed with an assumed role's keys after the session ended: AWS refuses it (ExpiredToken). */
+export function sessionExpired(root: EmulatorState, accessKeyId: string, now: Date): boolean {
+  const session = sessions.get(root)?.get(accessKeyId);
+  return session !== undefined && session.expiration.getTime() <= now.getTime();
+}
+
 /** The account state a request signed with `accessKeyId` is served from. */
 export function stateForAccessKey(root: EmulatorState, accessKeyId: string): EmulatorState {
   const session = sessions.get(root)?.get(accessKeyId);

@@ -259,6 +259,14 @@ export function standardError(
         "The security token included in the request is invalid.",
         403,
       );
+    case "ExpiredToken":
+      return protocol === "query" || protocol === "ec2-query"
+        ? new ServiceError("ExpiredToken", "The security token included in the request is expired", 403)
+        : new ServiceError(
+            "ExpiredTokenException",
+            "The security token included in the request is expired",
+            403,
+          );
     case "InternalError":
       return standardError(protocol, "ServiceException", info);
   }

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { DOCUMENTED_QUOTAS } from "../aws/quotas.js";
-import { stateForAccessKey } from "./accounts.js";
+import { sessionExpired, stateForAccessKey } from "./accounts.js";
 import { FaultSampler, CORE_FAULTS, deleteFunction, wrongProtocolBody } from "./faults.js";
 import { json11Error, malformedBody, queryError, restJsonError, standardError } from "./protocol.js";
 import { credentialScope } from "./sigv4.js";
@@ -122,7 +122,12 @@ export async function startServer(
   };
 
   // `state` here is the account the request is served from (accounts.ts), shadowing the root state.
-  async function dispatch(mod: ServiceModule, req: EmulatorRequest, state: EmulatorState): Promise<Outcome> {
+  async function dispatch(
+    mod: ServiceModule,
+    req: EmulatorRequest,
+    state: EmulatorState,
+    expired = false,
+  ): Promise<Outcome> {
     const protocol = mod.protocol ?? "json-1.1";
     const render = (err: ServiceError) => mod.renderError(err, req);
     const callerArn = state.callerArn ?? `arn:${state.partition}:iam::${state.accountId}:user/emulator`;
@@ -153,6 +158,8 @@ export async function startServer(
           ? `arn:${state.partition}:lambda:${req.region}:${state.accountId}:function:${op.functionName}`
           : "*",
     };
+    // An assumed role's session that has ended: refused before quotas, faults or the operation.
+    if (expired) return { label, response: render(std("ExpiredToken", info)) };
 
     const scope = `${state.accountId}/${mod.global ? "account" : req.region}`;
     const wait = throttler.take(scope, op.bucket, quotaFor(op.bucket, state));
@@ -262,6 +269,7 @@ export async function startServer(
             requestId,
           },
           stateForAccessKey(root, scope.accessKeyId),
+          sessionExpired(root, scope.accessKeyId, now()),
         );
       }
     }

@@ -94,6 +94,7 @@ export type StandardErrorKind =
   | "ServiceException"
   | "ServiceUnavailable"
   | "UnrecognizedClient"
+  | "ExpiredToken"
   | "InternalError";
 
 export interface StandardErrorInfo {
