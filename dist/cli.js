@@ -250,7 +250,7 @@ async function main(argv2, io = processIo()) {
       case "fix":
         return await fixCommand(io, values, positionals);
       case "emulate": {
-        const { runEmulate } = await import("./chunks/emulate-ZW37PIHC.js");
+        const { runEmulate } = await import("./chunks/emulate-O5YUEMOD.js");
         return await runEmulate(io, values);
       }
       case "accounts": {
@@ -261,7 +261,7 @@ async function main(argv2, io = processIo()) {
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-WTWHORBN.js");
+        const { runDemo } = await import("./chunks/demo-KQBVYTSZ.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }

@@ -3042,6 +3042,10 @@ function assumeRole(root, caller, params) {
     arn: session.arn
   };
 }
+function sessionExpired(root, accessKeyId, now) {
+  const session = sessions.get(root)?.get(accessKeyId);
+  return session !== void 0 && session.expiration.getTime() <= now.getTime();
+}
 function stateForAccessKey(root, accessKeyId) {
   const session = sessions.get(root)?.get(accessKeyId);
   if (!session) return root;
@@ -3286,6 +3290,12 @@ function standardError(protocol, kind, info) {
         "The security token included in the request is invalid.",
         403
       );
+    case "ExpiredToken":
+      return protocol === "query" || protocol === "ec2-query" ? new ServiceError("ExpiredToken", "The security token included in the request is expired", 403) : new ServiceError(
+        "ExpiredTokenException",
+        "The security token included in the request is expired",
+        403
+      );
     case "InternalError":
       return standardError(protocol, "ServiceException", info);
   }
@@ -3437,7 +3447,7 @@ async function startServer(state, modules, opts = {}) {
     const service = bucket.split(":")[0] ?? bucket;
     return quotas[bucket] ?? documented[bucket] ?? quotas[service] ?? documented[service] ?? "unlimited";
   };
-  async function dispatch(mod, req, state2) {
+  async function dispatch(mod, req, state2, expired = false) {
     const protocol = mod.protocol ?? "json-1.1";
     const render2 = (err) => mod.renderError(err, req);
     const callerArn2 = state2.callerArn ?? `arn:${state2.partition}:iam::${state2.accountId}:user/emulator`;
@@ -3462,6 +3472,7 @@ async function startServer(state, modules, opts = {}) {
       callerArn: callerArn2,
       resource: op.functionName !== void 0 ? `arn:${state2.partition}:lambda:${req.region}:${state2.accountId}:function:${op.functionName}` : "*"
     };
+    if (expired) return { label, response: render2(std("ExpiredToken", info)) };
     const scope = `${state2.accountId}/${mod.global ? "account" : req.region}`;
     const wait = throttler.take(scope, op.bucket, quotaFor(op.bucket, state2));
     if (wait > 0) {
@@ -3565,7 +3576,8 @@ async function startServer(state, modules, opts = {}) {
             service: scope.service,
             requestId
           },
-          stateForAccessKey(root, scope.accessKeyId)
+          stateForAccessKey(root, scope.accessKeyId),
+          sessionExpired(root, scope.accessKeyId, now())
         );
       }
     }

@@ -32,7 +32,7 @@ import {
   EMULATOR_STATE_SCHEMA_ID,
   EmulatorStateSchema,
   startEmulator
-} from "./chunk-4YV4PIF3.js";
+} from "./chunk-QUCYZBLC.js";
 import "./chunk-LSF6AO4J.js";
 import "./chunk-E4R4KLO7.js";
 import "./chunk-4VYDAHCH.js";

@@ -2,7 +2,7 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   loadEmulatorState,
   startEmulator
-} from "./chunk-4YV4PIF3.js";
+} from "./chunk-QUCYZBLC.js";
 import "./chunk-LSF6AO4J.js";
 import {
   parsePort
