@@ -239,13 +239,12 @@ export async function benchFix(): Promise<Record<string, string | number>> {
   return {
     [`${FIX_URLS} public URLs in one .tf (${(many.length / 1024).toFixed(0)} KiB): fixed / left`]: `${a.fixed} / ${a.unfixed}`,
     "  planned, re-parsed, re-scanned in: wall s / CPU s": `${a.wall.toFixed(2)} / ${a.cpu.toFixed(2)}`,
-    [`  target < ${FIX_TARGET_SECONDS} s of CPU (wall = CPU on an idle machine)`]: met(
-      a.cpu,
-      FIX_TARGET_SECONDS,
-    ),
+    // The issue's measure is elapsed time ("1,000 take 11 s"); CPU is printed too, and is higher than wall
+    // because V8's garbage collector and compilers work on their own threads beside the scan.
+    [`  target < ${FIX_TARGET_SECONDS} s elapsed`]: met(a.wall, FIX_TARGET_SECONDS),
     [`1 MiB .tf (${(big.length / 1024).toFixed(0)} KiB): fixed / left`]: `${b.fixed} / ${b.unfixed}`,
     "  planned, re-parsed, re-scanned in (1 MiB): wall s / CPU s": `${b.wall.toFixed(2)} / ${b.cpu.toFixed(2)}`,
-    [`  target < ${FIX_1MIB_TARGET_SECONDS} s of CPU`]: met(b.cpu, FIX_1MIB_TARGET_SECONDS),
+    [`  target < ${FIX_1MIB_TARGET_SECONDS} s elapsed`]: met(b.wall, FIX_1MIB_TARGET_SECONDS),
   };
 }
 
