@@ -261,7 +261,7 @@ async function main(argv2, io = processIo()) {
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-KQBVYTSZ.js");
+        const { runDemo } = await import("./chunks/demo-SLAP6ROR.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }
@@ -328,7 +328,7 @@ async function scanCommand(io, v, pos) {
   await checkOutput(io, v.output);
   const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
     import("./chunks/clients-ZIFWRCUC.js"),
-    import("./chunks/scan-3AAJWQKS.js"),
+    import("./chunks/scan-SGNZPSGF.js"),
     import("./chunks/report-PDJRWMBL.js"),
     import("./chunks/progress-4F6S4GBF.js")
   ]);
@@ -347,17 +347,17 @@ async function scanCommand(io, v, pos) {
     confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
     ...timeoutMs !== void 0 ? { timeoutLabel: `--timeout ${v.timeout}` } : {}
   };
-  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-KA2JVLWR.js");
+  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-XA7XXXLC.js");
   const accounts = parseAccountsFlag(v.accounts);
   const eds = parseEventDataStore(v["cloudtrail-lake"]);
   try {
-    const report = accounts ? await (await import("./chunks/org-scan-KA2JVLWR.js")).runOrgScan(io, clients, {
+    const report = accounts ? await (await import("./chunks/org-scan-XA7XXXLC.js")).runOrgScan(io, clients, {
       accounts,
       v,
       apiBudget,
       base: common,
       ...endpointUrl ? { endpointUrl } : {}
-    }) : eds ? await (await import("./chunks/lake-lg004-IZHZANKL.js")).scanAccountWithLake(
+    }) : eds ? await (await import("./chunks/lake-lg004-TXLGOILW.js")).scanAccountWithLake(
       { clients, ...common, onProgress: progress.onProgress },
       { eventDataStore: eds }
     ) : await scanAccount({ clients, ...common, onProgress: progress.onProgress });
@@ -380,7 +380,7 @@ async function iacCommand(io, v, pos) {
   const root = await directoryArg(io, "iac", pos[0]);
   const { config } = await configFor(io, v.config);
   const [{ repoPrefix, scanIac }, { renderReport }] = await Promise.all([
-    import("./chunks/scan-UESTA62T.js"),
+    import("./chunks/scan-PETQMN6S.js"),
     import("./chunks/report-PDJRWMBL.js")
   ]);
   if (format === "asff") {
@@ -398,7 +398,7 @@ async function fixCommand(io, v, pos) {
   const root = await directoryArg(io, "fix", pos[0]);
   const { config } = await configFor(io, v.config);
   const report = v.report ? await (await import("./chunks/report-file-7Z47E5Q4.js")).readReportFile(io, v.report) : void 0;
-  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-CUAAJWI4.js");
+  const { planFixes, readIacTree, repoPrefix, writeFixes } = await import("./chunks/iac-BZLO6V2U.js");
   const prefix = repoPrefix(io.cwd, root);
   const { files } = await readIacTree(root, { prefix });
   const plan = await planFixes(files, { config, ...report ? { report } : {} });

@@ -2,7 +2,7 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   app_default,
   createApp
-} from "../chunks/chunk-7CHKDTOK.js";
+} from "../chunks/chunk-PTZHQA2T.js";
 import "../chunks/chunk-TPH6OF3P.js";
 import "../chunks/chunk-W33SWCQ6.js";
 import "../chunks/chunk-74QD6PXN.js";

@@ -9,7 +9,7 @@ import "../chunks/chunk-75E5FFQV.js";
 import {
   DeliveryQueue,
   createApp
-} from "../chunks/chunk-7CHKDTOK.js";
+} from "../chunks/chunk-PTZHQA2T.js";
 import "../chunks/chunk-TPH6OF3P.js";
 import "../chunks/chunk-W33SWCQ6.js";
 import "../chunks/chunk-74QD6PXN.js";

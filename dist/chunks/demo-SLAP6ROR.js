@@ -15,18 +15,18 @@ import "./chunk-KBE33ETN.js";
 import "./chunk-4VCTXFRF.js";
 import {
   scanAccount
-} from "./chunk-KBKTPYB3.js";
+} from "./chunk-75IOHMS7.js";
 import "./chunk-L2NGQFZB.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";
 import {
   planFixes
-} from "./chunk-FSUTBGR2.js";
+} from "./chunk-2LOSZSWT.js";
 import {
   repoPrefix,
   scanIac
-} from "./chunk-E5Z4OPQK.js";
-import "./chunk-PUBSHN4T.js";
+} from "./chunk-3LNKEIC5.js";
+import "./chunk-WNNLCRIJ.js";
 import "./chunk-OIVCYA3S.js";
 import {
   EMULATOR_STATE_SCHEMA_ID,

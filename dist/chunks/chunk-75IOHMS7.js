@@ -35,7 +35,7 @@ import {
   findGrantingStatements,
   parsePolicy,
   statementLabel
-} from "./chunk-PUBSHN4T.js";
+} from "./chunk-WNNLCRIJ.js";
 import {
   getEndpointPlugin,
   makeBuilder

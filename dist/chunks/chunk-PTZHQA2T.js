@@ -2147,7 +2147,7 @@ function checkNamesFromEnv(env = process.env) {
   return (env.LAMBDA_GUARD_CHECK_NAMES ?? "").split(",").map((s) => s.trim()).filter(Boolean).slice(0, 100);
 }
 var enginePlanFixes = async (files, opts) => {
-  const engine = await import("./iac-CUAAJWI4.js");
+  const engine = await import("./iac-BZLO6V2U.js");
   return engine.planFixes(files, opts);
 };
 

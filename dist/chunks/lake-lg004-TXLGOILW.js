@@ -1,12 +1,15 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  callerIdentity,
-  scanAccount
-} from "./chunk-KBKTPYB3.js";
+  lakeLg004,
+  scanAccountWithLake
+} from "./chunk-64XS3QGM.js";
+import "./chunk-XZQCRKZM.js";
+import "./chunk-4VCTXFRF.js";
+import "./chunk-75IOHMS7.js";
 import "./chunk-L2NGQFZB.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";
-import "./chunk-PUBSHN4T.js";
+import "./chunk-WNNLCRIJ.js";
 import "./chunk-E4R4KLO7.js";
 import "./chunk-4VYDAHCH.js";
 import "./chunk-JOPDVS7U.js";
@@ -29,6 +32,6 @@ import "./chunk-JAJAJYEP.js";
 import "./chunk-4GMCL7QT.js";
 import "./chunk-LYD5ERHY.js";
 export {
-  callerIdentity,
-  scanAccount
+  lakeLg004,
+  scanAccountWithLake
 };

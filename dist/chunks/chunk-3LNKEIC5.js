@@ -4,7 +4,7 @@ import {
   decideExposure,
   publicUrlStatements,
   statementCoversAction
-} from "./chunk-PUBSHN4T.js";
+} from "./chunk-WNNLCRIJ.js";
 import {
   readIacTree
 } from "./chunk-TPH6OF3P.js";

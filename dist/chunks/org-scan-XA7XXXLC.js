@@ -4,7 +4,7 @@ import {
   DEFAULT_ROLE_NAME,
   lakeLg004,
   scanOrganization
-} from "./chunk-HM2BHBI6.js";
+} from "./chunk-64XS3QGM.js";
 import {
   parseAccountPatterns
 } from "./chunk-XZQCRKZM.js";
@@ -13,11 +13,11 @@ import {
 } from "./chunk-DQ35GJDY.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-4VCTXFRF.js";
-import "./chunk-KBKTPYB3.js";
+import "./chunk-75IOHMS7.js";
 import "./chunk-L2NGQFZB.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";
-import "./chunk-PUBSHN4T.js";
+import "./chunk-WNNLCRIJ.js";
 import "./chunk-OIVCYA3S.js";
 import "./chunk-LSF6AO4J.js";
 import "./chunk-E4R4KLO7.js";

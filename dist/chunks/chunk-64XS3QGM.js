@@ -20,7 +20,7 @@ import {
   principalFromArn,
   resolveFunctionArn,
   scanAccount
-} from "./chunk-KBKTPYB3.js";
+} from "./chunk-75IOHMS7.js";
 import {
   AssumeRole$,
   DescribeQuery$,

@@ -9,7 +9,7 @@ import {
   printParseErrorCode,
   scanIacFiles,
   trailingCommas
-} from "./chunk-E5Z4OPQK.js";
+} from "./chunk-3LNKEIC5.js";
 import {
   decodeUtf8,
   hasUtf8Bom,

@@ -5,13 +5,13 @@ import {
   planFixes,
   unifiedDiff,
   writeFixes
-} from "./chunk-FSUTBGR2.js";
+} from "./chunk-2LOSZSWT.js";
 import {
   repoPrefix,
   scanIac,
   scanIacFiles
-} from "./chunk-E5Z4OPQK.js";
-import "./chunk-PUBSHN4T.js";
+} from "./chunk-3LNKEIC5.js";
+import "./chunk-WNNLCRIJ.js";
 import {
   readIacTree
 } from "./chunk-TPH6OF3P.js";

@@ -2,8 +2,8 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   repoPrefix,
   scanIac
-} from "./chunk-E5Z4OPQK.js";
-import "./chunk-PUBSHN4T.js";
+} from "./chunk-3LNKEIC5.js";
+import "./chunk-WNNLCRIJ.js";
 import "./chunk-TPH6OF3P.js";
 import "./chunk-RZOBS62O.js";
 import "./chunk-KOHQH5XZ.js";

@@ -1,15 +1,12 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  lakeLg004,
-  scanAccountWithLake
-} from "./chunk-HM2BHBI6.js";
-import "./chunk-XZQCRKZM.js";
-import "./chunk-4VCTXFRF.js";
-import "./chunk-KBKTPYB3.js";
+  callerIdentity,
+  scanAccount
+} from "./chunk-75IOHMS7.js";
 import "./chunk-L2NGQFZB.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";
-import "./chunk-PUBSHN4T.js";
+import "./chunk-WNNLCRIJ.js";
 import "./chunk-E4R4KLO7.js";
 import "./chunk-4VYDAHCH.js";
 import "./chunk-JOPDVS7U.js";
@@ -32,6 +29,6 @@ import "./chunk-JAJAJYEP.js";
 import "./chunk-4GMCL7QT.js";
 import "./chunk-LYD5ERHY.js";
 export {
-  lakeLg004,
-  scanAccountWithLake
+  callerIdentity,
+  scanAccount
 };

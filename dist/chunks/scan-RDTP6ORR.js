@@ -5,15 +5,15 @@ import "./chunk-LYD5ERHY.js";
 var defaultScan = async (req) => {
   switch (req.mode) {
     case "account":
-      return (await import("./scan-account-GITFXTQH.js")).scanAccountMode(req);
+      return (await import("./scan-account-QMUXLJAX.js")).scanAccountMode(req);
     case "iac":
-      return (await import("./scan-iac-RPEVU4WX.js")).scanIacMode(req);
+      return (await import("./scan-iac-4Z2DRUTA.js")).scanIacMode(req);
     case "merge":
       return (await import("./merge-mode-NGXWKGGT.js")).mergeReportArtifacts(req.reports ?? "", req.workspace);
     case "both": {
       const [{ scanAccountMode }, { scanIacMode }, { mergeReports }] = await Promise.all([
-        import("./scan-account-GITFXTQH.js"),
-        import("./scan-iac-RPEVU4WX.js"),
+        import("./scan-account-QMUXLJAX.js"),
+        import("./scan-iac-4Z2DRUTA.js"),
         import("./merge-TOEWUM3V.js")
       ]);
       const [a, i] = await Promise.all([scanAccountMode(req), scanIacMode(req)]);

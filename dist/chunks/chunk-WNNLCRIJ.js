@@ -1015,6 +1015,11 @@ function targetContext(target) {
   return entries;
 }
 function anonymousContext(target) {
+  anonymousCaller ??= anonymousCallerContext();
+  return anonymousCaller.with(targetContext(target));
+}
+var anonymousCaller;
+function anonymousCallerContext() {
   const absent = [
     "aws:SourceAccount",
     "aws:SourceArn",
@@ -1050,7 +1055,6 @@ function anonymousContext(target) {
   ];
   const entries = {
     ...Object.fromEntries(absent.map((k) => [k, absentKey()])),
-    ...targetContext(target),
     "aws:PrincipalType": "Anonymous",
     "aws:PrincipalIsAWSService": false,
     "aws:ViaAWSService": false,
@@ -1060,8 +1064,12 @@ function anonymousContext(target) {
   return new RequestContext(entries, "unknown");
 }
 function strangerContext(target) {
+  strangerCaller ??= strangerCallerContext();
+  return strangerCaller.with(targetContext(target));
+}
+var strangerCaller;
+function strangerCallerContext() {
   const entries = {
-    ...targetContext(target),
     "lambda:InvokedViaFunctionUrl": absentKey(),
     "lambda:FunctionUrlAuthType": absentKey(),
     "aws:PrincipalAccount": foreign("account", false),

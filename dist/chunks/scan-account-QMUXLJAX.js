@@ -8,7 +8,7 @@ import {
   lakeLg004,
   scanAccountWithLake,
   scanOrganization
-} from "./chunk-HM2BHBI6.js";
+} from "./chunk-64XS3QGM.js";
 import "./chunk-XZQCRKZM.js";
 import {
   AwsClients
@@ -18,11 +18,11 @@ import "./chunk-4VCTXFRF.js";
 import {
   callerIdentity,
   scanAccount
-} from "./chunk-KBKTPYB3.js";
+} from "./chunk-75IOHMS7.js";
 import "./chunk-L2NGQFZB.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";
-import "./chunk-PUBSHN4T.js";
+import "./chunk-WNNLCRIJ.js";
 import "./chunk-OIVCYA3S.js";
 import "./chunk-LSF6AO4J.js";
 import "./chunk-E4R4KLO7.js";

@@ -1,10 +1,10 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
-import "./chunk-FSUTBGR2.js";
+import "./chunk-2LOSZSWT.js";
 import {
   repoPrefix,
   scanIac
-} from "./chunk-E5Z4OPQK.js";
-import "./chunk-PUBSHN4T.js";
+} from "./chunk-3LNKEIC5.js";
+import "./chunk-WNNLCRIJ.js";
 import "./chunk-TPH6OF3P.js";
 import "./chunk-Y22KSWV4.js";
 import "./chunk-RZOBS62O.js";
