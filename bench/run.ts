@@ -14,7 +14,8 @@ if (process.argv[2] === "--write-lg004-state") {
 } else {
   const only = process.argv[2];
   const benches: [string, Bench][] = [
-    ["lambda", () => benchLambda()],
+    // `npm run bench -- lambda 10`: the same account at another time compression S (default 20).
+    ["lambda", () => benchLambda(process.argv[3] ? { scale: Number(process.argv[3]) } : {})],
     ["lg004", () => benchLg004()],
     ["iac", () => benchIac()],
     ["fix", () => benchFix()],

@@ -252,6 +252,9 @@ function describeLast(err: unknown): string {
   return (msg && msg !== code ? `${code}: ${msg}` : code).slice(0, 300);
 }
 
+/** Cancels an attempt's timer once the attempt has settled. */
+const ATTEMPT_SETTLED = Object.freeze({ settled: true });
+
 /** Rejects when `signal` aborts; never resolves otherwise. */
 function whenAborted(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
@@ -294,7 +297,8 @@ export async function withRetry<T>(
         opts.pacer?.succeeded();
         return out;
       } finally {
-        timer.abort();
+        // A preallocated reason: abort() without one builds a DOMException (and its stack) on every call.
+        timer.abort(ATTEMPT_SETTLED);
       }
     } catch (caught) {
       if (caught instanceof ScanTimeoutError || scan?.aborted) throw cancelled();
