@@ -149,6 +149,7 @@ function describeLast(err) {
   const msg = (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "";
   return (msg && msg !== code ? `${code}: ${msg}` : code).slice(0, 300);
 }
+var ATTEMPT_SETTLED = Object.freeze({ settled: true });
 function whenAborted(signal) {
   return new Promise((_, reject) => {
     if (signal.aborted) reject(signal.reason);
@@ -181,7 +182,7 @@ async function withRetry(attempt, opts) {
         opts.pacer?.succeeded();
         return out;
       } finally {
-        timer.abort();
+        timer.abort(ATTEMPT_SETTLED);
       }
     } catch (caught) {
       if (caught instanceof ScanTimeoutError || scan?.aborted) throw cancelled();

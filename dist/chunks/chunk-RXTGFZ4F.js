@@ -20,7 +20,7 @@ import {
   resolveClientEndpointParameters4,
   resolveClientEndpointParameters5 as resolveClientEndpointParameters6,
   withRetry
-} from "./chunk-L2NGQFZB.js";
+} from "./chunk-TNTOQ6QL.js";
 import {
   LambdaClient,
   defaultProvider

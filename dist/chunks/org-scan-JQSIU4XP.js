@@ -4,17 +4,17 @@ import {
   DEFAULT_ROLE_NAME,
   lakeLg004,
   scanOrganization
-} from "./chunk-64XS3QGM.js";
+} from "./chunk-DTCT4B64.js";
 import {
   parseAccountPatterns
 } from "./chunk-XZQCRKZM.js";
 import {
   AwsClients
-} from "./chunk-DQ35GJDY.js";
+} from "./chunk-RXTGFZ4F.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-4VCTXFRF.js";
-import "./chunk-75IOHMS7.js";
-import "./chunk-L2NGQFZB.js";
+import "./chunk-3WBKMO7N.js";
+import "./chunk-TNTOQ6QL.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";
 import "./chunk-WNNLCRIJ.js";

@@ -1,12 +1,9 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  lakeLg004,
-  scanAccountWithLake
-} from "./chunk-64XS3QGM.js";
-import "./chunk-XZQCRKZM.js";
-import "./chunk-4VCTXFRF.js";
-import "./chunk-75IOHMS7.js";
-import "./chunk-L2NGQFZB.js";
+  callerIdentity,
+  scanAccount
+} from "./chunk-3WBKMO7N.js";
+import "./chunk-TNTOQ6QL.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";
 import "./chunk-WNNLCRIJ.js";
@@ -32,6 +29,6 @@ import "./chunk-JAJAJYEP.js";
 import "./chunk-4GMCL7QT.js";
 import "./chunk-LYD5ERHY.js";
 export {
-  lakeLg004,
-  scanAccountWithLake
+  callerIdentity,
+  scanAccount
 };

@@ -10,13 +10,13 @@ import {
 } from "./chunk-SSFWDU3T.js";
 import {
   AwsClients
-} from "./chunk-DQ35GJDY.js";
+} from "./chunk-RXTGFZ4F.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-4VCTXFRF.js";
 import {
   scanAccount
-} from "./chunk-75IOHMS7.js";
-import "./chunk-L2NGQFZB.js";
+} from "./chunk-3WBKMO7N.js";
+import "./chunk-TNTOQ6QL.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";
 import {

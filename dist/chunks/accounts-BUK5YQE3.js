@@ -6,10 +6,10 @@ import {
 } from "./chunk-XZQCRKZM.js";
 import {
   AwsClients
-} from "./chunk-DQ35GJDY.js";
+} from "./chunk-RXTGFZ4F.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-4VCTXFRF.js";
-import "./chunk-L2NGQFZB.js";
+import "./chunk-TNTOQ6QL.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";
 import "./chunk-OIVCYA3S.js";

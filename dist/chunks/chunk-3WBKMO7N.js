@@ -13,7 +13,7 @@ import {
   commonParams3,
   commonParams4,
   commonParams5
-} from "./chunk-L2NGQFZB.js";
+} from "./chunk-TNTOQ6QL.js";
 import {
   describeAwsError,
   isAccessDenied,

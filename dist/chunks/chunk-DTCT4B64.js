@@ -20,13 +20,13 @@ import {
   principalFromArn,
   resolveFunctionArn,
   scanAccount
-} from "./chunk-75IOHMS7.js";
+} from "./chunk-3WBKMO7N.js";
 import {
   AssumeRole$,
   DescribeQuery$,
   GetQueryResults$,
   StartQuery$
-} from "./chunk-L2NGQFZB.js";
+} from "./chunk-TNTOQ6QL.js";
 import {
   describeAwsError
 } from "./chunk-E6L6MX7O.js";

@@ -8,18 +8,18 @@ import {
   lakeLg004,
   scanAccountWithLake,
   scanOrganization
-} from "./chunk-64XS3QGM.js";
+} from "./chunk-DTCT4B64.js";
 import "./chunk-XZQCRKZM.js";
 import {
   AwsClients
-} from "./chunk-DQ35GJDY.js";
+} from "./chunk-RXTGFZ4F.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-4VCTXFRF.js";
 import {
   callerIdentity,
   scanAccount
-} from "./chunk-75IOHMS7.js";
-import "./chunk-L2NGQFZB.js";
+} from "./chunk-3WBKMO7N.js";
+import "./chunk-TNTOQ6QL.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";
 import "./chunk-WNNLCRIJ.js";
