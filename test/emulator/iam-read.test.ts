@@ -6,6 +6,7 @@ import {
   startEmulator,
   type EmulatorHandle,
 } from "../../src/emulator/index.js";
+import { awsCliEnv } from "../helpers/aws-cli.js";
 import { awsCliBatch } from "../helpers/aws-cli-batch.js";
 
 const ACCOUNT = "111122223333";
@@ -95,17 +96,12 @@ beforeAll(async () => {
 });
 afterAll(async () => emu.close());
 
-const cliEnv = () => ({
-  PATH: process.env.PATH ?? "",
-  HOME: process.env.HOME ?? "/tmp",
-  AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-  AWS_DEFAULT_REGION: "us-east-1",
-  AWS_CONFIG_FILE: "/dev/null",
-  AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-  AWS_EC2_METADATA_DISABLED: "true",
-  AWS_PAGER: "",
-});
+const cliEnv = () =>
+  awsCliEnv({
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_PAGER: "",
+  });
 
 /** The AWS CLI v2 (a client we did not write, decoding IAM's URL-encoded documents itself), one process. */
 async function aws(commands: string[][]) {
