@@ -1,4 +1,4 @@
-import { AWS_CLI_MAJOR, AWS_CLI_VERSION } from "../helpers/aws-cli.js";
+import { AWS_CLI_MAJOR, AWS_CLI_VERSION, awsCliEnv } from "../helpers/aws-cli.js";
 import { awsCliBatch, type CliResult } from "../helpers/aws-cli-batch.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.js";
@@ -30,17 +30,10 @@ describe.skipIf(major !== "2" && major !== "1")(
     beforeAll(() => {
       results = awsCliBatch(
         COMMANDS.map((c) => [...c, "--endpoint-url", h.url, ...pager, "--output", "json"]),
-        {
-          PATH: process.env.PATH ?? "",
-          HOME: process.env.HOME ?? "/tmp",
+        awsCliEnv({
           AWS_ACCESS_KEY_ID: credentials.accessKeyId,
           AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-          AWS_REGION: "us-east-1",
-          AWS_DEFAULT_REGION: "us-east-1",
-          AWS_CONFIG_FILE: "/dev/null",
-          AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-          AWS_EC2_METADATA_DISABLED: "true",
-        },
+        }),
       );
     });
     async function aws(...args: string[]): Promise<Record<string, unknown>> {
