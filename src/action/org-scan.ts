@@ -1,5 +1,5 @@
 /** The Action's `accounts` input: the organization scan, one report of target kind `aws-organization`. */
-import { AwsClients } from "../aws/clients.js";
+import type { AwsClients } from "../aws/clients.js";
 import { lakeLg004, scanAccountWithLake } from "../aws/org/lake-lg004.js";
 import {
   DEFAULT_ACCOUNTS_IN_FLIGHT,
@@ -36,15 +36,6 @@ export async function scanOrganizationFor(req: ScanRequest, clients: AwsClients)
   return scanOrganization({
     ...common,
     clients,
-    clientsFor: (credentials) =>
-      new AwsClients({
-        apiBudget: req.apiBudget,
-        credentials,
-        homeRegion: clients.homeRegion,
-        ...(req.endpointUrl ? { endpointUrl: req.endpointUrl } : {}),
-        // The timeout input ends every account's calls too.
-        ...(clients.signal ? { signal: clients.signal } : {}),
-      }),
     accounts: org.accounts,
     ...(req.securityHub
       ? {

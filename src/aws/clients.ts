@@ -89,6 +89,15 @@ export class AwsClients {
     });
   }
 
+  /**
+   * Clients for other credentials (a member account's assumed role) with everything else of these: endpoint,
+   * budget, home region, retry policy, scan-wide cancellation and clock. Their buckets are their own, as
+   * quotas are per account.
+   */
+  forCredentials(credentials: NonNullable<AwsClientOptions["credentials"]>): AwsClients {
+    return new AwsClients({ ...this.opts, credentials });
+  }
+
   private config(region: string) {
     return {
       region,

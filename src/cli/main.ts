@@ -353,15 +353,7 @@ async function scanCommand(
   const eds = parseEventDataStore(v["cloudtrail-lake"] as string | undefined);
   try {
     const report = accounts
-      ? await (
-          await import("./org-scan.js")
-        ).runOrgScan(io, clients, {
-          accounts,
-          v,
-          apiBudget,
-          base: common,
-          ...(endpointUrl ? { endpointUrl } : {}),
-        })
+      ? await (await import("./org-scan.js")).runOrgScan(io, clients, { accounts, v, base: common })
       : eds
         ? await (
             await import("../aws/org/lake-lg004.js")

@@ -1,5 +1,5 @@
 /** `scan --accounts …`: the organization scan's options and progress lines (one per account). */
-import { AwsClients } from "../aws/clients.js";
+import type { AwsClients } from "../aws/clients.js";
 import {
   DEFAULT_ACCOUNTS_IN_FLIGHT,
   DEFAULT_ROLE_NAME,
@@ -77,8 +77,6 @@ export function parseEventDataStore(v: string | undefined): string | undefined {
 export interface OrgScanCli {
   accounts: "all" | string[];
   v: Record<string, string | boolean | undefined>;
-  apiBudget: number;
-  endpointUrl?: string;
   base: Omit<OrgScanOptions, "clients" | "clientsFor" | "accounts" | "roleName" | "accountsInFlight">;
 }
 
@@ -96,15 +94,6 @@ export async function runOrgScan(io: Io, clients: AwsClients, o: OrgScanCli): Pr
   return scanOrganization({
     ...o.base,
     clients,
-    clientsFor: (credentials) =>
-      new AwsClients({
-        apiBudget: o.apiBudget,
-        credentials,
-        homeRegion: clients.homeRegion,
-        ...(o.endpointUrl ? { endpointUrl: o.endpointUrl } : {}),
-        // scan --timeout ends every account's calls too.
-        ...(clients.signal ? { signal: clients.signal } : {}),
-      }),
     accounts: o.accounts,
     ...(include ? { include } : {}),
     ...(exclude ? { exclude } : {}),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AwsClients } from "../../src/aws/clients.js";
 import { selectAccounts, type OrgAccount } from "../../src/aws/org/accounts.js";
 import { toSqlite } from "../../src/emulator/services/cloudtrail-lake.js";
 import { buildReport, type Finding, type Report } from "../../src/model/index.js";
@@ -140,5 +141,32 @@ describe("renderers name the account of organization findings", () => {
     const text = renderReport(org(["444455556666"], [f]), "text");
     expect(text).toContain("444455556666 us-east-1");
     expect(text).toContain("AWS Organization o-aaaaaaaaaa (1 account)");
+  });
+});
+
+describe("a member account's clients", () => {
+  it("keep the caller's budget, home region, retry policy and scan-wide cancellation, with buckets of their own", () => {
+    const scan = new AbortController();
+    const caller = new AwsClients({
+      apiBudget: 2,
+      homeRegion: "eu-west-1",
+      endpointUrl: "http://127.0.0.1:9",
+      retry: { callTimeoutMs: 5_000 },
+      signal: scan.signal,
+      credentials: { accessKeyId: "AKIATESTTESTTEST0000", secretAccessKey: "x" },
+    });
+    const member = caller.forCredentials({ accessKeyId: "ASIAMEMBER", secretAccessKey: "y" });
+    try {
+      expect(member.apiBudget).toBe(2);
+      expect(member.homeRegion).toBe("eu-west-1");
+      expect(member.policy.callTimeoutMs).toBe(5_000);
+      expect(member.signal).toBe(scan.signal);
+      expect(member.bucket("lambda:GetPolicy", "us-east-1")).not.toBe(
+        caller.bucket("lambda:GetPolicy", "us-east-1"),
+      );
+    } finally {
+      member.destroy();
+      caller.destroy();
+    }
   });
 });

@@ -42,8 +42,8 @@ export type OrgScanProgress =
 export interface OrgScanOptions extends Omit<ScanOptions, "clients" | "onProgress"> {
   /** The caller's clients: Organizations, STS AssumeRole. */
   clients: AwsClients;
-  /** Builds one account's clients (own buckets) from its credentials; same endpoint and budget. */
-  clientsFor: (credentials: NonNullable<AwsClientOptions["credentials"]>) => AwsClients;
+  /** Builds one account's clients (own buckets) from its credentials. Default: `clients.forCredentials`. */
+  clientsFor?: (credentials: NonNullable<AwsClientOptions["credentials"]>) => AwsClients;
   accounts: "all" | string[];
   /** With `accounts: "all"`: ids or name globs to keep / to drop (as `lambda-guard accounts`). */
   include?: string[];
@@ -151,7 +151,9 @@ export async function scanOrganization(opts: OrgScanOptions): Promise<Report> {
         opts.onProgress?.({ kind: "account-done", accountId: account.id, findings: 0, failed: detail });
         return;
       }
-      const clients = opts.clientsFor(credentials);
+      const clients = opts.clientsFor
+        ? opts.clientsFor(credentials)
+        : opts.clients.forCredentials(credentials);
       owned.push(clients);
       try {
         const report = await scanAccount({
