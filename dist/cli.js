@@ -255,13 +255,13 @@ async function main(argv2, io = processIo()) {
       }
       case "accounts": {
         const av = values;
-        const { runAccounts } = await import("./chunks/accounts-BUK5YQE3.js");
+        const { runAccounts } = await import("./chunks/accounts-BIIALF2R.js");
         return await runAccounts(io, av, (text) => emit(io, text, av.output));
       }
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-YXR5LUMB.js");
+        const { runDemo } = await import("./chunks/demo-37ZCDWPS.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }
@@ -327,7 +327,7 @@ async function scanCommand(io, v, pos) {
   const { config } = await configFor(io, v.config);
   await checkOutput(io, v.output);
   const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
-    import("./chunks/clients-NW7EXB5H.js"),
+    import("./chunks/clients-2OZWITMV.js"),
     import("./chunks/scan-XRBMV6LG.js"),
     import("./chunks/report-PDJRWMBL.js"),
     import("./chunks/progress-4F6S4GBF.js")
@@ -347,17 +347,11 @@ async function scanCommand(io, v, pos) {
     confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
     ...timeoutMs !== void 0 ? { timeoutLabel: `--timeout ${v.timeout}` } : {}
   };
-  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-JQSIU4XP.js");
+  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-YLKO3W3E.js");
   const accounts = parseAccountsFlag(v.accounts);
   const eds = parseEventDataStore(v["cloudtrail-lake"]);
   try {
-    const report = accounts ? await (await import("./chunks/org-scan-JQSIU4XP.js")).runOrgScan(io, clients, {
-      accounts,
-      v,
-      apiBudget,
-      base: common,
-      ...endpointUrl ? { endpointUrl } : {}
-    }) : eds ? await (await import("./chunks/lake-lg004-76W3X4EJ.js")).scanAccountWithLake(
+    const report = accounts ? await (await import("./chunks/org-scan-YLKO3W3E.js")).runOrgScan(io, clients, { accounts, v, base: common }) : eds ? await (await import("./chunks/lake-lg004-ROND7L43.js")).scanAccountWithLake(
       { clients, ...common, onProgress: progress.onProgress },
       { eventDataStore: eds }
     ) : await scanAccount({ clients, ...common, onProgress: progress.onProgress });

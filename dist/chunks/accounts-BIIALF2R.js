@@ -6,7 +6,7 @@ import {
 } from "./chunk-XZQCRKZM.js";
 import {
   AwsClients
-} from "./chunk-RXTGFZ4F.js";
+} from "./chunk-JJCYNUYU.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-4VCTXFRF.js";
 import "./chunk-TNTOQ6QL.js";

@@ -8,11 +8,11 @@ import {
   lakeLg004,
   scanAccountWithLake,
   scanOrganization
-} from "./chunk-DTCT4B64.js";
+} from "./chunk-TLVJZ5NO.js";
 import "./chunk-XZQCRKZM.js";
 import {
   AwsClients
-} from "./chunk-RXTGFZ4F.js";
+} from "./chunk-JJCYNUYU.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-4VCTXFRF.js";
 import {
@@ -72,14 +72,6 @@ async function scanOrganizationFor(req, clients) {
   return scanOrganization({
     ...common,
     clients,
-    clientsFor: (credentials) => new AwsClients({
-      apiBudget: req.apiBudget,
-      credentials,
-      homeRegion: clients.homeRegion,
-      ...req.endpointUrl ? { endpointUrl: req.endpointUrl } : {},
-      // The timeout input ends every account's calls too.
-      ...clients.signal ? { signal: clients.signal } : {}
-    }),
     accounts: org.accounts,
     ...req.securityHub ? {
       afterAccount: async (account, report) => [

@@ -2,7 +2,7 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   lakeLg004,
   scanAccountWithLake
-} from "./chunk-DTCT4B64.js";
+} from "./chunk-TLVJZ5NO.js";
 import "./chunk-XZQCRKZM.js";
 import "./chunk-4VCTXFRF.js";
 import "./chunk-3WBKMO7N.js";

@@ -1,7 +1,7 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   AwsClients
-} from "./chunk-RXTGFZ4F.js";
+} from "./chunk-JJCYNUYU.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-4VCTXFRF.js";
 import "./chunk-TNTOQ6QL.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-SSFWDU3T.js";
 import {
   AwsClients
-} from "./chunk-RXTGFZ4F.js";
+} from "./chunk-JJCYNUYU.js";
 import "./chunk-KBE33ETN.js";
 import "./chunk-4VCTXFRF.js";
 import {

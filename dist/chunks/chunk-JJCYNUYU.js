@@ -2772,7 +2772,7 @@ var TokenBucket = class {
 };
 
 // src/aws/clients.ts
-var AwsClients = class {
+var AwsClients = class _AwsClients {
   constructor(opts) {
     this.opts = opts;
     if (!(opts.apiBudget > 0)) throw new RangeError("apiBudget must be > 0");
@@ -2805,6 +2805,14 @@ var AwsClients = class {
   throttled = 0;
   /** Failed attempts by kind (statistics for benchmarks and progress). */
   attemptErrors = {};
+  /**
+   * Clients for other credentials (a member account's assumed role) with everything else of these: endpoint,
+   * budget, home region, retry policy, scan-wide cancellation and clock. Their buckets are their own, as
+   * quotas are per account.
+   */
+  forCredentials(credentials) {
+    return new _AwsClients({ ...this.opts, credentials });
+  }
   config(region) {
     return {
       region,

@@ -4,22 +4,16 @@ import {
   DEFAULT_ROLE_NAME,
   lakeLg004,
   scanOrganization
-} from "./chunk-DTCT4B64.js";
+} from "./chunk-TLVJZ5NO.js";
 import {
   parseAccountPatterns
 } from "./chunk-XZQCRKZM.js";
-import {
-  AwsClients
-} from "./chunk-RXTGFZ4F.js";
-import "./chunk-KBE33ETN.js";
 import "./chunk-4VCTXFRF.js";
 import "./chunk-3WBKMO7N.js";
 import "./chunk-TNTOQ6QL.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";
 import "./chunk-WNNLCRIJ.js";
-import "./chunk-OIVCYA3S.js";
-import "./chunk-LSF6AO4J.js";
 import "./chunk-E4R4KLO7.js";
 import "./chunk-4VYDAHCH.js";
 import "./chunk-JOPDVS7U.js";
@@ -112,14 +106,6 @@ async function runOrgScan(io, clients, o) {
   return scanOrganization({
     ...o.base,
     clients,
-    clientsFor: (credentials) => new AwsClients({
-      apiBudget: o.apiBudget,
-      credentials,
-      homeRegion: clients.homeRegion,
-      ...o.endpointUrl ? { endpointUrl: o.endpointUrl } : {},
-      // scan --timeout ends every account's calls too.
-      ...clients.signal ? { signal: clients.signal } : {}
-    }),
     accounts: o.accounts,
     ...include ? { include } : {},
     ...exclude ? { exclude } : {},

@@ -275,7 +275,7 @@ async function scanOrganization(opts) {
         opts.onProgress?.({ kind: "account-done", accountId: account.id, findings: 0, failed: detail });
         return;
       }
-      const clients = opts.clientsFor(credentials);
+      const clients = opts.clientsFor ? opts.clientsFor(credentials) : opts.clients.forCredentials(credentials);
       owned.push(clients);
       try {
         const report = await scanAccount({
