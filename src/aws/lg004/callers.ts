@@ -38,6 +38,19 @@ export interface CallerStats {
   noFunction: number;
 }
 
+export function emptyCallerStats(): CallerStats {
+  return {
+    records: 0,
+    duplicates: 0,
+    failed: 0,
+    service: 0,
+    self: 0,
+    unresolved: 0,
+    unresolvedTypes: {},
+    noFunction: 0,
+  };
+}
+
 const MAX_SESSIONS = 5;
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
@@ -108,16 +121,7 @@ export interface CallerCollectorOptions {
 
 export class CallerCollector {
   readonly callers = new Map<string, Caller>();
-  readonly stats: CallerStats = {
-    records: 0,
-    duplicates: 0,
-    failed: 0,
-    service: 0,
-    self: 0,
-    unresolved: 0,
-    unresolvedTypes: {},
-    noFunction: 0,
-  };
+  readonly stats: CallerStats = emptyCallerStats();
   private readonly seen = new Set<string>();
 
   constructor(private readonly opts: CallerCollectorOptions) {}

@@ -16,7 +16,7 @@ import {
 import { mapLimit } from "../../model/concurrency.js";
 import type { AwsClients } from "../clients.js";
 import { fetchAuthorizationDetails } from "../lg004/authorization-details.js";
-import { CallerCollector, type Caller } from "../lg004/callers.js";
+import { CallerCollector, emptyCallerStats, type Caller } from "../lg004/callers.js";
 import { queryLakeCallers } from "../lg004/cloudtrail-lake.js";
 import { crossAccountFinding } from "../lg004/findings.js";
 import { evaluateGetFunctionCallers, type Lg004Stats } from "../lg004/index.js";
@@ -43,17 +43,7 @@ const DAY_MS = 86_400_000;
 function emptyStats(): Lg004Stats {
   return {
     regions: [],
-    callers: {
-      records: 0,
-      duplicates: 0,
-      failed: 0,
-      service: 0,
-      self: 0,
-      unresolved: 0,
-      unresolvedTypes: {},
-      noFunction: 0,
-      unparsable: 0,
-    },
+    callers: { ...emptyCallerStats(), unparsable: 0 },
     principals: 0,
     evaluationMs: 0,
     cloudtrailMs: 0,
