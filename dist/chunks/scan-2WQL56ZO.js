@@ -2,7 +2,7 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   callerIdentity,
   scanAccount
-} from "./chunk-3WBKMO7N.js";
+} from "./chunk-TPDMFTDI.js";
 import "./chunk-TNTOQ6QL.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";

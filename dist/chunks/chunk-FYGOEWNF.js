@@ -15,12 +15,13 @@ import {
   command,
   command2,
   crossAccountFinding,
+  emptyCallerStats,
   evaluateGetFunctionCallers,
   fetchAuthorizationDetails,
   principalFromArn,
   resolveFunctionArn,
   scanAccount
-} from "./chunk-3WBKMO7N.js";
+} from "./chunk-TPDMFTDI.js";
 import {
   AssumeRole$,
   DescribeQuery$,
@@ -330,17 +331,7 @@ var DAY_MS = 864e5;
 function emptyStats() {
   return {
     regions: [],
-    callers: {
-      records: 0,
-      duplicates: 0,
-      failed: 0,
-      service: 0,
-      self: 0,
-      unresolved: 0,
-      unresolvedTypes: {},
-      noFunction: 0,
-      unparsable: 0
-    },
+    callers: { ...emptyCallerStats(), unparsable: 0 },
     principals: 0,
     evaluationMs: 0,
     cloudtrailMs: 0,

@@ -2,10 +2,10 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   lakeLg004,
   scanAccountWithLake
-} from "./chunk-TLVJZ5NO.js";
+} from "./chunk-FYGOEWNF.js";
 import "./chunk-XZQCRKZM.js";
 import "./chunk-4VCTXFRF.js";
-import "./chunk-3WBKMO7N.js";
+import "./chunk-TPDMFTDI.js";
 import "./chunk-TNTOQ6QL.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";

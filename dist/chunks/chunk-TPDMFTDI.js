@@ -525,6 +525,18 @@ function samePrincipal(a, b) {
 
 // src/aws/lg004/callers.ts
 var GET_FUNCTION_EVENT_NAMES = ["GetFunction20150331v2", "GetFunction"];
+function emptyCallerStats() {
+  return {
+    records: 0,
+    duplicates: 0,
+    failed: 0,
+    service: 0,
+    self: 0,
+    unresolved: 0,
+    unresolvedTypes: {},
+    noFunction: 0
+  };
+}
 var MAX_SESSIONS = 5;
 var str2 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var obj2 = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
@@ -576,16 +588,7 @@ var CallerCollector = class {
   }
   opts;
   callers = /* @__PURE__ */ new Map();
-  stats = {
-    records: 0,
-    duplicates: 0,
-    failed: 0,
-    service: 0,
-    self: 0,
-    unresolved: 0,
-    unresolvedTypes: {},
-    noFunction: 0
-  };
+  stats = emptyCallerStats();
   seen = /* @__PURE__ */ new Set();
   /**
    * One LookupEvents event: its id, name, region and the `CloudTrailEvent` JSON (or the parsed record).
@@ -1730,6 +1733,7 @@ export {
   fetchAuthorizationDetails,
   principalFromArn,
   GET_FUNCTION_EVENT_NAMES,
+  emptyCallerStats,
   resolveFunctionArn,
   CallerCollector,
   crossAccountFinding,
