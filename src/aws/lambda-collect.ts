@@ -16,6 +16,7 @@ import type { AwsClients } from "./clients.js";
 import { describeAwsError, isFunctionGone, isNotFound, isRegionRefusal, regionNotEnabled } from "./errors.js";
 import type { FunctionFacts, PolicyFact, UrlFact } from "./function-facts.js";
 import { Semaphore } from "./semaphore.js";
+import { pageGuard } from "./pages.js";
 
 export interface RegionProgress {
   region: string;
@@ -56,6 +57,10 @@ class Failures {
       .join("; ");
   }
 }
+
+/** Bounds on page chains (50 items a page): a million functions in a region, 5,000 URLs or aliases per function. */
+const MAX_FUNCTION_PAGES = 20_000;
+const MAX_QUALIFIER_PAGES = 100;
 
 /**
  * Reads every function of one region: URL configs (which cover aliases), aliases, and the policy of the
@@ -113,6 +118,7 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
     try {
       const urls: UrlFact[] = [];
       let marker: string | undefined;
+      const nextUrls = pageGuard("lambda:ListFunctionUrlConfigs", MAX_QUALIFIER_PAGES);
       do {
         const page: ListFunctionUrlConfigsCommandOutput = await lambda.send(
           new ListFunctionUrlConfigsCommand({ FunctionName: name, Marker: marker, MaxItems: 50 }),
@@ -124,18 +130,19 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
             url: u.FunctionUrl ?? "",
           });
         }
-        marker = page.NextMarker;
+        marker = nextUrls(page.NextMarker);
       } while (marker);
 
       const aliases: string[] = [];
       try {
         marker = undefined;
+        const nextAliases = pageGuard("lambda:ListAliases", MAX_QUALIFIER_PAGES);
         do {
           const page: ListAliasesCommandOutput = await lambda.send(
             new ListAliasesCommand({ FunctionName: name, Marker: marker, MaxItems: 50 }),
           );
           for (const a of page.Aliases ?? []) if (a.Name) aliases.push(a.Name);
-          marker = page.NextMarker;
+          marker = nextAliases(page.NextMarker);
         } while (marker);
       } catch (err) {
         if (isNotFound(err)) throw err;
@@ -170,6 +177,7 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
   const work: Promise<void>[] = [];
   try {
     let marker: string | undefined;
+    const nextFunctions = pageGuard("lambda:ListFunctions", MAX_FUNCTION_PAGES);
     do {
       const page: ListFunctionsCommandOutput = await lambda.send(
         new ListFunctionsCommand({ Marker: marker, MaxItems: 50 }),
@@ -180,7 +188,7 @@ export async function collectRegion(opts: CollectOptions): Promise<Coverage> {
         work.push(sem.run(() => processFunction(fn)));
       }
       progress();
-      marker = page.NextMarker;
+      marker = nextFunctions(page.NextMarker);
     } while (marker);
   } catch (err) {
     listing = false;

@@ -2,6 +2,7 @@ import { ListRegionsCommand } from "@aws-sdk/client-account";
 import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
 import type { AwsClients } from "./clients.js";
 import { describeAwsError } from "./errors.js";
+import { pageGuard } from "./pages.js";
 
 export interface RegionList {
   regions: string[];
@@ -18,6 +19,7 @@ export async function listEnabledRegions(clients: AwsClients): Promise<RegionLis
   try {
     const regions: string[] = [];
     let token: string | undefined;
+    const next = pageGuard("account:ListRegions", 20);
     do {
       const out = await clients.account().send(
         new ListRegionsCommand({
@@ -27,7 +29,7 @@ export async function listEnabledRegions(clients: AwsClients): Promise<RegionLis
         }),
       );
       for (const r of out.Regions ?? []) if (r.RegionName) regions.push(r.RegionName);
-      token = out.NextToken;
+      token = next(out.NextToken);
     } while (token);
     return { regions: regions.sort() };
   } catch (err) {

@@ -9,6 +9,7 @@ import {
 } from "@aws-sdk/client-iam";
 import type { AwsClients } from "../clients.js";
 import { describeAwsError, isAccessDenied } from "../errors.js";
+import { pageGuard } from "../pages.js";
 
 export interface NamedDocument {
   /** Unique label: the inline policy name, or the managed policy's name. */
@@ -157,6 +158,8 @@ export async function fetchAuthorizationDetails(clients: AwsClients): Promise<Fe
   const iam = clients.iam();
   const snap: IamSnapshot = { principals: new Map(), groups: new Map(), policies: new Map(), pages: 0 };
   let marker: string | undefined;
+  // 1,000 entities a page: a million users, groups, roles and policies.
+  const next = pageGuard("iam:GetAccountAuthorizationDetails", 1_000);
   for (;;) {
     // Paced and retried by the client (clients.ts).
     let out: GetAccountAuthorizationDetailsCommandOutput;
@@ -178,7 +181,11 @@ export async function fetchAuthorizationDetails(clients: AwsClients): Promise<Fe
     if (!out.Marker) {
       return { snapshot: snap, status: "failed", detail: "IAM returned IsTruncated without a Marker" };
     }
-    marker = out.Marker;
+    try {
+      marker = next(out.Marker);
+    } catch (err) {
+      return { snapshot: snap, status: "failed", detail: describeAwsError(err) };
+    }
   }
   return { snapshot: snap, status: "complete" };
 }

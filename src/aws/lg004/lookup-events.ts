@@ -11,6 +11,7 @@
 import { LookupEventsCommand, type Event as TrailEvent } from "@aws-sdk/client-cloudtrail";
 import type { AwsClients } from "../clients.js";
 import { describeAwsError, isAccessDenied, isRegionRefusal, regionNotEnabled } from "../errors.js";
+import { pageGuard } from "../pages.js";
 
 export interface LookupProgress {
   region: string;
@@ -87,6 +88,8 @@ export async function lookupRegion(opts: LookupRegionOptions): Promise<LookupReg
   async function run(c: Chain): Promise<void> {
     chains++;
     let newest = c.end;
+    // 50 events a page: a million GetFunction events in one chain's window.
+    const next = pageGuard(`cloudtrail:LookupEvents in ${region}`, 20_000);
     for (;;) {
       let out;
       try {
@@ -114,7 +117,12 @@ export async function lookupRegion(opts: LookupRegionOptions): Promise<LookupReg
       newest = oldest;
       progress();
       if (passedFloor || !out.NextToken || list.length === 0) return;
-      c.token = out.NextToken;
+      try {
+        c.token = next(out.NextToken);
+      } catch (err) {
+        errors.push({ err, lostFrom: c.floor, lostTo: newest });
+        return;
+      }
       maybeSplit(c, pageNewest, oldest, list.length);
     }
   }

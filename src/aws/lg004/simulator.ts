@@ -6,6 +6,7 @@
 import { SimulatePrincipalPolicyCommand, type EvaluationResult } from "@aws-sdk/client-iam";
 import type { AwsClients } from "../clients.js";
 import { describeAwsError } from "../errors.js";
+import { pageGuard } from "../pages.js";
 
 export interface SimulatedDecision {
   decision: "allowed" | "explicitDeny" | "implicitDeny";
@@ -33,6 +34,7 @@ export async function simulateListTags(
   for (let i = 0; i < resources.length; i += CHUNK) {
     const chunk = resources.slice(i, i + CHUNK);
     let marker: string | undefined;
+    const next = pageGuard("iam:SimulatePrincipalPolicy", 100);
     for (;;) {
       // Paced and retried by the client (clients.ts).
       let out;
@@ -50,7 +52,11 @@ export async function simulateListTags(
       }
       for (const r of out.EvaluationResults ?? []) record(decisions, r);
       if (!out.IsTruncated || !out.Marker) break;
-      marker = out.Marker;
+      try {
+        marker = next(out.Marker);
+      } catch (err) {
+        return { decisions, error: describeAwsError(err) };
+      }
     }
   }
   return { decisions };
