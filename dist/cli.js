@@ -261,7 +261,7 @@ async function main(argv2, io = processIo()) {
       case "merge":
         return await mergeCommand(io, values, positionals);
       case "demo": {
-        const { runDemo } = await import("./chunks/demo-7K3IBRMW.js");
+        const { runDemo } = await import("./chunks/demo-H4TKGNX7.js");
         return await runDemo(io, { outputDir: values["output-dir"] });
       }
     }
@@ -328,7 +328,7 @@ async function scanCommand(io, v, pos) {
   await checkOutput(io, v.output);
   const [{ AwsClients }, { scanAccount }, { renderReport }, { progressReporter }] = await Promise.all([
     import("./chunks/clients-2OZWITMV.js"),
-    import("./chunks/scan-2WQL56ZO.js"),
+    import("./chunks/scan-OCI6CMB6.js"),
     import("./chunks/report-PDJRWMBL.js"),
     import("./chunks/progress-4F6S4GBF.js")
   ]);
@@ -347,11 +347,11 @@ async function scanCommand(io, v, pos) {
     confirmWithSimulator: Boolean(v["confirm-with-simulator"]),
     ...timeoutMs !== void 0 ? { timeoutLabel: `--timeout ${v.timeout}` } : {}
   };
-  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-DJVZNQON.js");
+  const { parseAccountsFlag, parseEventDataStore } = await import("./chunks/org-scan-ODD6UM5D.js");
   const accounts = parseAccountsFlag(v.accounts);
   const eds = parseEventDataStore(v["cloudtrail-lake"]);
   try {
-    const report = accounts ? await (await import("./chunks/org-scan-DJVZNQON.js")).runOrgScan(io, clients, { accounts, v, base: common }) : eds ? await (await import("./chunks/lake-lg004-K42RU32T.js")).scanAccountWithLake(
+    const report = accounts ? await (await import("./chunks/org-scan-ODD6UM5D.js")).runOrgScan(io, clients, { accounts, v, base: common }) : eds ? await (await import("./chunks/lake-lg004-RYVI2ZVT.js")).scanAccountWithLake(
       { clients, ...common, onProgress: progress.onProgress },
       { eventDataStore: eds }
     ) : await scanAccount({ clients, ...common, onProgress: progress.onProgress });

@@ -1,7 +1,7 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   start
-} from "../chunks/chunk-SSHXUFCE.js";
+} from "../chunks/chunk-MV3WIBIV.js";
 import "../chunks/chunk-G2FYUFJQ.js";
 import "../chunks/chunk-KIWNMDSZ.js";
 import "../chunks/chunk-AGXIWYW7.js";

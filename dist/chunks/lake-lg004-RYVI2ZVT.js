@@ -1,8 +1,11 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  callerIdentity,
-  scanAccount
-} from "./chunk-TPDMFTDI.js";
+  lakeLg004,
+  scanAccountWithLake
+} from "./chunk-SNO4OF26.js";
+import "./chunk-XZQCRKZM.js";
+import "./chunk-4VCTXFRF.js";
+import "./chunk-4CSATNOJ.js";
 import "./chunk-TNTOQ6QL.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";
@@ -29,6 +32,6 @@ import "./chunk-JAJAJYEP.js";
 import "./chunk-4GMCL7QT.js";
 import "./chunk-LYD5ERHY.js";
 export {
-  callerIdentity,
-  scanAccount
+  lakeLg004,
+  scanAccountWithLake
 };

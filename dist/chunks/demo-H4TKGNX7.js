@@ -15,7 +15,7 @@ import "./chunk-KBE33ETN.js";
 import "./chunk-4VCTXFRF.js";
 import {
   scanAccount
-} from "./chunk-TPDMFTDI.js";
+} from "./chunk-4CSATNOJ.js";
 import "./chunk-TNTOQ6QL.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";

@@ -8,7 +8,7 @@ import {
   lakeLg004,
   scanAccountWithLake,
   scanOrganization
-} from "./chunk-FYGOEWNF.js";
+} from "./chunk-SNO4OF26.js";
 import "./chunk-XZQCRKZM.js";
 import {
   AwsClients
@@ -18,7 +18,7 @@ import "./chunk-4VCTXFRF.js";
 import {
   callerIdentity,
   scanAccount
-} from "./chunk-TPDMFTDI.js";
+} from "./chunk-4CSATNOJ.js";
 import "./chunk-TNTOQ6QL.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";

@@ -1,11 +1,8 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
-  lakeLg004,
-  scanAccountWithLake
-} from "./chunk-FYGOEWNF.js";
-import "./chunk-XZQCRKZM.js";
-import "./chunk-4VCTXFRF.js";
-import "./chunk-TPDMFTDI.js";
+  callerIdentity,
+  scanAccount
+} from "./chunk-4CSATNOJ.js";
 import "./chunk-TNTOQ6QL.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";
@@ -32,6 +29,6 @@ import "./chunk-JAJAJYEP.js";
 import "./chunk-4GMCL7QT.js";
 import "./chunk-LYD5ERHY.js";
 export {
-  lakeLg004,
-  scanAccountWithLake
+  callerIdentity,
+  scanAccount
 };

@@ -99,6 +99,24 @@ var Semaphore = class {
   }
 };
 
+// src/aws/pages.ts
+var PagingError = class extends Error {
+  name = "PagingError";
+};
+function pageGuard(call, maxPages) {
+  let pages = 0;
+  let last;
+  return (token) => {
+    pages++;
+    if (!token) return void 0;
+    if (token === last) throw new PagingError(`${call} returned the same page token twice; listing stopped`);
+    if (pages >= maxPages)
+      throw new PagingError(`${call} listed more than ${maxPages} pages; listing stopped`);
+    last = token;
+    return token;
+  };
+}
+
 // src/aws/lambda-collect.ts
 var Failures = class {
   byApi = /* @__PURE__ */ new Map();
@@ -114,6 +132,8 @@ var Failures = class {
     return [...this.byApi].map(([api, { count, first }]) => `${api}: ${count} call${count > 1 ? "s" : ""} failed (${first})`).join("; ");
   }
 };
+var MAX_FUNCTION_PAGES = 2e4;
+var MAX_QUALIFIER_PAGES = 100;
 async function collectRegion(opts) {
   const { clients, region } = opts;
   const lambda = clients.lambda(region);
@@ -161,6 +181,7 @@ async function collectRegion(opts) {
     try {
       const urls = [];
       let marker;
+      const nextUrls = pageGuard("lambda:ListFunctionUrlConfigs", MAX_QUALIFIER_PAGES);
       do {
         const page = await lambda.send(
           new ListFunctionUrlConfigsCommand({ FunctionName: name, Marker: marker, MaxItems: 50 })
@@ -172,17 +193,18 @@ async function collectRegion(opts) {
             url: u.FunctionUrl ?? ""
           });
         }
-        marker = page.NextMarker;
+        marker = nextUrls(page.NextMarker);
       } while (marker);
       const aliases = [];
       try {
         marker = void 0;
+        const nextAliases = pageGuard("lambda:ListAliases", MAX_QUALIFIER_PAGES);
         do {
           const page = await lambda.send(
             new ListAliasesCommand({ FunctionName: name, Marker: marker, MaxItems: 50 })
           );
           for (const a of page.Aliases ?? []) if (a.Name) aliases.push(a.Name);
-          marker = page.NextMarker;
+          marker = nextAliases(page.NextMarker);
         } while (marker);
       } catch (err) {
         if (isNotFound(err)) throw err;
@@ -214,6 +236,7 @@ async function collectRegion(opts) {
   const work = [];
   try {
     let marker;
+    const nextFunctions = pageGuard("lambda:ListFunctions", MAX_FUNCTION_PAGES);
     do {
       const page = await lambda.send(
         new ListFunctionsCommand({ Marker: marker, MaxItems: 50 })
@@ -224,7 +247,7 @@ async function collectRegion(opts) {
         work.push(sem.run(() => processFunction(fn)));
       }
       progress();
-      marker = page.NextMarker;
+      marker = nextFunctions(page.NextMarker);
     } while (marker);
   } catch (err) {
     listing = false;
@@ -340,6 +363,7 @@ async function fetchAuthorizationDetails(clients) {
   const iam = clients.iam();
   const snap = { principals: /* @__PURE__ */ new Map(), groups: /* @__PURE__ */ new Map(), policies: /* @__PURE__ */ new Map(), pages: 0 };
   let marker;
+  const next = pageGuard("iam:GetAccountAuthorizationDetails", 1e3);
   for (; ; ) {
     let out;
     try {
@@ -359,7 +383,11 @@ async function fetchAuthorizationDetails(clients) {
     if (!out.Marker) {
       return { snapshot: snap, status: "failed", detail: "IAM returned IsTruncated without a Marker" };
     }
-    marker = out.Marker;
+    try {
+      marker = next(out.Marker);
+    } catch (err) {
+      return { snapshot: snap, status: "failed", detail: describeAwsError(err) };
+    }
   }
   return { snapshot: snap, status: "complete" };
 }
@@ -1101,6 +1129,7 @@ async function lookupRegion(opts) {
   async function run(c) {
     chains++;
     let newest = c.end;
+    const next = pageGuard(`cloudtrail:LookupEvents in ${region}`, 2e4);
     for (; ; ) {
       let out;
       try {
@@ -1128,7 +1157,12 @@ async function lookupRegion(opts) {
       newest = oldest;
       progress();
       if (passedFloor || !out.NextToken || list.length === 0) return;
-      c.token = out.NextToken;
+      try {
+        c.token = next(out.NextToken);
+      } catch (err) {
+        errors.push({ err, lostFrom: c.floor, lostTo: newest });
+        return;
+      }
       maybeSplit(c, pageNewest, oldest, list.length);
     }
   }
@@ -1174,6 +1208,7 @@ async function simulateListTags(clients, principalArn, resources, opts = {}) {
   for (let i = 0; i < resources.length; i += CHUNK) {
     const chunk = resources.slice(i, i + CHUNK);
     let marker;
+    const next = pageGuard("iam:SimulatePrincipalPolicy", 100);
     for (; ; ) {
       let out;
       try {
@@ -1190,7 +1225,11 @@ async function simulateListTags(clients, principalArn, resources, opts = {}) {
       }
       for (const r of out.EvaluationResults ?? []) record(decisions, r);
       if (!out.IsTruncated || !out.Marker) break;
-      marker = out.Marker;
+      try {
+        marker = next(out.Marker);
+      } catch (err) {
+        return { decisions, error: describeAwsError(err) };
+      }
     }
   }
   return { decisions };
@@ -1413,6 +1452,7 @@ async function listEnabledRegions(clients) {
   try {
     const regions = [];
     let token;
+    const next = pageGuard("account:ListRegions", 20);
     do {
       const out = await clients.account().send(
         new ListRegionsCommand({
@@ -1422,7 +1462,7 @@ async function listEnabledRegions(clients) {
         })
       );
       for (const r of out.Regions ?? []) if (r.RegionName) regions.push(r.RegionName);
-      token = out.NextToken;
+      token = next(out.NextToken);
     } while (token);
     return { regions: regions.sort() };
   } catch (err) {

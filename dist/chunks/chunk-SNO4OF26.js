@@ -21,7 +21,7 @@ import {
   principalFromArn,
   resolveFunctionArn,
   scanAccount
-} from "./chunk-TPDMFTDI.js";
+} from "./chunk-4CSATNOJ.js";
 import {
   AssumeRole$,
   DescribeQuery$,

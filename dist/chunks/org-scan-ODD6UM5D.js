@@ -4,12 +4,12 @@ import {
   DEFAULT_ROLE_NAME,
   lakeLg004,
   scanOrganization
-} from "./chunk-FYGOEWNF.js";
+} from "./chunk-SNO4OF26.js";
 import {
   parseAccountPatterns
 } from "./chunk-XZQCRKZM.js";
 import "./chunk-4VCTXFRF.js";
-import "./chunk-TPDMFTDI.js";
+import "./chunk-4CSATNOJ.js";
 import "./chunk-TNTOQ6QL.js";
 import "./chunk-E6L6MX7O.js";
 import "./chunk-2JWLIWBS.js";

@@ -5,14 +5,14 @@ import "./chunk-LYD5ERHY.js";
 var defaultScan = async (req) => {
   switch (req.mode) {
     case "account":
-      return (await import("./scan-account-AKVDNYCG.js")).scanAccountMode(req);
+      return (await import("./scan-account-4Y33XIG5.js")).scanAccountMode(req);
     case "iac":
       return (await import("./scan-iac-4Z2DRUTA.js")).scanIacMode(req);
     case "merge":
       return (await import("./merge-mode-NGXWKGGT.js")).mergeReportArtifacts(req.reports ?? "", req.workspace);
     case "both": {
       const [{ scanAccountMode }, { scanIacMode }, { mergeReports }] = await Promise.all([
-        import("./scan-account-AKVDNYCG.js"),
+        import("./scan-account-4Y33XIG5.js"),
         import("./scan-iac-4Z2DRUTA.js"),
         import("./merge-TOEWUM3V.js")
       ]);

@@ -481,7 +481,7 @@ ${message}
     }
     const failOn = inputs.failOn ?? config.failOn;
     let report;
-    const scan = deps.scan ?? (await import("./scan-TLOZBLR6.js")).defaultScan;
+    const scan = deps.scan ?? (await import("./scan-CEFRJHQB.js")).defaultScan;
     const facts = {
       repository: ctx.repository,
       roleToAssume: inputs.roleToAssume,
