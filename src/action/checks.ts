@@ -1,5 +1,6 @@
-import type { getOctokit } from "@actions/github";
+import { getOctokit } from "@actions/github";
 import type { CheckAnnotation, CheckConclusion } from "../report/check-run.js";
+import { fetchWithDeadline } from "../report/github-fetch.js";
 
 type Octokit = ReturnType<typeof getOctokit>;
 
@@ -32,6 +33,28 @@ export interface ChecksApi {
   ): Promise<void>;
   /** In-progress runs of this check on a commit (the finalizer's fallback when no state was recorded). */
   listInProgress(headSha: string, name: string): Promise<{ id: number; external_id: string | null }[]>;
+}
+
+export type OctokitOptions = NonNullable<Parameters<typeof getOctokit>[1]>;
+
+/**
+ * The Checks API with the workflow's token, as every step of the Action calls it: GITHUB_API_URL (GitHub
+ * Enterprise Server), and a deadline on each request around whatever fetch `extra` brings (tests: nock's).
+ */
+export function checksFor(
+  token: string,
+  owner: string,
+  repo: string,
+  env: NodeJS.ProcessEnv,
+  extra: OctokitOptions = {},
+): ChecksApi {
+  const request = (extra.request ?? {}) as { fetch?: typeof fetch };
+  const octokit = getOctokit(token, {
+    ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+    ...extra,
+    request: { ...request, fetch: fetchWithDeadline(request.fetch) },
+  });
+  return octokitChecks(octokit, owner, repo);
 }
 
 export function octokitChecks(octokit: Octokit, owner: string, repo: string): ChecksApi {

@@ -1,22 +1,14 @@
 import * as core from "@actions/core";
-import { getOctokit } from "@actions/github";
 import { errorMessage } from "../model/index.js";
-import { describeChecksError, httpStatus, octokitChecks, type ChecksApi } from "./checks.js";
+import { checksFor, describeChecksError, httpStatus, type ChecksApi, type OctokitOptions } from "./checks.js";
 import { readContext } from "./context.js";
 import { parseCheckInputs, readInput } from "./inputs.js";
 import { readState, statePath, writeState, type ActionState, type PendingCompletion } from "./state.js";
 
 export interface FinalizeDeps {
-  octokitOptions?: Parameters<typeof getOctokit>[1];
+  octokitOptions?: OctokitOptions;
   checks?: (state: ActionState, token: string) => ChecksApi;
   now?: () => Date;
-}
-
-function octokitOptions(deps: FinalizeDeps): NonNullable<Parameters<typeof getOctokit>[1]> {
-  return {
-    ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
-    ...(deps.octokitOptions ?? {}),
-  };
 }
 
 /**
@@ -99,7 +91,7 @@ export async function finalize(deps: FinalizeDeps = {}): Promise<"nothing" | "co
     const makeApi = (s: Pick<ActionState, "owner" | "repo">) =>
       deps.checks
         ? deps.checks({ checkRunId: 0, completed: false, ...s }, checkInputs.githubToken)
-        : octokitChecks(getOctokit(checkInputs.githubToken, octokitOptions(deps)), s.owner, s.repo);
+        : checksFor(checkInputs.githubToken, s.owner, s.repo, process.env, deps.octokitOptions);
     const api = makeApi(state ?? { owner: ctx.owner, repo: ctx.repo });
     // The normal path under action.yml: the scan finished and left its completing update for this step,
     // which runs after the report artifact is uploaded.

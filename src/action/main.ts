@@ -1,5 +1,4 @@
 import * as core from "@actions/core";
-import { getOctokit } from "@actions/github";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
@@ -17,7 +16,7 @@ import {
 } from "../model/index.js";
 import { checkRunOutput, type CheckRunOutput, MAX_OUTPUT_CHARS } from "../report/check-run.js";
 import { renderJson, renderMarkdown, renderSarif } from "../report/index.js";
-import { describeChecksError, octokitChecks, type ChecksApi } from "./checks.js";
+import { checksFor, describeChecksError, type ChecksApi, type OctokitOptions } from "./checks.js";
 import { readContext, type RunContext } from "./context.js";
 import { parseCheckInputs, parseInputs, resolveIacPath, type ActionInputs } from "./inputs.js";
 import type { ScanFn } from "./scan.js";
@@ -32,7 +31,7 @@ import {
 export interface RunDeps {
   scan?: ScanFn;
   /** Extra Octokit options (tests inject `request: { fetch }` so nock sees the calls). */
-  octokitOptions?: Parameters<typeof getOctokit>[1];
+  octokitOptions?: OctokitOptions;
   /** Replace the Checks API client entirely (unit tests). */
   checks?: (ctx: RunContext, token: string) => ChecksApi;
   now?: () => Date;
@@ -321,14 +320,7 @@ async function openCheck(
   } else {
     const api = deps.checks
       ? deps.checks(ctx, checkInputs.githubToken)
-      : octokitChecks(
-          getOctokit(checkInputs.githubToken, {
-            ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
-            ...(deps.octokitOptions ?? {}),
-          }),
-          ctx.owner,
-          ctx.repo,
-        );
+      : checksFor(checkInputs.githubToken, ctx.owner, ctx.repo, env, deps.octokitOptions);
     const started = await CheckSession.start(
       api,
       ctx,

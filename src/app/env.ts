@@ -1,3 +1,6 @@
+import { ProbotOctokit, type Options } from "probot";
+import { fetchWithDeadline } from "../report/github-fetch.js";
+
 /** Reads the private key as GitHub gives it (PEM), with `\n` escapes, or base64-encoded PEM. */
 export function privateKeyFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const v = env.PRIVATE_KEY?.trim();
@@ -19,4 +22,16 @@ export function requiredEnv(name: "APP_ID" | "WEBHOOK_SECRET", env: NodeJS.Proce
 export function baseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.GHE_HOST) return `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3`;
   return undefined;
+}
+
+/** The app's Probot options from the environment (server and Lambda): every GitHub request has a deadline. */
+export function probotOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Options {
+  return {
+    appId: requiredEnv("APP_ID", env),
+    privateKey: privateKeyFromEnv(env),
+    secret: requiredEnv("WEBHOOK_SECRET", env),
+    baseUrl: baseUrlFromEnv(env),
+    logLevel: (env.LOG_LEVEL as Options["logLevel"]) ?? "info",
+    Octokit: ProbotOctokit.defaults({ request: { fetch: fetchWithDeadline() } }),
+  };
 }

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { Probot, type ApplicationFunction } from "probot";
-import { baseUrlFromEnv, privateKeyFromEnv, requiredEnv } from "./env.js";
+import { probotOptionsFromEnv, requiredEnv } from "./env.js";
 import { createApp } from "./index.js";
 import { DeliveryQueue } from "./queue.js";
 
@@ -138,14 +138,7 @@ export function probotFromEnv(
   appFn: ApplicationFunction = createApp({ queue: new DeliveryQueue({ background: false }) }),
 ): Promise<Probot> {
   instance ??= (async () => {
-    const probot = new Probot({
-      appId: requiredEnv("APP_ID"),
-      privateKey: privateKeyFromEnv(),
-      secret: requiredEnv("WEBHOOK_SECRET"),
-      baseUrl: baseUrlFromEnv(),
-      logLevel: (process.env.LOG_LEVEL as "info" | undefined) ?? "info",
-      logFormat: "json",
-    });
+    const probot = new Probot({ ...probotOptionsFromEnv(), logFormat: "json" });
     await probot.load(appFn);
     return probot;
   })().catch((err: unknown) => {

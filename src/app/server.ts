@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { Probot, Server } from "probot";
 import type { ApplicationFunction, Options } from "probot";
-import { baseUrlFromEnv, privateKeyFromEnv, requiredEnv } from "./env.js";
+import { probotOptionsFromEnv } from "./env.js";
 import lambdaGuardApp from "./index.js";
 
 export interface StartOptions {
@@ -18,13 +18,7 @@ export interface StartOptions {
  * PORT (default 3000), HOST, GHE_HOST for GitHub Enterprise Server.
  */
 export async function startServer(opts: StartOptions = {}): Promise<{ server: Server; url: string }> {
-  const probotOptions: Options = opts.probot ?? {
-    appId: requiredEnv("APP_ID"),
-    privateKey: privateKeyFromEnv(),
-    secret: requiredEnv("WEBHOOK_SECRET"),
-    baseUrl: baseUrlFromEnv(),
-    logLevel: (process.env.LOG_LEVEL as Options["logLevel"]) ?? "info",
-  };
+  const probotOptions: Options = opts.probot ?? probotOptionsFromEnv();
   const server = new Server({
     Probot: Probot.defaults(probotOptions),
     port: opts.port ?? Number(process.env.PORT ?? 3000),
