@@ -1,22 +1,21 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
+  checksFor,
   describeChecksError,
-  getOctokit,
   httpStatus,
-  octokitChecks,
   parseCheckInputs,
   readContext,
   readInput,
   readState,
   statePath,
   writeState
-} from "../chunks/chunk-TR2YHVLH.js";
+} from "../chunks/chunk-6WDGAD6T.js";
 import {
   getState,
   info,
   warning
 } from "../chunks/chunk-3IJVQIT4.js";
-import "../chunks/chunk-75E5FFQV.js";
+import "../chunks/chunk-CBQ3WTHE.js";
 import "../chunks/chunk-W33SWCQ6.js";
 import "../chunks/chunk-74QD6PXN.js";
 import "../chunks/chunk-Y22KSWV4.js";
@@ -33,12 +32,6 @@ import "../chunks/chunk-4GMCL7QT.js";
 import "../chunks/chunk-LYD5ERHY.js";
 
 // src/action/finalize.ts
-function octokitOptions(deps) {
-  return {
-    ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {},
-    ...deps.octokitOptions ?? {}
-  };
-}
 async function completePending(api, state, pending, path) {
   const outputs = [
     pending.output,
@@ -95,7 +88,7 @@ async function finalize(deps = {}) {
     }
     if (state?.completed) return "nothing";
     if (!checkInputs.githubToken || !ctx.headSha) return "nothing";
-    const makeApi = (s) => deps.checks ? deps.checks({ checkRunId: 0, completed: false, ...s }, checkInputs.githubToken) : octokitChecks(getOctokit(checkInputs.githubToken, octokitOptions(deps)), s.owner, s.repo);
+    const makeApi = (s) => deps.checks ? deps.checks({ checkRunId: 0, completed: false, ...s }, checkInputs.githubToken) : checksFor(checkInputs.githubToken, s.owner, s.repo, process.env, deps.octokitOptions);
     const api = makeApi(state ?? { owner: ctx.owner, repo: ctx.repo });
     if (state?.pending) return await completePending(api, state, state.pending, path);
     const ids = [];

@@ -1,15 +1,15 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   start
-} from "../chunks/chunk-MV3WIBIV.js";
+} from "../chunks/chunk-WQF5HEER.js";
 import "../chunks/chunk-G2FYUFJQ.js";
 import "../chunks/chunk-KIWNMDSZ.js";
 import "../chunks/chunk-AGXIWYW7.js";
 import "../chunks/chunk-CSWTXLBN.js";
 import "../chunks/chunk-BL7RKF4P.js";
-import "../chunks/chunk-TR2YHVLH.js";
+import "../chunks/chunk-6WDGAD6T.js";
 import "../chunks/chunk-3IJVQIT4.js";
-import "../chunks/chunk-75E5FFQV.js";
+import "../chunks/chunk-CBQ3WTHE.js";
 import "../chunks/chunk-W33SWCQ6.js";
 import "../chunks/chunk-74QD6PXN.js";
 import "../chunks/chunk-Y22KSWV4.js";

@@ -1,11 +1,10 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 import {
   Probot,
-  baseUrlFromEnv,
-  privateKeyFromEnv,
+  probotOptionsFromEnv,
   requiredEnv
-} from "../chunks/chunk-7RRSF4YT.js";
-import "../chunks/chunk-75E5FFQV.js";
+} from "../chunks/chunk-DZQDMRBX.js";
+import "../chunks/chunk-CBQ3WTHE.js";
 import {
   DeliveryQueue,
   createApp
@@ -97,14 +96,7 @@ function createLambdaHandler(opts) {
 var instance = null;
 function probotFromEnv(appFn = createApp({ queue: new DeliveryQueue({ background: false }) })) {
   instance ??= (async () => {
-    const probot = new Probot({
-      appId: requiredEnv("APP_ID"),
-      privateKey: privateKeyFromEnv(),
-      secret: requiredEnv("WEBHOOK_SECRET"),
-      baseUrl: baseUrlFromEnv(),
-      logLevel: process.env.LOG_LEVEL ?? "info",
-      logFormat: "json"
-    });
+    const probot = new Probot({ ...probotOptionsFromEnv(), logFormat: "json" });
     await probot.load(appFn);
     return probot;
   })().catch((err) => {

@@ -2,11 +2,9 @@ import { createRequire as __lgCreateRequire } from 'node:module'; const require 
 import {
   Probot,
   Server,
-  baseUrlFromEnv,
-  privateKeyFromEnv,
-  requiredEnv
-} from "../chunks/chunk-7RRSF4YT.js";
-import "../chunks/chunk-75E5FFQV.js";
+  probotOptionsFromEnv
+} from "../chunks/chunk-DZQDMRBX.js";
+import "../chunks/chunk-CBQ3WTHE.js";
 import {
   app_default
 } from "../chunks/chunk-PTZHQA2T.js";
@@ -27,13 +25,7 @@ import "../chunks/chunk-LYD5ERHY.js";
 // src/app/server.ts
 import { pathToFileURL } from "node:url";
 async function startServer(opts = {}) {
-  const probotOptions = opts.probot ?? {
-    appId: requiredEnv("APP_ID"),
-    privateKey: privateKeyFromEnv(),
-    secret: requiredEnv("WEBHOOK_SECRET"),
-    baseUrl: baseUrlFromEnv(),
-    logLevel: process.env.LOG_LEVEL ?? "info"
-  };
+  const probotOptions = opts.probot ?? probotOptionsFromEnv();
   const server = new Server({
     Probot: Probot.defaults(probotOptions),
     port: opts.port ?? Number(process.env.PORT ?? 3e3),

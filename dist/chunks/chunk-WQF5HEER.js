@@ -17,9 +17,8 @@ import {
   resourceLabel
 } from "./chunk-AGXIWYW7.js";
 import {
+  checksFor,
   describeChecksError,
-  getOctokit,
-  octokitChecks,
   parseCheckInputs,
   parseInputs,
   readContext,
@@ -27,7 +26,7 @@ import {
   resolveIacPath,
   statePath,
   writeState
-} from "./chunk-TR2YHVLH.js";
+} from "./chunk-6WDGAD6T.js";
 import {
   error,
   info,
@@ -413,14 +412,7 @@ async function openCheck(env, deps, now) {
     notes.push("No commit to report on: set 'head-sha' or run on an event with a commit.");
     warning(notes[notes.length - 1]);
   } else {
-    const api = deps.checks ? deps.checks(ctx, checkInputs.githubToken) : octokitChecks(
-      getOctokit(checkInputs.githubToken, {
-        ...env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {},
-        ...deps.octokitOptions ?? {}
-      }),
-      ctx.owner,
-      ctx.repo
-    );
+    const api = deps.checks ? deps.checks(ctx, checkInputs.githubToken) : checksFor(checkInputs.githubToken, ctx.owner, ctx.repo, env, deps.octokitOptions);
     const started = await CheckSession.start(
       api,
       ctx,

@@ -1,5 +1,15 @@
 import { createRequire as __lgCreateRequire } from 'node:module'; const require = __lgCreateRequire(import.meta.url);
 
+// src/report/github-fetch.ts
+var GITHUB_REQUEST_TIMEOUT_MS = 3e4;
+function fetchWithDeadline(base, ms = GITHUB_REQUEST_TIMEOUT_MS) {
+  return (input, init) => {
+    const deadline = AbortSignal.timeout(ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    return (base ?? globalThis.fetch)(input, { ...init, signal });
+  };
+}
+
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -4020,5 +4030,6 @@ export {
   createTokenAuth,
   Octokit,
   restEndpointMethods,
-  paginateRest
+  paginateRest,
+  fetchWithDeadline
 };

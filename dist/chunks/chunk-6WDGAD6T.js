@@ -5,9 +5,10 @@ import {
 } from "./chunk-3IJVQIT4.js";
 import {
   Octokit,
+  fetchWithDeadline,
   paginateRest,
   restEndpointMethods
-} from "./chunk-75E5FFQV.js";
+} from "./chunk-CBQ3WTHE.js";
 import {
   DEFAULT_ARTIFACT_NAME,
   DEFAULT_CHECK_NAME
@@ -961,6 +962,15 @@ function getOctokit(token, options, ...additionalPlugins) {
 }
 
 // src/action/checks.ts
+function checksFor(token, owner, repo, env, extra = {}) {
+  const request = extra.request ?? {};
+  const octokit = getOctokit(token, {
+    ...env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {},
+    ...extra,
+    request: { ...request, fetch: fetchWithDeadline(request.fetch) }
+  });
+  return octokitChecks(octokit, owner, repo);
+}
 function octokitChecks(octokit, owner, repo) {
   return {
     async create(body) {
@@ -1372,8 +1382,7 @@ function isPending(v) {
 }
 
 export {
-  getOctokit,
-  octokitChecks,
+  checksFor,
   httpStatus,
   describeChecksError,
   readContext,

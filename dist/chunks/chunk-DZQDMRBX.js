@@ -3,11 +3,12 @@ import {
   Octokit,
   RequestError,
   createTokenAuth,
+  fetchWithDeadline,
   getUserAgent,
   paginateRest,
   request,
   restEndpointMethods
-} from "./chunk-75E5FFQV.js";
+} from "./chunk-CBQ3WTHE.js";
 import {
   browser_default
 } from "./chunk-SYCOQQ3O.js";
@@ -16899,11 +16900,20 @@ function baseUrlFromEnv(env = process.env) {
   if (env.GHE_HOST) return `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3`;
   return void 0;
 }
+function probotOptionsFromEnv(env = process.env) {
+  return {
+    appId: requiredEnv("APP_ID", env),
+    privateKey: privateKeyFromEnv(env),
+    secret: requiredEnv("WEBHOOK_SECRET", env),
+    baseUrl: baseUrlFromEnv(env),
+    logLevel: env.LOG_LEVEL ?? "info",
+    Octokit: ProbotOctokit.defaults({ request: { fetch: fetchWithDeadline() } })
+  };
+}
 
 export {
   Server,
   Probot,
-  privateKeyFromEnv,
   requiredEnv,
-  baseUrlFromEnv
+  probotOptionsFromEnv
 };
